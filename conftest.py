@@ -1,0 +1,22 @@
+import pytest
+
+pytest_plugins = ["mrdinfo.testing.fixtures"]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    # Keep each phase's report on the test item, so fixtures can tell whether the test failed.
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    from mrdinfo.testing import browser
+
+    if browser.browser_missing_reason and not browser.browser_required():
+        line = "!" * 78
+        terminalreporter.write_line(line, red=True, bold=True)
+        terminalreporter.write_line("BROWSER TESTS DID NOT RUN. " + browser.browser_missing_reason, red=True, bold=True)
+        terminalreporter.write_line("CI sets REQUIRE_BROWSER=1, where this is a failure.", red=True, bold=True)
+        terminalreporter.write_line(line, red=True, bold=True)

@@ -1,0 +1,6 @@
+class ContentError(Exception):
+    """A mistake in a content file, reported as path:line: message."""
+
+    def __init__(self, path, line, message):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")

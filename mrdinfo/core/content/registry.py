@@ -1,0 +1,15 @@
+"""Domain apps add their own content files to `load_content` here, from their AppConfig.ready(),
+so core never imports them. A loader is called with the ContentLoader, inside its transaction."""
+
+_LOADERS = {"before_pages": [], "after_pages": []}
+
+
+def register(stage, loader):
+    if stage not in _LOADERS:
+        raise ValueError(f"stage must be one of {sorted(_LOADERS)}")
+    if loader not in _LOADERS[stage]:
+        _LOADERS[stage].append(loader)
+
+
+def loaders(stage):
+    return list(_LOADERS[stage])

@@ -1,0 +1,71 @@
+"""YAML that remembers where things are, so a mistake is reported as file:line.
+
+Mappings load as LineDict and sequences as LineList; both know their own line and the line
+of each key or item (1-based, as editors count)."""
+
+import yaml
+
+
+class LineDict(dict):
+    line = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
+    def line_of(self, key):
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    line = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item_lines = []
+
+    def line_of(self, index):
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    pass
+
+
+class LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise DuplicateKeyError(
+                "while reading a mapping",
+                node.start_mark,
+                f"the key {key!r} appears twice",
+                key_node.start_mark,
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader, node):
+    sequence = LineList()
+    sequence.line = node.start_mark.line + 1
+    for item_node in node.value:
+        sequence.append(loader.construct_object(item_node, deep=True))
+        sequence.item_lines.append(item_node.start_mark.line + 1)
+    return sequence
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load_yaml(text):
+    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader

@@ -1,0 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
+from .chrome import get_site_chrome
+
+
+def site_chrome(request):
+    # Lazy: admin screens and JSON views never touch it, so they never pay for it.
+    return {"chrome": SimpleLazyObject(lambda: get_site_chrome(request))}

@@ -1,0 +1,108 @@
+"""Header, menus and footer: edited in Wagtail, cached, and cheap to render."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mrdinfo.core.models import Menu, MenuItem
+from mrdinfo.testing.site import make_general_page
+
+pytestmark = pytest.mark.django_db
+
+
+def render_home_queries(client):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+def set_menu_size(menu, pages, size):
+    menu.items = [MenuItem(link_page=pages[i % len(pages)], label=f"Link {i}", sort_order=i) for i in range(size)]
+    menu.save()
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold cache", "warm cache"])
+def test_home_page_costs_the_same_queries_with_3_or_30_menu_items(
+    client, page_tree, warm, django_capture_on_commit_callbacks
+):
+    pages = [make_general_page(page_tree["home"], f"Section {i}") for i in range(6)]
+    counts = {}
+    for size in (3, 30):
+        with django_capture_on_commit_callbacks(execute=True):
+            set_menu_size(page_tree["main_menu"], pages, size)
+            set_menu_size(page_tree["footer_menu"], pages, size)
+        if warm:
+            client.get("/")
+        counts[size], response = render_home_queries(client)
+        assert response.content.decode().count('class="main-nav__link"') == size
+    assert counts[3] == counts[30], counts
+
+
+def test_warm_cache_renders_chrome_without_menu_queries(client, page_tree):
+    client.get("/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/")
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "core_menuitem" not in sql
+    assert "core_sitesettings" not in sql
+
+
+def test_main_menu_links_in_order_with_current_section_marked(client, page_tree):
+    html = client.get(page_tree["team"].url).content.decode()
+    nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
+    assert nav.index("About us link") < nav.index("Privacy notice")
+    # Reading /about-us/our-team/, the About link is marked as the current section.
+    assert 'href="/about-us/" aria-current="true"' in nav
+
+
+def test_editing_a_menu_shows_at_once(client, page_tree, django_capture_on_commit_callbacks):
+    assert "About us link" in client.get("/").content.decode()
+    item = MenuItem.objects.get(menu=page_tree["main_menu"], label="About us link")
+    item.label = "Who we are"
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save()
+    nav = client.get("/").content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert "Who we are" in nav and "About us link" not in nav
+
+
+def test_unpublished_page_drops_out_of_the_menu(client, page_tree, django_capture_on_commit_callbacks):
+    assert 'href="/privacy-notice/"' in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        page_tree["privacy"].unpublish()
+    nav = client.get("/").content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert "/privacy-notice/" not in nav
+
+
+def test_footer_shows_charity_details_and_legal_links(client, page_tree, django_capture_on_commit_callbacks):
+    settings = page_tree["settings"]
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.charity_number_scotland = "SC000001"
+        settings.facebook_url = "https://www.facebook.com/example"
+        settings.save()
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "Test Charity." in footer
+    assert "Registered charity number 123456 (England and Wales) and SC000001 (Scotland)" in footer
+    assert 'href="/privacy-notice/">Privacy notice' in footer
+    assert 'href="/accessibility-statement/">Accessibility statement' in footer
+    assert 'href="mailto:hello@example.org"' in footer
+    assert 'href="https://www.facebook.com/example"' in footer
+
+
+def test_menu_item_needs_a_page_or_an_address(page_tree):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        MenuItem(menu=page_tree["main_menu"]).clean()
+    with pytest.raises(ValidationError):
+        MenuItem(menu=page_tree["main_menu"], link_url="https://example.org/").clean()  # no link text
+    MenuItem(menu=page_tree["main_menu"], link_url="https://example.org/", label="Elsewhere").clean()
+
+
+def test_external_menu_link(client, page_tree, django_capture_on_commit_callbacks):
+    menu = Menu.objects.get(name="Main menu")
+    with django_capture_on_commit_callbacks(execute=True):
+        menu.items.add(MenuItem(link_url="https://shop.example.org/", label="Shop"))
+        menu.save()
+    assert 'href="https://shop.example.org/">Shop' in client.get("/").content.decode()

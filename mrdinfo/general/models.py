@@ -1,0 +1,28 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from mrdinfo.core.blocks import BaseStreamBlock
+from mrdinfo.core.headings import collect_headings
+from mrdinfo.core.models import BasePage
+
+
+class GeneralPage(BasePage):
+    """About, privacy notice, accessibility statement, contact and other pages that are
+    neither medical information nor fundraising."""
+
+    body = StreamField(BaseStreamBlock())
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "general.GeneralPage"]
+    subpage_types = ["general.GeneralPage"]
+
+    class Meta:
+        verbose_name = "general page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["headings"] = [h for h in collect_headings(self.body) if h["level"] == 2]
+        return context

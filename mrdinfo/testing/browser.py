@@ -1,0 +1,95 @@
+"""Real-browser testing: Playwright driving Debian's Chromium, and axe-core inside it.
+
+Without Chromium the browser tests skip with a loud notice, unless REQUIRE_BROWSER=1 (CI),
+where they fail: a missing browser must never turn a red CI green."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS_DIR = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(__file__).resolve().parents[2] / "test-artifacts"))
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices (landmarks, one h1...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+browser_missing_reason = None
+
+
+def browser_required():
+    return os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def require_chromium():
+    global browser_missing_reason
+    if Path(CHROMIUM_PATH).exists():
+        return
+    browser_missing_reason = (
+        f"Chromium was not found at {CHROMIUM_PATH}, so the browser tests did not run. "
+        "Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)."
+    )
+    if browser_required():
+        pytest.fail(browser_missing_reason + " REQUIRE_BROWSER=1 is set, so this is a failure.", pytrace=False)
+    pytest.skip(browser_missing_reason)
+
+
+def _axe_source():
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+_AXE_SOURCE = None
+
+
+def axe_violations(page, selector=None, disable_rules=()):
+    """Run axe-core in the page and return its violations (a list of dicts)."""
+    global _AXE_SOURCE
+    if _AXE_SOURCE is None:
+        _AXE_SOURCE = _axe_source()
+    # evaluate() runs through DevTools, so the page's own CSP (no inline scripts) still holds
+    # for everything the page does, while the test can add axe.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_AXE_SOURCE)
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    if disable_rules:
+        options["rules"] = {rule: {"enabled": False} for rule in disable_rules}
+    result = page.evaluate(
+        "([selector, options]) => axe.run(selector ? document.querySelector(selector) : document, options)",
+        [selector, options],
+    )
+    return result["violations"]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {json.dumps(node['target'])}: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, selector=None, disable_rules=()):
+    violations = axe_violations(page, selector=selector, disable_rules=disable_rules)
+    assert not violations, f"axe-core found {len(violations)} violation(s) on {page.url}:\n" + format_violations(
+        violations
+    )
+
+
+def save_screenshot(page, name):
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,95 @@
+"""pytest fixtures shared by every app's tests (loaded from the root conftest.py)."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from . import browser as browser_helpers
+from .site import configure_site, make_general_page, make_home_page, make_menu
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
+# calls made by the test itself. The live server runs in its own thread, so this is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache: with Redis the cache outlives the test database."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    return make_home_page()
+
+
+@pytest.fixture
+def page_tree(home_page):
+    """Home, three general pages (About with a child page, Privacy, Accessibility), a main menu
+    and a footer menu, and the charity's settings: a small but complete site."""
+    about = make_general_page(home_page, "About us")
+    team = make_general_page(about, "Our team")
+    privacy = make_general_page(home_page, "Privacy notice")
+    accessibility = make_general_page(home_page, "Accessibility statement")
+    main_menu = make_menu("Main menu", [about, privacy])
+    footer_menu = make_menu("Footer menu", [about, accessibility])
+    settings = configure_site(
+        home_page,
+        main_menu=main_menu,
+        footer_menu=footer_menu,
+        privacy_page=privacy,
+        accessibility_page=accessibility,
+        contact_email="hello@example.org",
+    )
+    return {
+        "home": home_page,
+        "about": about,
+        "team": team,
+        "privacy": privacy,
+        "accessibility": accessibility,
+        "main_menu": main_menu,
+        "footer_menu": footer_menu,
+        "settings": settings,
+    }
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    browser_helpers.require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=browser_helpers.CHROMIUM_PATH, args=browser_helpers.CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, request):
+    """A fresh browser tab (own cookies and storage) that fails the test on any CSP violation
+    or script error, and keeps a screenshot when the test fails."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+
+    def on_console(message):
+        # A 404 page reports its own status as a failed load; that is the test's subject, not a fault.
+        own_status = message.text.startswith("Failed to load resource") and message.location.get("url") == page.url
+        if message.type == "error" and not own_status:
+            problems.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    page.problems = problems
+    yield page
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        browser_helpers.save_screenshot(page, f"failed-{request.node.name}")
+    context.close()
+    if not failed:
+        assert not problems, "The browser reported problems:\n" + "\n".join(problems)
