@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "mrdinfo.core",
     "mrdinfo.home",
     "mrdinfo.general",
+    "mrdinfo.information",
+    "mrdinfo.explainer",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, Revision
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from mrdinfo.core.models import Menu, SiteSettings
 from mrdinfo.core.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page
@@ -509,6 +510,11 @@ class ContentLoader:
             if value and page is None:
                 raise ContentError(display, line, f"there is no page at {value}")
             return page.pk if page else None
+        if isinstance(block, SnippetChooserBlock):
+            if not value:
+                return None
+            # Snippets are named in content files by their content_natural_key (e.g. a name).
+            return self.foreign_object(block.target_model, value, display, line).pk
         if isinstance(block, ImageChooserBlock):
             if value and value not in self.images:
                 raise ContentError(display, line, f"there is no image {value!r} in images.yaml")
