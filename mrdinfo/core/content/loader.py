@@ -137,6 +137,7 @@ class ContentLoader:
                 with file_path.open("rb") as handle:
                     image = Image(title=spec["title"], description=spec["alt"])
                     image.file = ImageFile(handle, name=file_path.name)
+                    image._set_image_file_metadata()  # size and hash, so the next load finds it
                     image.save()
                 self.report.other.append(f"image {key}: added")
             elif (image.title, image.description) != (spec["title"], spec["alt"]):
@@ -185,6 +186,8 @@ class ContentLoader:
         if "type" not in data:
             raise ContentError(display, data.line, "say which kind of page this is, e.g. `type: general.GeneralPage`")
         page_class = self.page_class(data["type"], display, data.line_of("type"))
+        if not str(data.get("title") or "").strip():
+            raise ContentError(display, data.line, "every page needs a title")
         return PageFile(path=display, url=url, slug=slug, data=data, page_class=page_class)
 
     def page_class(self, label, display, line):

@@ -1,0 +1,54 @@
+"""Security headers on every public response, and a separate policy for the Wagtail admin."""
+
+import pytest
+
+
+def csp_directives(response):
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/about-us/", "/no-such-page/", "/healthz"])
+def test_public_responses_have_a_strict_csp(client, page_tree, path):
+    response = client.get(path)
+    directives = csp_directives(response)
+    assert directives["default-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert "unsafe-eval" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_public_pages_have_no_inline_script_or_style(client, page_tree):
+    for path in ("/", "/about-us/", "/no-such-page/"):
+        html = client.get(path).content.decode()
+        assert "<script>" not in html and "<script " not in html.replace('<script type="module" src=', "")
+        assert "style=" not in html
+        assert " onclick=" not in html and "<style" not in html
+
+
+@pytest.mark.django_db
+def test_other_security_headers(client, page_tree):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    policy = response["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in policy
+
+
+@pytest.mark.django_db
+def test_admin_gets_its_own_policy(client):
+    response = client.get("/admin/login/")
+    directives = csp_directives(response)
+    assert response.status_code == 200
+    assert "'unsafe-inline'" in directives["script-src"]  # Wagtail's admin needs inline scripts
+    assert directives["frame-ancestors"] == ["'self'"]  # page previews are framed by the admin
+    assert directives["object-src"] == ["'none'"]
