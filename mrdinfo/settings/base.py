@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "mrdinfo.general",
     "mrdinfo.information",
     "mrdinfo.explainer",
+    "mrdinfo.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

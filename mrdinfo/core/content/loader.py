@@ -15,7 +15,6 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models, transaction
-from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -317,20 +316,9 @@ class ContentLoader:
 
     def is_unchanged(self, page, values, children):
         for key, new in values.items():
-            model_field = page._meta.get_field(key)
-            if isinstance(model_field, StreamField):
-                current = model_field.stream_block.get_prep_value(getattr(page, key))
-            elif isinstance(model_field, models.ForeignKey):
-                current, new = getattr(page, model_field.attname), new.pk if new is not None else None
-            else:
-                current = getattr(page, key)
-            if current != new:
+            if not same_value(page._meta.get_field(key), page, new):
                 return False
-        for key, objects in children.items():
-            current = [child_signature(obj) for obj in getattr(page, key).all()]
-            if current != [child_signature(obj) for obj in objects]:
-                return False
-        return True
+        return all(children_match(getattr(page, key).all(), objects) for key, objects in children.items())
 
     def edited_in_wagtail(self, page):
         """True when a person (not this loader) made the latest revision: their work wins."""
@@ -409,6 +397,7 @@ class ContentLoader:
                     raise ContentError(display, item.line_of(name), f"{key} items have no field {name!r}") from None
                 fields[name] = self.field_value(model_field, value, display, item.line_of(name), name)
             obj = child_model(**fields)
+            obj.content_field_names = list(fields)
             if hasattr(obj, "sort_order"):
                 obj.sort_order = index
             objects.append(obj)
@@ -551,10 +540,8 @@ class ContentLoader:
             except ValidationError as error:
                 raise ContentError(display, items.line_of(index), "; ".join(error.messages)) from None
         menu = Menu.objects.filter(name=name).first()
-        if menu is not None:
-            current = [child_signature(item) for item in menu.items.all()]
-            if current == [child_signature(item) for item in children]:
-                return
+        if menu is not None and children_match(menu.items.all(), children):
+            return
         menu = menu or Menu(name=name)
         menu.items = children
         menu.save()
@@ -571,8 +558,7 @@ class ContentLoader:
             except Exception:
                 raise ContentError(display, data.line_of(key), f"site settings have no field {key!r}") from None
             new = self.field_value(model_field, value, display, data.line_of(key), key)
-            current = getattr(settings, key)
-            if current != new:
+            if not same_value(model_field, settings, new):
                 setattr(settings, key, new)
                 changed = True
         if changed:
@@ -619,13 +605,32 @@ def block_id(seed):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, seed))
 
 
-def child_signature(obj):
-    """What a child object (menu item, related page) says, for comparing with a file."""
-    return [
-        (f.name, getattr(obj, f.attname))
-        for f in obj._meta.concrete_fields
-        if not f.primary_key and f.name != "sort_order" and not isinstance(f, ParentalKey)
-    ]
+def same_value(model_field, obj, new):
+    """Does obj already hold the value a file gives for this field?"""
+    if isinstance(model_field, StreamField):
+        return model_field.stream_block.get_prep_value(getattr(obj, model_field.name)) == new
+    if isinstance(model_field, models.ForeignKey):
+        # By id: a GeneralPage and the same row loaded as a plain Page are not == in Django.
+        return getattr(obj, model_field.attname) == (new.pk if new is not None else None)
+    return getattr(obj, model_field.name) == new
+
+
+def child_signature(obj, names):
+    """What a child object (menu item, related page, form field) says, in the fields a file sets."""
+    values = []
+    for name in names:
+        model_field = obj._meta.get_field(name)
+        values.append((name, getattr(obj, model_field.attname)))
+    return values
+
+
+def children_match(current, new):
+    """Do the saved child objects say what the file's objects say (same order, same values)?"""
+    names = sorted({name for obj in new for name in getattr(obj, "content_field_names", ())})
+    current = list(current)
+    return len(current) == len(new) and all(
+        child_signature(a, names) == child_signature(b, names) for a, b in zip(current, new, strict=True)
+    )
 
 
 def block_error(error, items, display, line):

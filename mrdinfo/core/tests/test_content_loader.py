@@ -82,7 +82,9 @@ def content(tmp_path):
 
 
 def load(root, *args):
-    call_command("load_content", "--content-dir", str(root), *args, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_content", "--content-dir", str(root), *args, stdout=out)
+    return out.getvalue()
 
 
 def snapshot():
@@ -116,8 +118,10 @@ def test_loads_pages_settings_and_menus(content, client):
 def test_running_twice_changes_nothing(content):
     load(content)
     before = snapshot()
-    load(content)
+    output = load(content)
     assert snapshot() == before
+    assert "0 pages created, 0 updated, 3 unchanged" in output
+    assert "saved" not in output  # neither the settings nor the menus were written again
 
 
 def test_editing_a_file_publishes_one_new_revision(content, client):
@@ -218,8 +222,9 @@ def test_the_repository_content_loads_twice_without_change(client):
     content_dir = Path(settings.BASE_DIR) / "content"
     load(content_dir)
     before = snapshot()
-    load(content_dir)
+    output = load(content_dir)
     assert snapshot() == before
+    assert "0 pages created, 0 updated" in output and "saved" not in output and "added" not in output
     assert client.get("/").status_code == 200
 
 

@@ -1,0 +1,149 @@
+"""Form pages editors build in Wagtail (contact us, and later others).
+
+What a visitor sends is stored first, in the same transaction as the request; the email to
+staff is queued afterwards as a background task. If the email fails, the visitor still sees
+"thank you", the failure is logged, and `send_form_notifications` (cron) tries again."""
+
+import logging
+
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin, FormSubmission
+from wagtail.fields import RichTextField
+
+from mrdinfo.core.blocks import RICH_TEXT_FEATURES
+from mrdinfo.core.models import BasePage
+
+from .spam import SpamProtectedFormMixin
+
+logger = logging.getLogger(__name__)
+SENT_PARAMETER = "sent"
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(EmailFormMixin, FormMixin, BasePage):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Shown after the form is sent. Say what happens next and how soon.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Questions"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="Email each answer to staff (optional: answers are always kept under Forms)",
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage", "general.GeneralPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "form page"
+
+    def get_form_class(self):
+        base = super().get_form_class()
+        return type(f"{base.__name__}WithSpamProtection", (SpamProtectedFormMixin, base), {})
+
+    def process_form_submission(self, form):
+        submission = FormSubmission.objects.create(form_data=self.answers(form), page=self)
+        if self.to_address:
+            notification = FormNotification.objects.create(submission=submission)
+            transaction.on_commit(lambda: queue_notification(notification.pk))
+        return submission
+
+    def answers(self, form):
+        return {name: value for name, value in form.cleaned_data.items() if name in self.answer_names()}
+
+    def answer_names(self):
+        return {field.clean_name for field in self.get_form_fields()}
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid():
+                if form.is_spam:
+                    logger.info("Form page %s: discarded a submission that filled the honeypot", self.pk)
+                else:
+                    self.process_form_submission(form)
+                # Post/redirect/get: reloading the thank-you page does not send the form again.
+                return redirect(f"{self.url}?{SENT_PARAMETER}=1")
+        elif SENT_PARAMETER in request.GET:
+            return self.render_landing_page(request)
+        else:
+            form = self.get_form(page=self, user=request.user)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def notification_text(self, submission):
+        data = submission.get_data()
+        lines = [f"{label}: {data.get(name, '')}" for name, label in self.get_data_fields() if name != "submit_time"]
+        lines.append(f"Sent: {timezone.localtime(submission.submit_time):%d %B %Y at %H:%M}")
+        return "\n".join(lines)
+
+
+class FormNotification(models.Model):
+    """One email to staff about one submission: sent, or how many times it failed and why."""
+
+    submission = models.OneToOneField(FormSubmission, on_delete=models.CASCADE, related_name="notification")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    MAX_ATTEMPTS = 12
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "attempts"])]
+
+    def __str__(self):
+        return f"Notification for submission {self.submission_id}"
+
+    def deliver(self):
+        from django.core.mail import EmailMessage
+
+        page = self.submission.page.specific
+        try:
+            EmailMessage(
+                subject=page.subject or f"New answers to “{page.title}”",
+                body=page.notification_text(self.submission),
+                from_email=page.from_address or None,
+                to=[address.strip() for address in page.to_address.split(",") if address.strip()],
+            ).send()
+        except Exception as error:  # SMTP, DNS, timeouts: all mean "try again later"
+            self.attempts += 1
+            self.last_error = f"{type(error).__name__}: {error}"[:2000]
+            self.save(update_fields=["attempts", "last_error"])
+            logger.warning("Form notification %s failed (attempt %s): %s", self.pk, self.attempts, self.last_error)
+            return False
+        self.attempts += 1
+        self.sent_at = timezone.now()
+        self.last_error = ""
+        self.save(update_fields=["attempts", "sent_at", "last_error"])
+        return True
+
+
+def queue_notification(notification_id):
+    from .tasks import send_form_notification
+
+    try:
+        send_form_notification.enqueue(notification_id)
+    except Exception:
+        # The queue itself is down: the notification row is still there for the retry command.
+        logger.exception("Could not queue form notification %s", notification_id)
