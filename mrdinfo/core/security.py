@@ -18,8 +18,14 @@ def is_admin_path(path):
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only or parts.config is not None:
+            return parts
+        if is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_preview", False):
+            # Wagtail renders a preview as a request for the page's own URL, shown in a frame of
+            # the admin: the public policy, but framing by this site allowed.
+            parts.config = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
         return parts
 
 

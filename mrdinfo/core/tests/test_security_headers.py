@@ -52,3 +52,13 @@ def test_admin_gets_its_own_policy(client):
     assert "'unsafe-inline'" in directives["script-src"]  # Wagtail's admin needs inline scripts
     assert directives["frame-ancestors"] == ["'self'"]  # page previews are framed by the admin
     assert directives["object-src"] == ["'none'"]
+
+
+@pytest.mark.django_db
+def test_page_preview_keeps_the_public_policy_but_may_be_framed_by_the_admin(admin_client, page_tree):
+    page = page_tree["about"]
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/?in_preview_panel=true")
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"] and directives["style-src"] == ["'self'"]
