@@ -73,6 +73,8 @@ def build_site_chrome(site):
         for item in items.order_by("menu_id", "sort_order", "pk"):
             items_by_menu.setdefault(item.menu_id, []).append(item)
 
+    footer_menu = _menu_links(settings.footer_menu_id, items_by_menu, site)
+    in_footer_menu = {link["url"] for link in footer_menu}
     footer_links = []
     for label, page in (
         ("Contact us", settings.contact_page),
@@ -80,7 +82,7 @@ def build_site_chrome(site):
         ("Accessibility statement", settings.accessibility_page),
     ):
         url = _page_url(page, site)
-        if url:
+        if url and url not in in_footer_menu:  # an editor may have put it in the footer menu too
             footer_links.append({"label": page.title if page else label, "url": url})
 
     share_image = None
@@ -102,7 +104,7 @@ def build_site_chrome(site):
         "contact_phone": settings.contact_phone,
         "postal_address": settings.postal_address,
         "main_menu": _menu_links(settings.main_menu_id, items_by_menu, site),
-        "footer_menu": _menu_links(settings.footer_menu_id, items_by_menu, site),
+        "footer_menu": footer_menu,
         "footer_links": footer_links,
         "social_links": settings.social_links(),
         "default_share_image": share_image,

@@ -106,3 +106,10 @@ def test_external_menu_link(client, page_tree, django_capture_on_commit_callback
         menu.items.add(MenuItem(link_url="https://shop.example.org/", label="Shop"))
         menu.save()
     assert 'href="https://shop.example.org/">Shop' in client.get("/").content.decode()
+
+
+def test_footer_does_not_repeat_a_link_that_is_in_the_footer_menu(client, page_tree):
+    # The fixture's footer menu has the accessibility statement, which is also a settings link.
+    footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
+    assert footer.count('href="/accessibility-statement/"') == 1
+    assert footer.count('href="/privacy-notice/"') == 1
