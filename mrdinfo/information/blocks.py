@@ -6,7 +6,7 @@ Every block has a description and a preview, so editors see it in the block pick
 
 from wagtail import blocks
 
-from mrdinfo.core.blocks import BaseStreamBlock
+from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
 # Meanings of result wordings are short: a sentence or two, perhaps a link, no lists.
@@ -146,6 +146,17 @@ class InformationStreamBlock(BaseStreamBlock):
     if it holds prose, render that prose inside an element with the class `rich-text` so the
     glossary links its terms (see glossary.py)."""
 
+    # The shared text block, drawn by a template that can leave links to pages for the page to
+    # resolve all at once (see templatetags/information_tags.py): a query per page type for the
+    # whole body, not a query or two for every paragraph that links to another page.
+    text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label="Text",
+        description="Paragraphs and lists. Keep sentences short.",
+        preview_value="<p>Remission means the doctors can no longer see leukaemia cells under the microscope.</p>",
+        template="information/blocks/text.html",
+    )
     key_figure = KeyFigureBlock()
     questions = QuestionsBlock()
     result_wordings = ResultWordingsBlock()

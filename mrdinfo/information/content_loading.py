@@ -106,20 +106,21 @@ def check_names_unique(entries, display):
     owner = {}
     slugs = {}
     for entry in entries:
+        lines = entry["lines"]
         if entry["slug"] in slugs:
             raise ContentError(
                 display,
-                entry["line"],
-                f"the link name {entry['slug']!r} is already used on line {slugs[entry['slug']]}",
+                lines.line_of("slug") if "slug" in lines else entry["line"],
+                f"the link name {entry['slug']!r} is already used by the term on line {slugs[entry['slug']]}",
             )
         slugs[entry["slug"]] = entry["line"]
-        names = [entry["term"]] + [name.strip() for name in entry["other_names"].split(",") if name.strip()]
-        for name in names:
+        names = [(entry["term"], entry["line"])] + [
+            (name.strip(), lines.line_of("other_names")) for name in entry["other_names"].split(",") if name.strip()
+        ]
+        for name, line in names:
             key = name.casefold()
             if key in owner and owner[key][0] != entry["slug"]:
-                raise ContentError(
-                    display, entry["line"], f"{name!r} is already a name of the term on line {owner[key][1]}"
-                )
+                raise ContentError(display, line, f"{name!r} is already a name of the term on line {owner[key][1]}")
             owner[key] = (entry["slug"], entry["line"])
     for other in GlossaryTerm.objects.exclude(slug__in=slugs):
         for name in other.names():

@@ -8,14 +8,15 @@
 Every page here carries review metadata (who reviewed it, when, when it is next due), shown on
 the page itself, because parents need to know how current medical information is."""
 
-import datetime
 import hashlib
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from modelcluster.queryset import FakeQuerySet
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -25,75 +26,10 @@ from mrdinfo.core.models import BasePage
 
 from .blocks import InformationStreamBlock
 from .glossary import get_glossary, term_slug
+from .review import ReviewedPage
 
-REVIEW_INTERVAL_YEARS = 2
-# The anchor of the "Sources and review" section at the end of each page.
+# The heading of the section at the end of each page that lists its sources and review dates.
 ABOUT_SECTION_TEXT = "Sources and review dates"
-
-
-def years_after(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year + years, day=28)
-
-
-class ReviewedPage(models.Model):
-    """Who checked this page, when, and when it must be checked again. Shown on the page.
-
-    A clinical-review workflow (approval by a named clinician) will build on these fields."""
-
-    reviewed_by_name = models.CharField(
-        "reviewed by",
-        max_length=120,
-        help_text="The person or team who last checked this page, e.g. “Dr A Smith” or “Information team”.",
-    )
-    reviewed_by_role = models.CharField(
-        "their role",
-        max_length=200,
-        blank=True,
-        help_text="What they do or what they did, e.g. “Consultant paediatric haematologist”.",
-    )
-    # null=True: a new page may be saved as a draft before it is reviewed; publishing needs a date.
-    last_reviewed = models.DateField(null=True, help_text="The date the content was last checked.")
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        help_text=f"Leave empty for {REVIEW_INTERVAL_YEARS} years after the last review.",
-    )
-
-    review_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewed_by_name"),
-                FieldPanel("reviewed_by_role"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
-            ],
-            heading="Review",
-            help_text="Shown at the end of the page, so families can see how up to date it is.",
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def review_due_date(self):
-        if self.next_review_due:
-            return self.next_review_due
-        if self.last_reviewed:
-            return years_after(self.last_reviewed, REVIEW_INTERVAL_YEARS)
-        return None
-
-    def review_overdue(self, today=None):
-        due = self.review_due_date
-        return due is not None and due < (today or datetime.date.today())
-
-    def clean(self):
-        super().clean()
-        if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
-            raise ValidationError({"next_review_due": "The next review must come after the last one."})
 
 
 def contents_with_about_section(headings):
@@ -189,17 +125,26 @@ class InformationPage(ReviewedPage, BasePage):
 
     def related_topics(self):
         """Chosen related pages in the editor's order, or else the live pages beside this one.
-        A fixed few queries however many there are: the pages are fetched in bulk."""
-        chosen_ids = [item.page_id for item in self.related_pages.all() if item.page_id]
-        if chosen_ids:
-            pages_by_id = {
+        A fixed few queries however many there are: the pages are fetched in bulk, with their
+        order and liveness decided in the same query."""
+        related = self.related_pages.get_queryset()
+        if isinstance(related, FakeQuerySet):
+            # A preview (or an unsaved page): the editor's choices are in memory, not yet saved.
+            chosen_ids = [item.page_id for item in related if item.page_id]
+            by_id = {
                 page.pk: page for page in Page.objects.live().filter(pk__in=chosen_ids).defer_streamfields().specific()
             }
-            pages = [pages_by_id[pk] for pk in chosen_ids if pk in pages_by_id]
-        elif self.pk and self.depth:
-            pages = list(self.get_siblings(inclusive=False).live().defer_streamfields().specific())
+            pages = [by_id[pk] for pk in chosen_ids if pk in by_id]
         else:
-            pages = []
+            pages = list(
+                Page.objects.live()
+                .filter(linked_from_information_pages__source_page=self)
+                .order_by("linked_from_information_pages__sort_order")
+                .defer_streamfields()
+                .specific()
+            )
+        if not pages and self.pk and self.depth:
+            pages = list(self.get_siblings(inclusive=False).live().defer_streamfields().specific())
         return summary_cards(pages)
 
     def get_context(self, request, *args, **kwargs):
@@ -219,7 +164,7 @@ class InformationPageRelatedPage(Orderable):
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="linked_from_information_pages",
         help_text="A page families may want to read next.",
     )
 
@@ -301,6 +246,8 @@ class GlossaryTerm(index.Indexed, models.Model):
     )
     definition = models.TextField(
         max_length=300,
+        # A TextField's max_length only sizes the admin's box; the validator holds files to it too.
+        validators=[MaxLengthValidator(300)],
         help_text="One or two short, plain sentences. Shown where the term is first used, and in the glossary.",
     )
     other_names = models.CharField(
