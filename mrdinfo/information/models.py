@@ -26,6 +26,7 @@ from mrdinfo.core.models import BasePage
 
 from .blocks import InformationStreamBlock
 from .glossary import get_glossary, term_slug
+from .panels import ReadingEasePanel
 from .review import ReviewedPage
 
 # The heading of the section at the end of each page that lists its sources and review dates.
@@ -107,6 +108,7 @@ class InformationPage(ReviewedPage, BasePage):
             help_text="Shown as cards at the end of the page. Leave empty to show the other pages in this section.",
         ),
         *ReviewedPage.review_panels,
+        ReadingEasePanel(heading="Reading ease"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
@@ -232,7 +234,7 @@ class GlossaryPage(ReviewedPage, BasePage):
         return context
 
 
-class GlossaryTerm(index.Indexed, models.Model):
+class GlossaryTerm(models.Model):
     """A word families meet in hospital, with a plain definition (Snippets → Glossary terms)."""
 
     term = models.CharField(max_length=80, unique=True, help_text="As it is usually written, e.g. “Remission”.")
@@ -262,7 +264,6 @@ class GlossaryTerm(index.Indexed, models.Model):
     loaded_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("other_names"), FieldPanel("slug")]
-    search_fields = [index.SearchField("term"), index.SearchField("other_names"), index.SearchField("definition")]
     content_natural_key = "term"
 
     class Meta:

@@ -11,6 +11,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     list_display = ["term", "other_names", "definition"]
+    # A short list: plain database matching finds parts of words ("resid"), which editors expect.
+    search_backend_name = None
     search_fields = ["term", "other_names", "definition"]
     ordering = ["term"]
 

@@ -254,3 +254,37 @@ def test_block_previews_render_in_the_admin(admin_client):
         block = stream.child_blocks[name]
         html = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix}).content.decode()
         assert text in html, name
+
+
+# --- the admin --------------------------------------------------------------------------------
+
+
+def test_edit_form_shows_review_fields_and_reading_ease(admin_client, hub):
+    page = make_information_page(
+        hub,
+        "Hard words",
+        summary="Quantification utilising immunoglobulin rearrangements.",
+        body=[("text", "<p>Stratification necessitates comprehensive immunophenotypic characterisation.</p>")],
+    )
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="reviewed_by_name"' in html and 'name="next_review_due"' in html
+    assert "Reading ease:" in html and "try shorter sentences and shorter words" in html
+
+
+def test_glossary_terms_are_listed_and_searchable_in_the_admin(admin_client, terms):
+    listing = admin_client.get("/admin/snippets/information/glossaryterm/").content.decode()
+    assert "Minimal residual disease" in listing and "Remission" in listing
+    found = admin_client.get("/admin/snippets/information/glossaryterm/", {"q": "MRD"}).content.decode()
+    assert "Minimal residual disease" in found and "Bone marrow" not in found
+
+
+def test_preview_shows_unsaved_related_topics(hub):
+    from mrdinfo.information.models import InformationPageRelatedPage
+
+    first = make_information_page(hub, "First topic")
+    second = make_information_page(hub, "Second topic")
+    page = make_information_page(hub, "Previewed", related=[first])
+    # As in Wagtail's preview: the editor's choice is in memory, not saved.
+    page.related_pages = [InformationPageRelatedPage(page=second), InformationPageRelatedPage(page=first)]
+    assert [card["title"] for card in page.related_topics()] == ["Second topic", "First topic"]
+    assert [card["title"] for card in InformationPage.objects.get(pk=page.pk).related_topics()] == ["First topic"]
