@@ -156,6 +156,7 @@ class InformationStreamBlock(BaseStreamBlock):
         description="Paragraphs and lists. Keep sentences short.",
         preview_value="<p>Remission means the doctors can no longer see leukaemia cells under the microscope.</p>",
         template="information/blocks/text.html",
+        preview_template=PREVIEW_TEMPLATE,
     )
     key_figure = KeyFigureBlock()
     questions = QuestionsBlock()

@@ -158,6 +158,9 @@ def link_glossary_terms(html, glossary):
     by_slug = {term["slug"]: term for term in terms}
     soup = BeautifulSoup(html, "html.parser")
     linked = set()
+    # Linked text nodes are swapped for a marker and the markup put in after serialising: much
+    # quicker than parsing every replacement into the tree.
+    replacements = {}
     for node in list(soup.find_all(string=True)):
         if type(node) is not NavigableString or not in_linkable_prose(node):
             continue
@@ -174,10 +177,15 @@ def link_glossary_terms(html, glossary):
             position = match.end()
         if pieces:
             pieces.append(escape(text[position:]))
-            node.replace_with(BeautifulSoup("".join(pieces), "html.parser"))
-    if not linked:
+            marker = f"\ue000glossary-{len(replacements)}\ue000"
+            replacements[marker] = "".join(pieces)
+            node.replace_with(NavigableString(marker))
+    if not replacements:
         return html
-    return str(soup)
+    output = str(soup)
+    for marker, markup in replacements.items():
+        output = output.replace(marker, markup, 1)
+    return output
 
 
 def term_slug(term):

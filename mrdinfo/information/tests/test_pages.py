@@ -236,7 +236,7 @@ def test_block_previews_render_in_the_admin(admin_client):
     from mrdinfo.information.blocks import InformationStreamBlock
 
     stream = InformationStreamBlock()
-    own = ["key_figure", "questions", "result_wordings", "references"]
+    own = ["text", "key_figure", "questions", "result_wordings", "references"]
     for name in own:
         block = stream.child_blocks[name]
         assert block.is_previewable, name
@@ -245,6 +245,7 @@ def test_block_previews_render_in_the_admin(admin_client):
         assert response.status_code == 200, name
         assert 'href="/static/information/information.css"' in html, name
     previews = {
+        "text": "Remission means the doctors can no longer see leukaemia cells",
         "key_figure": "1 in 10,000",
         "questions": "When will my child have the MRD test?",
         "result_wordings": "Positive, not quantifiable",
