@@ -45,8 +45,10 @@ def test_link_goes_to_the_glossary_entry_and_carries_the_definition(client, hub,
     assert 'href="/understanding-mrd/glossary/#remission"' in link
     assert 'aria-describedby="glossary-definition-remission"' in link
     definition = html.split('id="glossary-definition-remission">')[1].split("</span>")[0]
-    assert "When a microscope can no longer find leukaemia." in html.split('id="glossary-definition-remission">')[1]
-    assert "Remission" in definition
+    assert (
+        definition
+        == '<strong class="glossary-popover__term">Remission</strong>: When a microscope can no longer find leukaemia.'
+    )
     # The inline definition opens from a button, declaratively (popover): no script needed.
     assert 'popovertarget="glossary-popover-remission"' in html
     assert 'id="glossary-popover-remission" popover' in html

@@ -15,10 +15,6 @@ pytestmark = pytest.mark.django_db
 REFERENCE = {"title": "A study of MRD", "publisher": "Blood", "year": "2015", "url": "https://example.org/study"}
 
 
-def body_with(*blocks):
-    return list(blocks)
-
-
 def html_of(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
