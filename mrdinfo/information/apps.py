@@ -5,3 +5,11 @@ class InformationConfig(AppConfig):
     name = "mrdinfo.information"
     label = "information"
     verbose_name = "Understanding MRD: information pages and glossary"
+
+    def ready(self):
+        from mrdinfo.core.content import registry
+
+        from . import signals  # noqa: F401  (glossary cache invalidation)
+        from .content_loading import load_glossary
+
+        registry.register("before_pages", load_glossary)

@@ -1,0 +1,138 @@
+"""content/glossary.yaml → GlossaryTerm snippets, as part of `load_content` (before the pages).
+
+The file is a list of terms:
+
+    - term: Minimal residual disease
+      other_names: [MRD]          # optional: a list, or one name
+      slug: minimal-residual-disease   # optional: the #anchor on the glossary page
+      definition: >-
+        One or two plain sentences.
+
+A term is found again by its slug (made from the term when not given), so rewording a term
+updates it rather than adding a second one. A term whose file entry is unchanged is not saved
+again, so loading twice changes nothing. As with pages, editors' work wins: a term changed in
+Wagtail since it was loaded is left alone (unless --overwrite-edits), and terms added in
+Wagtail are never touched.
+Any mistake stops the whole load with file:line (the loader's transaction undoes the rest)."""
+
+from django.core.exceptions import ValidationError
+
+from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.yaml_lines import LineDict, LineList
+
+from .glossary import term_slug
+from .models import GlossaryTerm
+
+GLOSSARY_FILE = "glossary.yaml"
+KEYS = {"term", "definition", "other_names", "slug"}
+
+
+def load_glossary(loader):
+    if not (loader.content_dir / GLOSSARY_FILE).exists():
+        return
+    data, display = loader.read(GLOSSARY_FILE)
+    if not isinstance(data, LineList):
+        raise ContentError(
+            display, getattr(data, "line", 1) or 1, "glossary.yaml should be a list of terms (`- term: ...`)"
+        )
+    entries = [read_entry(item, display, data.line_of(index)) for index, item in enumerate(data)]
+    check_names_unique(entries, display)
+
+    existing = {term.slug: term for term in GlossaryTerm.objects.all()}
+    added, updated, left_alone = 0, 0, []
+    for entry in entries:
+        term = existing.get(entry["slug"])
+        values = {key: entry[key] for key in ("term", "definition", "other_names")}
+        if term is not None and term.content_values() == values:
+            continue
+        if term is not None and term.edited_since_loaded() and not loader.overwrite_edits:
+            left_alone.append(term.term)
+            continue
+        is_new = term is None
+        term = term or GlossaryTerm(slug=entry["slug"])
+        for key, value in values.items():
+            setattr(term, key, value)
+        try:
+            # Field checks only: check_names_unique has already checked names against each other
+            # and the site, for the file as a whole (terms may swap names in one load).
+            term.clean_fields()
+        except ValidationError as error:
+            raise field_error(error, entry, display) from None
+        term.mark_loaded()
+        term.save()
+        if is_new:
+            added += 1
+        else:
+            updated += 1
+    if added or updated:
+        loader.report.other.append(f"glossary: {added} terms added, {updated} updated")
+    for name in left_alone:
+        loader.report.other.append(
+            f"glossary: left alone {name!r}: an editor changed it in Wagtail (use --overwrite-edits)"
+        )
+
+
+def read_entry(item, display, line):
+    if not isinstance(item, LineDict):
+        raise ContentError(display, line, "each glossary entry is a mapping with term and definition")
+    unknown = sorted(set(item) - KEYS)
+    if unknown:
+        raise ContentError(
+            display, item.line_of(unknown[0]), f"unknown key {unknown[0]!r}; a term has: " + ", ".join(sorted(KEYS))
+        )
+    for key in ("term", "definition"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise ContentError(display, item.line_of(key) if key in item else line, f"this term needs a {key}")
+    names = item.get("other_names") or []
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+        raise ContentError(display, item.line_of("other_names"), "other_names should be a list of names")
+    if any("," in name for name in names):
+        raise ContentError(display, item.line_of("other_names"), "a name cannot contain a comma")
+    slug = str(item.get("slug") or term_slug(item["term"]))
+    return {
+        "term": " ".join(item["term"].split()),
+        "definition": " ".join(item["definition"].split()),
+        "other_names": ", ".join(" ".join(name.split()) for name in names),
+        "slug": slug,
+        "line": line,
+        "lines": item,
+    }
+
+
+def check_names_unique(entries, display):
+    """A name (term or other name) may belong to one term only, in the file and on the site."""
+    owner = {}
+    slugs = {}
+    for entry in entries:
+        lines = entry["lines"]
+        if entry["slug"] in slugs:
+            raise ContentError(
+                display,
+                lines.line_of("slug") if "slug" in lines else entry["line"],
+                f"the link name {entry['slug']!r} is already used by the term on line {slugs[entry['slug']]}",
+            )
+        slugs[entry["slug"]] = entry["line"]
+        names = [(entry["term"], entry["line"])] + [
+            (name.strip(), lines.line_of("other_names")) for name in entry["other_names"].split(",") if name.strip()
+        ]
+        for name, line in names:
+            key = name.casefold()
+            if key in owner and owner[key][0] != entry["slug"]:
+                raise ContentError(display, line, f"{name!r} is already a name of the term on line {owner[key][1]}")
+            owner[key] = (entry["slug"], entry["line"])
+    for other in GlossaryTerm.objects.exclude(slug__in=slugs):
+        for name in other.names():
+            if name.casefold() in owner:
+                _slug, line = owner[name.casefold()]
+                raise ContentError(
+                    display, line, f"{name!r} is already a name of the glossary term {other.term!r} (added in Wagtail)"
+                )
+
+
+def field_error(error, entry, display):
+    key, messages = next(iter(getattr(error, "message_dict", {"term": error.messages}).items()))
+    key = {"slug": "slug" if "slug" in entry["lines"] else "term"}.get(key, key)
+    line = entry["lines"].line_of(key) if key in entry["lines"] else entry["line"]
+    return ContentError(display, line, f"{key}: {'; '.join(messages)}")

@@ -1,0 +1,192 @@
+"""Glossary terms, linked where an information page first uses them.
+
+The rules (tested in tests/test_glossary_linking.py):
+- Only prose is linked: text inside an element with the class `rich-text` (text blocks, callouts,
+  result meanings). Never inside headings, links, buttons or an earlier glossary link.
+- The first use of each term on the page is linked, counting across every block of the body
+  together, in reading order; later uses stay plain text.
+- Whole words only, case-insensitive ("Remission" and "remission" both match; "remissions"
+  does not, unless an editor lists it as another name). One exception keeps ordinary words
+  safe: a name written in capitals (an abbreviation such as "ALL" or "MRD") matches only in
+  capitals, so the word "all" is never taken for acute lymphoblastic leukaemia.
+- Where two names overlap, the longer wins ("minimal residual disease" before "disease").
+
+Each linked use is a real link to the term's entry on the glossary page (works everywhere,
+without JavaScript), described by the definition for screen readers (aria-describedby), and
+followed by a small button that opens the definition in place. The button uses the HTML
+popover attribute, which is declarative: no script is involved.
+
+The term list is cached as plain data for every site (with its glossary page's address), so a
+page render makes no query for terms however many there are. signals.py clears it after a
+term is saved or deleted, or a glossary page moves or is published."""
+
+import re
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, NavigableString
+from django.core.cache import cache
+from django.utils.html import escape, format_html
+from django.utils.text import slugify
+
+CACHE_KEY = "information-glossary:v1:{site_id}"
+# Text inside these is never linked.
+SKIP_TAGS = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "dfn", "abbr"}
+SCOPE_CLASS = "rich-text"
+
+
+def cache_key(site_id):
+    return CACHE_KEY.format(site_id=site_id)
+
+
+def is_abbreviation(name):
+    """ "MRD", "ALL", "PCR": written all in capitals, so matched only in capitals."""
+    return name == name.upper() and any(character.isalpha() for character in name)
+
+
+def normalise(name):
+    return " ".join(name.split())
+
+
+def build_glossary(site):
+    """The terms and the site's glossary page address, as plain (cacheable) data."""
+    from .models import GlossaryPage, GlossaryTerm
+
+    glossary_page = None
+    if site is not None:
+        glossary_page = GlossaryPage.objects.live().descendant_of(site.root_page).order_by("path").first()
+    terms = [
+        {
+            "term": term.term,
+            "slug": term.slug,
+            "definition": term.definition,
+            "names": term.names(),
+        }
+        for term in GlossaryTerm.objects.order_by("term")
+    ]
+    return {
+        "terms": terms,
+        "url": glossary_page.get_url(current_site=site) if glossary_page else "",
+    }
+
+
+def get_glossary(site):
+    key = cache_key(site.pk if site else 0)
+    glossary = cache.get(key)
+    if glossary is None:
+        glossary = build_glossary(site)
+        cache.set(key, glossary)
+    return glossary
+
+
+def clear_glossary_cache():
+    from wagtail.models import Site
+
+    cache.delete_many([cache_key(0)] + [cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)])
+
+
+@lru_cache(maxsize=16)
+def _matcher(names_key):
+    """Compile one pattern for every name (longest first), once per distinct term list."""
+    names = sorted({name for name, _slug in names_key}, key=lambda name: (-len(name), name))
+    if not names:
+        return None, {}, {}
+    alternatives = []
+    for name in names:
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        alternatives.append(f"(?-i:{words})" if is_abbreviation(name) else words)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    exact = {name: slug for name, slug in names_key if is_abbreviation(name)}
+    folded = {name.casefold(): slug for name, slug in names_key if not is_abbreviation(name)}
+    return pattern, exact, folded
+
+
+def matcher_for(terms):
+    names_key = tuple(sorted((normalise(name), term["slug"]) for term in terms for name in term["names"]))
+    return _matcher(names_key)
+
+
+def in_linkable_prose(node):
+    inside_scope = False
+    for parent in node.parents:
+        if parent.name in SKIP_TAGS or parent.has_attr("popover"):
+            return False
+        if SCOPE_CLASS in (parent.get("class") or []):
+            inside_scope = True
+    return inside_scope
+
+
+def term_markup(matched_text, term, glossary_url):
+    definition_id = f"glossary-definition-{term['slug']}"
+    popover_id = f"glossary-popover-{term['slug']}"
+    if glossary_url:
+        word = format_html(
+            '<a class="glossary-term__link" href="{}#{}" aria-describedby="{}">{}</a>',
+            glossary_url,
+            term["slug"],
+            definition_id,
+            matched_text,
+        )
+    else:
+        word = format_html(
+            '<span class="glossary-term__word" aria-describedby="{}">{}</span>', definition_id, matched_text
+        )
+    return format_html(
+        '<span class="glossary-term">{word}'
+        '<button type="button" class="glossary-term__toggle" popovertarget="{popover_id}">'
+        '<span class="visually-hidden">What does “{text}” mean?</span></button>'
+        '<span class="glossary-popover" id="{popover_id}" popover>'
+        '<span class="glossary-popover__text" id="{definition_id}">'
+        '<strong class="glossary-popover__term">{term}</strong>: {definition}</span> '
+        '<button type="button" class="glossary-popover__close" popovertarget="{popover_id}" '
+        'popovertargetaction="hide">Close</button>'
+        "</span></span>",
+        word=word,
+        popover_id=popover_id,
+        definition_id=definition_id,
+        text=matched_text,
+        term=term["term"],
+        definition=term["definition"],
+    )
+
+
+def link_glossary_terms(html, glossary):
+    """Return html with the first use of each glossary term linked (see the module's rules)."""
+    terms = glossary["terms"]
+    pattern, exact, folded = matcher_for(terms)
+    if pattern is None or not pattern.search(html):
+        return html
+    by_slug = {term["slug"]: term for term in terms}
+    soup = BeautifulSoup(html, "html.parser")
+    linked = set()
+    # Linked text nodes are swapped for a marker and the markup put in after serialising: much
+    # quicker than parsing every replacement into the tree.
+    replacements = {}
+    for node in list(soup.find_all(string=True)):
+        if type(node) is not NavigableString or not in_linkable_prose(node):
+            continue
+        text = str(node)
+        pieces, position = [], 0
+        for match in pattern.finditer(text):
+            name = normalise(match.group(0))
+            slug = exact.get(name) or folded.get(name.casefold())
+            if slug is None or slug in linked:
+                continue
+            linked.add(slug)
+            pieces.append(escape(text[position : match.start()]))
+            pieces.append(term_markup(match.group(0), by_slug[slug], glossary["url"]))
+            position = match.end()
+        if pieces:
+            pieces.append(escape(text[position:]))
+            marker = f"\ue000glossary-{len(replacements)}\ue000"
+            replacements[marker] = "".join(pieces)
+            node.replace_with(NavigableString(marker))
+    if not replacements:
+        return html
+    output = str(soup)
+    for marker, markup in replacements.items():
+        output = output.replace(marker, markup, 1)
+    return output
+
+
+def term_slug(term):
+    return slugify(term)[:80].strip("-") or "term"

@@ -1,0 +1,182 @@
+"""The site's own content for this section (content/pages/understanding-mrd*, content/glossary.yaml)
+loads, serves, and reloads without change; the glossary file's mistakes are reported as file:line."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from wagtail.models import Revision
+
+from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.loader import ContentLoader
+from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+SECTION_URLS = {
+    "/understanding-mrd/": TopicIndexPage,
+    "/understanding-mrd/what-is-mrd/": InformationPage,
+    "/understanding-mrd/remission/": InformationPage,
+    "/understanding-mrd/the-mrd-test/": InformationPage,
+    "/understanding-mrd/uk-all-2003/": InformationPage,
+    "/understanding-mrd/reading-mrd-results/": InformationPage,
+    "/understanding-mrd/questions-to-ask/": InformationPage,
+    "/understanding-mrd/glossary/": GlossaryPage,
+}
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of the real content/ to break on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def load(content_dir=CONTENT_DIR, **options):
+    return ContentLoader(content_dir, **options).load()
+
+
+def glossary_state():
+    return sorted(GlossaryTerm.objects.values_list("slug", "term", "definition", "other_names"))
+
+
+def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sources(client):
+    load()
+    for url, page_type in SECTION_URLS.items():
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert type(response.context["page"]) is page_type, url
+        assert "On this page" in html, url
+        assert "<dt>Last reviewed</dt>" in html and "<dt>Next review due</dt>" in html, url
+        assert '<time datetime="2026-11-25">25 November 2026</time>' in html, url
+        assert '<h3 class="references__title">Sources</h3>' in html, url
+        # Nobody is named as a clinical reviewer until the charity names one.
+        assert "Information team, checked against the published sources listed below" in html, url
+
+
+def test_the_glossary_has_at_least_15_terms_each_with_an_entry(client):
+    load()
+    terms = GlossaryTerm.objects.all()
+    assert terms.count() >= 15
+    html = client.get("/understanding-mrd/glossary/").content.decode()
+    for term in terms:
+        assert f'id="{term.slug}"' in html
+        assert len(term.definition) <= 300
+
+
+def test_information_pages_link_glossary_terms(client):
+    load()
+    html = client.get("/understanding-mrd/what-is-mrd/").content.decode()
+    assert 'href="/understanding-mrd/glossary/#minimal-residual-disease"' in html
+    assert 'href="/understanding-mrd/glossary/#bone-marrow"' in html
+
+
+def test_loading_twice_changes_nothing():
+    load()
+    revisions = Revision.objects.count()
+    terms = glossary_state()
+    report = load()
+    assert report.created == [] and report.updated == []
+    assert set(SECTION_URLS) <= set(report.unchanged)
+    assert not [line for line in report.other if line.startswith("glossary")]
+    assert Revision.objects.count() == revisions
+    assert glossary_state() == terms
+
+
+def test_editing_a_glossary_entry_updates_that_term(content_copy):
+    load(content_copy)
+    path = content_copy / "glossary.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("When leukaemia comes back after a remission.", "When leukaemia returns."))
+    report = load(content_copy)
+    assert "glossary: 0 terms added, 1 updated" in report.other
+    assert GlossaryTerm.objects.get(slug="relapse").definition == "When leukaemia returns."
+
+
+def test_a_term_changed_in_wagtail_is_left_alone_unless_asked(content_copy):
+    load(content_copy)
+    term = GlossaryTerm.objects.get(slug="relapse")
+    term.definition = "An editor's better definition."
+    term.save()
+    path = content_copy / "glossary.yaml"
+    path.write_text(path.read_text().replace("When leukaemia comes back after a remission.", "From the file."))
+
+    report = load(content_copy)
+    assert any("left alone 'Relapse'" in line for line in report.other)
+    assert GlossaryTerm.objects.get(slug="relapse").definition == "An editor's better definition."
+
+    load(content_copy, overwrite_edits=True)
+    assert GlossaryTerm.objects.get(slug="relapse").definition == "From the file."
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "marker", "message"),
+    [
+        # An unknown key: reported on its own line.
+        ("- term: Remission\n", "- term: Remission\n  meaning: oops\n", "  meaning: oops", "unknown key 'meaning'"),
+        # A term without a definition: reported on the term's first line.
+        (
+            "- term: Relapse\n  definition: >-\n    When leukaemia comes back after a remission.\n",
+            "- term: Relapse\n",
+            "- term: Relapse",
+            "this term needs a definition",
+        ),
+        # The same name given to two terms: reported where the second one says it.
+        (
+            "- term: Sensitivity\n",
+            "- term: Sensitivity\n  other_names: [MRD]\n",
+            "  other_names: [MRD]",
+            "'MRD' is already a name of the term on line",
+        ),
+        # A definition far too long for one or two sentences: reported on its definition.
+        (
+            "- term: Relapse\n  definition: >-\n    When leukaemia comes back after a remission.\n",
+            "- term: Relapse\n  definition: " + "Very long. " * 40 + "\n",
+            "- term: Relapse\n  definition: Very long.",
+            "definition: Ensure this value has at most 300 characters",
+        ),
+        # Not YAML at all.
+        (
+            "- term: Remission\n",
+            "- term: Remission: again\n",
+            "- term: Remission: again",
+            "this is not valid YAML: mapping values are not allowed here",
+        ),
+    ],
+)
+def test_a_mistake_in_the_glossary_file_is_reported_with_its_line_and_changes_nothing(
+    content_copy, find, replace, marker, message
+):
+    load(content_copy)
+    before, revisions = glossary_state(), Revision.objects.count()
+    path = content_copy / "glossary.yaml"
+    text = path.read_text()
+    assert find in text
+    broken = text.replace(find, replace)
+    path.write_text(broken)
+    # A page edit in the same load must be undone too.
+    page_file = content_copy / "pages/understanding-mrd/remission.yaml"
+    page_file.write_text(page_file.read_text().replace("title: What remission means", "title: Remission, edited"))
+
+    with pytest.raises(ContentError) as error:
+        load(content_copy)
+
+    expected_line = broken[: broken.index(marker)].count("\n") + 1 + marker.count("\n")
+    assert (error.value.path, error.value.line) == ("content/glossary.yaml", expected_line), error.value.message
+    assert message in error.value.message
+    assert str(error.value).startswith(f"content/glossary.yaml:{expected_line}: ")
+    assert glossary_state() == before
+    assert Revision.objects.count() == revisions
+    assert InformationPage.objects.get(slug="remission").title == "What remission means"
+
+
+def test_glossary_file_must_be_a_list(content_copy):
+    (content_copy / "glossary.yaml").write_text("term: Remission\ndefinition: Not in a list.\n")
+    with pytest.raises(ContentError) as error:
+        load(content_copy)
+    assert (error.value.path, error.value.line) == ("content/glossary.yaml", 1)
+    assert "list of terms" in error.value.message

@@ -1,0 +1,287 @@
+"""The hub, information pages and the glossary page: where they may live, what they show."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from mrdinfo.general.models import GeneralPage
+from mrdinfo.information.factories import make_glossary_page, make_hub, make_information_page
+from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
+from mrdinfo.testing.site import make_general_page
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = {"title": "A study of MRD", "publisher": "Blood", "year": "2015", "url": "https://example.org/study"}
+
+
+def html_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# --- where pages may be created ---------------------------------------------------------------
+
+
+def test_information_pages_can_only_be_created_under_a_hub(home_page, hub, glossary_page):
+    general = make_general_page(home_page, "About us")
+    info = make_information_page(hub, "What is MRD?")
+    assert InformationPage.can_create_at(hub)
+    for parent in (home_page, general, info, glossary_page):
+        assert not InformationPage.can_create_at(parent), parent
+    assert TopicIndexPage.can_create_at(home_page)
+    assert not TopicIndexPage.can_create_at(hub) and not TopicIndexPage.can_create_at(general)
+    assert not GeneralPage.can_create_at(hub)
+
+
+def test_admin_refuses_an_information_page_outside_a_hub(admin_client, home_page, hub):
+    outside = admin_client.get(f"/admin/pages/add/information/informationpage/{home_page.pk}/")
+    inside = admin_client.get(f"/admin/pages/add/information/informationpage/{hub.pk}/")
+    # Wagtail answers a forbidden "add page" by sending the editor back to the dashboard.
+    assert (outside.status_code, outside.url) == (302, "/admin/")
+    assert inside.status_code == 200
+
+
+def test_one_glossary_page_per_hub(home_page, hub):
+    assert GlossaryPage.can_create_at(hub)
+    make_glossary_page(hub)
+    assert not GlossaryPage.can_create_at(hub)
+    second_hub = make_hub(home_page, title="Another hub")
+    assert GlossaryPage.can_create_at(second_hub)
+    assert not GlossaryPage.can_create_at(home_page)
+
+
+def test_information_page_needs_a_summary_and_review_details(hub):
+    page = InformationPage(title="No summary", body=[("text", "<p>Hi.</p>")])
+    with pytest.raises(ValidationError) as error:
+        hub.add_child(instance=page)
+    assert {"summary", "reviewed_by_name", "last_reviewed"} <= set(error.value.message_dict)
+
+
+# --- contents list, anchors, body ------------------------------------------------------------
+
+
+def test_contents_list_links_every_section_heading_to_its_anchor(client, hub):
+    page = make_information_page(
+        hub,
+        "The MRD test",
+        body=[
+            ("heading", {"text": "When samples are taken", "level": "2"}),
+            ("text", "<p>At the end of the first month.</p>"),
+            ("heading", {"text": "A detail", "level": "3"}),
+            ("heading", {"text": "What sensitivity means", "level": "2"}),
+            ("references", {"references": [REFERENCE]}),
+        ],
+    )
+    html = html_of(client, page)
+    contents = html.split('aria-labelledby="contents-list-title"')[1].split("</nav>")[0]
+    assert contents.index('href="#when-samples-are-taken"') < contents.index('href="#what-sensitivity-means"')
+    assert "A detail" not in contents  # sub-headings stay out of the list
+    assert 'href="#about-this-information">Sources and review dates</a>' in contents
+    for anchor in ("when-samples-are-taken", "what-sensitivity-means", "about-this-information"):
+        assert f'id="{anchor}"' in html
+
+
+def test_anchors_are_unique_and_stay_put_when_headings_are_added(client, hub):
+    body = [
+        ("heading", {"text": "Questions", "level": "2"}),
+        ("heading", {"text": "Questions", "level": "2"}),
+        ("heading", {"text": "About this information", "level": "2"}),
+        ("heading", {"text": "Results explained", "level": "2", "anchor": "results"}),
+    ]
+    page = make_information_page(hub, "Anchors", body=body)
+    html = html_of(client, page)
+    ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
+    assert len(ids) == len(set(ids)), "every id on the page is unique"
+    assert {"questions", "questions-2", "about-this-information", "results"} <= set(ids)
+    # The sources section steps aside for an editor's heading rather than duplicating its id.
+    assert 'href="#about-this-information-2">Sources and review dates' in html
+
+    # A new heading at the top changes no existing anchor that was set by hand, and the order
+    # of the others is kept.
+    page.body = [("heading", {"text": "Results explained", "level": "2"})] + body
+    page.save_revision().publish()
+    html = html_of(client, page)
+    assert 'id="results"' in html and 'id="results-explained"' in html
+
+
+def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
+    page = make_information_page(
+        hub,
+        "Remission",
+        body=[
+            ("references", {"references": [REFERENCE]}),
+            ("text", "<p>Remission is a big step.</p>"),
+            ("key_figure", {"figure": "More than 95 in 100", "explanation": "Children who reach it.", "source": "JCP"}),
+        ],
+        last_reviewed=datetime.date(2026, 11, 25),
+        reviewed_by_name="Information team",
+        reviewed_by_role="checked against the published sources listed below",
+    )
+    html = html_of(client, page)
+    about = html.split('<section class="about-information"')[1].split("</section>")[0]
+    assert html.count("A study of MRD") == 1
+    assert html.index("Remission is a big step") < html.index("A study of MRD")
+    assert '<a href="https://example.org/study">A study of MRD</a></cite>. Blood, 2015.' in about
+    assert "Information team, checked against the published sources listed below" in about
+    assert '<time datetime="2026-11-25">25 November 2026</time>' in about
+    # Next review due defaults to two years after the last review, and is shown.
+    assert '<time datetime="2028-11-25">25 November 2028</time>' in about
+    assert "More than 95 in 100" in html and "Source: JCP" in html
+
+
+def test_next_review_due_can_be_set_and_an_overdue_review_says_so(client, hub):
+    page = make_information_page(
+        hub,
+        "Old page",
+        last_reviewed=datetime.date(2020, 3, 1),
+        next_review_due=datetime.date(2021, 3, 1),
+    )
+    html = html_of(client, page)
+    assert '<time datetime="2021-03-01">1 March 2021</time>' in html
+    assert "Overdue: this page is being checked again." in html
+
+    page.next_review_due = None
+    page.last_reviewed = datetime.date.today()
+    page.save_revision().publish()
+    assert "Overdue" not in html_of(client, page)
+
+
+def test_review_due_date_rules(hub):
+    page = InformationPage(last_reviewed=datetime.date(2024, 2, 29))
+    assert page.review_due_date == datetime.date(2026, 2, 28)  # no 29 February in 2026
+    page.next_review_due = datetime.date(2024, 1, 1)
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "next_review_due" in error.value.message_dict
+
+
+def test_questions_and_result_wordings_render(client, hub):
+    page = make_information_page(
+        hub,
+        "Results",
+        body=[
+            ("questions", {"intro": "You might ask:", "questions": ["When is the test?", "Who tells us?"]}),
+            (
+                "result_wordings",
+                {"results": [{"wording": "MRD negative", "meaning": "<p>No leukaemia cells were found.</p>"}]},
+            ),
+        ],
+    )
+    html = html_of(client, page)
+    assert '<li class="questions__item">When is the test?</li>' in html
+    assert '<dt class="result-wording__wording">“MRD negative”</dt>' in html
+    assert "No leukaemia cells were found." in html
+
+
+# --- related topics ---------------------------------------------------------------------------
+
+
+def test_related_topics_are_the_editors_choice_in_order(client, hub):
+    first = make_information_page(hub, "First topic")
+    second = make_information_page(hub, "Second topic", summary="The second one, in brief.")
+    make_information_page(hub, "Not chosen")
+    page = make_information_page(hub, "Chooser", related=[second, first])
+    html = html_of(client, page)
+    related = html.split('id="related-topics-title"')[1].split("</section>")[0]
+    assert related.index("Second topic") < related.index("First topic")
+    assert "The second one, in brief." in related
+    assert "Not chosen" not in related
+
+
+def test_related_topics_fall_back_to_live_siblings(client, hub, glossary_page):
+    sibling = make_information_page(hub, "A sibling")
+    make_information_page(hub, "A draft", live=False)
+    page = make_information_page(hub, "Lonely")
+    related = html_of(client, page).split('id="related-topics-title"')[1].split("</section>")[0]
+    assert f'href="{sibling.url}"' in related and "A short summary of a sibling." in related
+    assert f'href="{glossary_page.url}"' in related
+    assert "A draft" not in related and "Lonely" not in related
+
+
+# --- hub and glossary page --------------------------------------------------------------------
+
+
+def test_hub_lists_its_topics_with_summaries(client, hub, glossary_page):
+    topic = make_information_page(hub, "What is MRD?", summary="MRD means the cells that are left.")
+    make_information_page(hub, "Draft topic", live=False)
+    html = html_of(client, hub)
+    topics = html.split('id="topics"')[1].split("</section>")[0]
+    assert f'href="{topic.url}">What is MRD?</a>' in topics
+    assert "MRD means the cells that are left." in topics
+    assert f'href="{glossary_page.url}">Glossary</a>' in topics
+    assert "Draft topic" not in topics
+    assert 'href="#topics">Topics in this section</a>' in html
+    assert "Dr Test Reviewer, Consultant paediatric haematologist" in html
+
+
+def test_glossary_page_lists_terms_a_to_z_with_an_anchor_each(client, glossary_page, terms):
+    html = html_of(client, glossary_page)
+    assert html.index('id="letter-a"') < html.index('id="letter-b"') < html.index('id="letter-r"')
+    assert 'href="#letter-m"><span class="visually-hidden">Words beginning with </span>M</a>' in html
+    assert 'id="letter-z"' not in html and 'href="#letter-z"' not in html  # no empty letters
+    entry = html.split('id="minimal-residual-disease"')[1].split("</div>")[0]
+    assert "<dfn>Minimal residual disease</dfn>" in entry
+    assert "The few leukaemia cells left after treatment starts." in entry
+    assert "Also called: MRD" in entry
+    assert "Sources and review dates" in html
+
+
+def test_block_previews_render_in_the_admin(admin_client):
+    from mrdinfo.information.blocks import InformationStreamBlock
+
+    stream = InformationStreamBlock()
+    own = ["text", "key_figure", "questions", "result_wordings", "references"]
+    for name in own:
+        block = stream.child_blocks[name]
+        assert block.is_previewable, name
+        response = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix})
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert 'href="/static/information/information.css"' in html, name
+    previews = {
+        "text": "Remission means the doctors can no longer see leukaemia cells",
+        "key_figure": "1 in 10,000",
+        "questions": "When will my child have the MRD test?",
+        "result_wordings": "Positive, not quantifiable",
+        "references": "Journal of Clinical Pathology",
+    }
+    for name, text in previews.items():
+        block = stream.child_blocks[name]
+        html = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix}).content.decode()
+        assert text in html, name
+
+
+# --- the admin --------------------------------------------------------------------------------
+
+
+def test_edit_form_shows_review_fields_and_reading_ease(admin_client, hub):
+    page = make_information_page(
+        hub,
+        "Hard words",
+        summary="Quantification utilising immunoglobulin rearrangements.",
+        body=[("text", "<p>Stratification necessitates comprehensive immunophenotypic characterisation.</p>")],
+    )
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="reviewed_by_name"' in html and 'name="next_review_due"' in html
+    assert "Reading ease:" in html and "try shorter sentences and shorter words" in html
+
+
+def test_glossary_terms_are_listed_and_searchable_in_the_admin(admin_client, terms):
+    listing = admin_client.get("/admin/snippets/information/glossaryterm/").content.decode()
+    assert "Minimal residual disease" in listing and "Remission" in listing
+    found = admin_client.get("/admin/snippets/information/glossaryterm/", {"q": "MRD"}).content.decode()
+    assert "Minimal residual disease" in found and "Bone marrow" not in found
+
+
+def test_preview_shows_unsaved_related_topics(hub):
+    from mrdinfo.information.models import InformationPageRelatedPage
+
+    first = make_information_page(hub, "First topic")
+    second = make_information_page(hub, "Second topic")
+    page = make_information_page(hub, "Previewed", related=[first])
+    # As in Wagtail's preview: the editor's choice is in memory, not saved.
+    page.related_pages = [InformationPageRelatedPage(page=second), InformationPageRelatedPage(page=first)]
+    assert [card["title"] for card in page.related_topics()] == ["Second topic", "First topic"]
+    assert [card["title"] for card in InformationPage.objects.get(pk=page.pk).related_topics()] == ["First topic"]
