@@ -6,10 +6,12 @@ placeholder "Welcome" page and a Site pointing at it; a flushed test database ha
 from django.conf import settings
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 
 def ensure_root():
+    if Collection.get_first_root_node() is None:  # images and documents live in collections
+        Collection.add_root(name="Root")
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node()
     if root is None:

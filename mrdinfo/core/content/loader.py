@@ -91,6 +91,7 @@ class ContentLoader:
     # --- entry point ------------------------------------------------------------------------
     def load(self):
         with transaction.atomic():
+            ensure_root()
             self.load_images()
             for loader in registry.loaders("before_pages"):
                 loader(self)
