@@ -118,6 +118,8 @@ class Explainer {
     const width = box.clientWidth;
     const height = box.clientHeight;
     box.textContent = "";
+    this.scalePanels = null;
+    if (width < 120 || height < 120) return; // not laid out yet: the ResizeObserver draws it later
     this.svg = svgEl("svg", { width, height, viewBox: `0 0 ${width} ${height}`, focusable: "false" }, box);
     const side = getComputedStyle(box).getPropertyValue("--explainer-layout").trim() === "side";
     const panels = [];
@@ -177,7 +179,8 @@ class Explainer {
       const y1 = panel.yOf(method.worst);
       const y2 = panel.yOf(method.best);
       if (y2 > y1) {
-        svgEl("rect", { x: panel.plotX + 34, y: y1, width: right - panel.plotX - 34, height: y2 - y1, class: "explainer-svg__band" }, panel.group);
+        const width = Math.max(0, right - panel.plotX - 34);
+        svgEl("rect", { x: panel.plotX + 34, y: y1, width, height: y2 - y1, class: "explainer-svg__band" }, panel.group);
       }
       for (const ly of y2 > y1 ? [y1, y2] : [y1]) {
         const line = svgEl("line", { x1: panel.plotX + 34, y1: ly, x2: right, y2: ly, class: "explainer-svg__limit" }, panel.group);
