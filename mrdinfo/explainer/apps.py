@@ -9,6 +9,7 @@ class ExplainerConfig(AppConfig):
     def ready(self):
         from mrdinfo.core.content import registry
 
+        from . import signals  # noqa: F401  (search entries follow a published explainer)
         from .content import load_explainers
 
         # Explainers load before pages, so a page body can name one.

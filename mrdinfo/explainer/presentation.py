@@ -260,6 +260,19 @@ def scales(explainer, stage_views):
     return body, sample
 
 
+def step_sentence(body, sample):
+    """The sentence under the picture, with an example from each scale, e.g. "10¹² (a million
+    million) is 10 times as many as 10¹¹ (a hundred thousand million)"."""
+    examples = []
+    if body and len(body) > 1:
+        examples.append(
+            f"{body[0]['label']} ({body[0]['words']}) is 10 times as many as {body[1]['label']} ({body[1]['words']})"
+        )
+    if sample and len(sample) > 2:
+        examples.append(f"{sample[1]['label']} is 10 times as many as {sample[2]['label']}")
+    return "Each step on the scales is 10 times fewer" + (": " + ", and ".join(examples) if examples else "") + "."
+
+
 def explainer_view(explainer, element_id, heading="", start_stage=""):
     methods = explainer.ordered_methods
     anchors = explainer.stage_anchors()
@@ -308,4 +321,5 @@ def explainer_view(explainer, element_id, heading="", start_stage=""):
         "methods": method_views,
         "data": data,
         "data_id": f"{element_id}-data",
+        "step_sentence": step_sentence(body, sample),
     }

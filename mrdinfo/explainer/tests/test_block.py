@@ -49,6 +49,10 @@ def test_every_stage_in_order_with_words_and_digits_and_a_table(client, home_pag
     assert "Leukaemia cells in the marrow sample: 1 in 10,000 to 1 in 100,000" in text
     assert "not a count of cells in the body" in text
     assert "none found, fewer than 1 in 10,000. Not found is not the same as none." in text
+    assert (
+        "Each step on the scales is 10 times fewer: 10¹² (a million million) is 10 times as many as "
+        "10¹¹ (a hundred thousand million), and 1 in 100 is 10 times as many as 1 in 1,000."
+    ) in text
     # The table: a row per stage, a column per method, with what each can find.
     table = figure.split("<table")[1].split("</table>")[0]
     assert table.count('<th scope="row">') == 5
@@ -137,6 +141,12 @@ def test_search_finds_the_explainers_words(home_page, explainer):
     place_explainers(home_page, {"explainer": explainer})
     assert home_page.pk in [p.pk for p in Page.objects.live().search("million million")]
     assert home_page.pk in [p.pk for p in Page.objects.live().search("remission")]
+    # Publishing a change to the explainer refreshes the search entry of the page showing it.
+    stage = explainer.stages.first()
+    stage.summary = "A kangaroo word to search for."
+    explainer.stages = [stage, *list(explainer.stages.all())[1:]]
+    explainer.save_revision().publish()
+    assert home_page.pk in [p.pk for p in Page.objects.live().search("kangaroo")]
     content = " ".join(ExplainerBlock().get_searchable_content(ExplainerBlock().to_python({"explainer": explainer.pk})))
     assert "about 31,700 years" in content and "1 in 10,000 to 1 in 100,000" in content
 

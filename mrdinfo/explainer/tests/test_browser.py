@@ -143,6 +143,16 @@ def test_without_javascript_everything_is_there_as_text_and_a_table(site, chromi
     assert not page.problems
 
 
+def test_it_prints_every_stage(site, browser_page):
+    page = browser_page
+    page.goto(site + "/#cells-in-the-body-remission")
+    ready(page)
+    page.emulate_media(media="print")
+    assert current_stage(page) == [f"Stage {i + 1} of 5: {name}" for i, name in enumerate(NAMES)]
+    assert not page.locator(SLIDER).is_visible() and not page.locator("[data-explainer-picture]").is_visible()
+    assert page.locator(".explainer__table tbody tr").nth(4).is_visible()
+
+
 def test_no_axe_violations_without_javascript(site, chromium):
     """axe-core is itself a script, and Chromium runs no timers with JavaScript off, so axe
     cannot run there. Instead: the same page with the explainer's script not run and its
