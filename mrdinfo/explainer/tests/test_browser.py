@@ -77,7 +77,6 @@ def test_keyboard_moves_through_every_stage(site, browser_page):
         page.wait_for_function(
             "([el, name]) => el.textContent.startsWith(name + ':')", arg=[status.element_handle(), NAMES[index]]
         )
-    assert "not the same as zero" in page.locator("#cells-in-the-body [role=status]").text_content() or True
     page.keyboard.press("Home")
     assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
     page.keyboard.press("PageDown")  # at the start already: stays put
