@@ -5,10 +5,13 @@ from wagtail.search import index
 
 from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
+from mrdinfo.explainer.blocks import ExplainerBlock
 
 
 class HomeStreamBlock(BaseStreamBlock):
     """The home page's blocks. Domain apps' blocks (the explainer) join here as they arrive."""
+
+    explainer = ExplainerBlock()
 
 
 class HomePage(BasePage):

@@ -1,0 +1,325 @@
+"""Turn an Explainer into what the page shows: each stage's number in words and digits, its
+comparisons, which methods can find it, the dot picture's caption, and the data the script
+draws from. The template and the script both read from here, so the words, the table and the
+picture always agree."""
+
+from . import numbers
+from .models import (
+    LEVEL_CELLS,
+    LEVEL_NONE,
+    LEVEL_NOT_DETECTED,
+    LEVEL_SHARE,
+    SEEN_BY_ALL_BUT_LEAST_SENSITIVE,
+)
+
+FINDS, EDGE, CANNOT, MIGHT, NOT_MEASURED = "finds", "edge", "cannot", "might", "not-measured"
+STATUS_TEXT = {
+    FINDS: "Can find them",
+    EDGE: "Only just: this is the least it can find",
+    CANNOT: "Cannot find them",
+    MIGHT: "Might find some",
+    NOT_MEASURED: "No number at this stage",
+}
+
+LEVEL_LABELS = {
+    LEVEL_CELLS: "Leukaemia cells in the whole body",
+    LEVEL_SHARE: "Leukaemia cells in the marrow sample",
+    LEVEL_NOT_DETECTED: "Leukaemia cells in the marrow sample",
+    LEVEL_NONE: "Leukaemia cells",
+}
+
+
+def cells_words(qualifier, low, high):
+    """ "about a million million", "up to thousands of millions", "between … and …"."""
+    if low == high:
+        return f"{qualifier} {numbers.power_words(high)}"
+    if high - low == 1:
+        return f"{qualifier} {numbers.power_words_plural(low)}"
+    return f"between {numbers.power_words(low)} and {numbers.power_words(high)}"
+
+
+def cells_digits(low, high):
+    if low == high:
+        return numbers.power_digits(high)
+    return f"{numbers.power_digits(low)} to {numbers.power_digits(high)}"
+
+
+def detection(stage, methods):
+    """For each method: can it find the leukaemia cells at this stage? Computed from the
+    method's limit and the stage's share; for a count in the body, from what the editor chose
+    (a body count cannot be compared with a share of a sample without clinical checking)."""
+    least_sensitive = max((m.limit_exponent for m in methods), default=None)
+    results = []
+    for method in methods:
+        best, worst = method.limits
+        if stage.level == LEVEL_CELLS:
+            missed = stage.seen_by == SEEN_BY_ALL_BUT_LEAST_SENSITIVE and method.limit_exponent == least_sensitive
+            status = CANNOT if missed else FINDS
+        elif stage.level == LEVEL_SHARE and stage.share_range:
+            low, high = stage.share_range
+            if best > high:
+                status = CANNOT  # even at its best it cannot reach the largest share
+            elif worst <= low:
+                status = FINDS  # even at its worst it reaches the smallest share
+            else:
+                status = EDGE
+        elif stage.level == LEVEL_NOT_DETECTED and stage.share_range:
+            _, limit = stage.share_range
+            # A method always more sensitive than the test that found none might still find some.
+            status = MIGHT if worst < limit else CANNOT
+        else:
+            status = NOT_MEASURED
+        results.append({"method": method.name, "short_name": method.short_name, "status": status})
+    for result in results:
+        result["text"] = STATUS_TEXT[result["status"]]
+    return results
+
+
+def seen_sentence(results):
+    """ "The microscope cannot find them. The MRD test by PCR and newer tests can find them."""
+
+    def names(status):
+        found = [r["method"] for r in results if r["status"] == status]
+        if not found:
+            return ""
+        # "Newer tests" reads as "newer tests" mid-sentence; "MRD test" keeps its capitals.
+        found = [name if name[1:2].isupper() else name[0].lower() + name[1:] for name in found]
+        text = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+        return text[0].upper() + text[1:]
+
+    parts = []
+    for status, verb in (
+        (FINDS, "can find them"),
+        (EDGE, "can only just find them"),
+        (MIGHT, "might find some"),
+        (CANNOT, "cannot find them"),
+    ):
+        subject = names(status)
+        if subject:
+            parts.append(f"{subject} {verb}.")
+    return " ".join(parts)
+
+
+def comparisons_for_cells(low, high):
+    exponents = [low] if low == high else [low, high]
+
+    def joined(function):
+        return " to ".join(function(e) for e in exponents)
+
+    if low == high:
+        counting = f"Counting them at one a second would take {numbers.counting_time(high)}."
+    else:
+        counting = (
+            f"Counting them at one a second would take {numbers.counting_time(low)} for "
+            f"{numbers.power_words(low)}, or {numbers.counting_time(high)} for {numbers.power_words(high)}."
+        )
+    return [
+        {"label": "Counting", "text": counting},
+        {"label": "People", "text": f"If each cell were a person, that would be {joined(numbers.people)}."},
+        {"label": "Dots", "text": f"As a line of dots 1 mm wide, they would stretch {joined(numbers.dot_line)}."},
+    ]
+
+
+def comparisons_for_share(low, high):
+    """A share is compared as a share: finding 1 cell in 10,000 is like finding one person in
+    a crowd of 10,000. It is never turned into a number of cells in the body."""
+    exponents = [-high] if low is None or low == high else [-high, -low]
+    crowds = " ".join(
+        f"Finding {numbers.one_in(-e)} is like picking out one person from {numbers.people(e)}." for e in exponents
+    )
+    checking = ", or ".join(f"{numbers.counting_time(e)} for {10**e:,} cells" for e in exponents)
+    return [
+        {"label": "People", "text": crowds},
+        {"label": "Counting", "text": f"Looking at the cells one a second would take {checking}."},
+    ]
+
+
+def dots(stage):
+    """The 10 × 10 dot picture: what one dot stands for, and which dots to fill."""
+    if stage.level == LEVEL_CELLS and stage.cells_range:
+        low, high = stage.cells_range
+        unit = max(high - 2, 0)
+        if low == high:
+            filled = min(10 ** (high - unit), 100)
+            caption = (
+                f"In the picture, each dot stands for {numbers.power_words(unit)} leukaemia "
+                f"{'cell' if unit == 0 else 'cells'}. All the dots together make {numbers.power_words(high)}."
+            )
+            return {"filled": filled, "outlined": 0, "marked": 0, "unknown": False, "caption": caption}
+        filled = 10 ** (low - unit) if low >= unit else 0
+        caption = (
+            f"In the picture, each dot stands for {numbers.power_words(unit)} leukaemia cells. "
+            + (f"The {filled} filled dots make {numbers.power_words(low)}. " if filled else "")
+            + f"With the outlined dots, there would be {numbers.power_words(high)}."
+        )
+        return {"filled": filled, "outlined": 100 - filled, "marked": 0, "unknown": False, "caption": caption}
+    if stage.level in (LEVEL_SHARE, LEVEL_NOT_DETECTED) and stage.share_range:
+        low, high = stage.share_range
+        # The square is a sample of at least 100 cells, so that each dot is a whole number of cells.
+        square = max(10**-high, 100)
+        per_dot = square // 100
+        marked = 0 if stage.level == LEVEL_NOT_DETECTED else square // 10**-high
+        dot_words = "1 cell" if per_dot == 1 else f"{per_dot:,} cells"
+        caption = (
+            f"In the picture, the square is a sample of {square:,} marrow cells. Each dot stands for {dot_words}. "
+        )
+        if stage.level == LEVEL_NOT_DETECTED:
+            caption += (
+                "The test found no leukaemia cell in any of them. "
+                "There may still be some, too few for the test to find."
+            )
+        else:
+            caption += (
+                "The dot with a ring holds 1 leukaemia cell."
+                if marked == 1
+                else f"The {marked} dots with a ring are leukaemia cells."
+            )
+            if low is not None and low != high:
+                caption += (
+                    f" At {numbers.one_in(low)}, it would take {10 ** (high - low):,} squares like this to find one."
+                )
+        return {
+            "filled": 0,
+            "outlined": 0,
+            "marked": marked,
+            "unknown": stage.level == LEVEL_NOT_DETECTED,
+            "caption": caption,
+        }
+    return {"filled": 0, "outlined": 0, "marked": 0, "unknown": False, "caption": "There is no number for this stage."}
+
+
+def stage_view(stage, index, total, anchor, methods):
+    level = stage.level
+    words = digits = ""
+    comparisons = []
+    if level == LEVEL_CELLS and stage.cells_range:
+        low, high = stage.cells_range
+        words, digits = cells_words(stage.qualifier, low, high), cells_digits(low, high)
+        comparisons = comparisons_for_cells(low, high)
+        # "about a million million leukaemia cells", "up to thousands of millions of leukaemia cells"
+        noun = "of leukaemia cells" if low != high else "leukaemia cells"
+        valuetext = f"{stage.name}: {words} {noun} in the body"
+        table_text = f"In the body: {words} ({digits})"
+    elif level == LEVEL_SHARE and stage.share_range:
+        low, high = stage.share_range
+        words = numbers.share_range(low, high)
+        comparisons = comparisons_for_share(low, high)
+        valuetext = f"{stage.name}: {words} cells in the marrow sample"
+        table_text = f"In the marrow sample: {words} cells"
+    elif level == LEVEL_NOT_DETECTED and stage.share_range:
+        _, high = stage.share_range
+        words = f"none found, fewer than {numbers.one_in(high)}"
+        comparisons = comparisons_for_share(None, high)
+        valuetext = f"{stage.name}: {words} cells in the marrow sample. Not found is not the same as zero"
+        table_text = f"In the marrow sample: none found (fewer than {numbers.one_in(high)}). Not the same as zero"
+    else:
+        words = "no number at this stage"
+        valuetext = f"{stage.name}: no number at this stage"
+        table_text = "No number at this stage"
+    found = detection(stage, methods)
+    return {
+        "index": index,
+        "number": index + 1,
+        "total": total,
+        "anchor": anchor,
+        "name": stage.name,
+        "summary": stage.summary,
+        "note": stage.note,
+        "level": level,
+        "level_label": LEVEL_LABELS[level],
+        "words": words,
+        "digits": digits,
+        "table_text": table_text,
+        "comparisons": comparisons,
+        "detection": found,
+        "seen_sentence": seen_sentence(found) if level != LEVEL_NONE else "",
+        "valuetext": valuetext,
+        "dots": dots(stage),
+        "cells": list(stage.cells_range) if stage.cells_range else None,
+        "share": list(stage.share_range) if stage.share_range else None,
+    }
+
+
+def scales(explainer, stage_views):
+    """The exponents the picture's two scales run over: cells in the body (only as far as the
+    counts go, plus one step), and the share of the sample (down past the most sensitive test)."""
+    cells = [e for s in stage_views if s["cells"] for e in s["cells"]]
+    shares = [e for s in stage_views if s["share"] for e in s["share"] if e is not None]
+    shares += [e for m in explainer.ordered_methods for e in m.limits]
+    body = None
+    if cells:
+        top, bottom = max(cells), max(min(cells) - 1, 0)
+        body = [
+            {"exponent": e, "label": numbers.superscript_power(e), "words": numbers.power_words(e)}
+            for e in range(top, bottom - 1, -1)
+        ]
+    sample = None
+    if shares:
+        top, bottom = min(max(shares) + 1, -1), max(min(shares) - 1, numbers.SMALLEST_SHARE_EXPONENT)
+        sample = [{"exponent": e, "label": numbers.one_in(e)} for e in range(top, bottom - 1, -1)]
+    return body, sample
+
+
+def step_sentence(body, sample):
+    """The sentence under the picture, with an example from each scale, e.g. "10¹² (a million
+    million) is 10 times as many as 10¹¹ (a hundred thousand million)"."""
+    examples = []
+    if body and len(body) > 1:
+        examples.append(
+            f"{body[0]['label']} ({body[0]['words']}) is 10 times as many as {body[1]['label']} ({body[1]['words']})"
+        )
+    if sample and len(sample) > 2:
+        examples.append(f"{sample[1]['label']} is 10 times as many as {sample[2]['label']}")
+    return "Each step on the scales is 10 times fewer" + (": " + ", and ".join(examples) if examples else "") + "."
+
+
+def explainer_view(explainer, element_id, heading="", start_stage=""):
+    methods = explainer.ordered_methods
+    anchors = explainer.stage_anchors()
+    total = len(anchors)
+    stages = [
+        stage_view(stage, index, total, f"{element_id}-{anchor}", methods)
+        for index, (stage, anchor) in enumerate(zip(explainer.ordered_stages, anchors, strict=True))
+    ]
+    start = anchors.index(start_stage) if start_stage in anchors else 0
+    for stage in stages:
+        stage["current"] = stage["index"] == start
+    body, sample = scales(explainer, stages)
+    method_views = [
+        {"name": m.name, "short_name": m.short_name, "limit_text": m.limit_text, "note": m.note, "limits": m.limits}
+        for m in methods
+    ]
+    data = {
+        "id": element_id,
+        "start": start,
+        "stages": [
+            {
+                "anchor": s["anchor"],
+                "name": s["name"],
+                "level": s["level"],
+                "valuetext": s["valuetext"],
+                "announcement": f"{s['valuetext']}. {s['seen_sentence']}".strip(),
+                "cells": s["cells"],
+                "share": s["share"],
+                "dots": {k: v for k, v in s["dots"].items() if k != "caption"},
+            }
+            for s in stages
+        ],
+        "methods": [
+            {"shortName": m["short_name"], "best": m["limits"][0], "worst": m["limits"][1]} for m in method_views
+        ],
+        "body": body,
+        "sample": sample,
+    }
+    return {
+        "id": element_id,
+        "title": heading or explainer.title,
+        "intro": explainer.intro,
+        "sources": explainer.sources,
+        "stages": stages,
+        "start": stages[start] if stages else None,
+        "methods": method_views,
+        "data": data,
+        "data_id": f"{element_id}-data",
+        "step_sentence": step_sentence(body, sample),
+    }

@@ -1,0 +1,278 @@
+"""The explainer in a real browser (Debian's Chromium): keyboard, touch, the URL, the live
+region, reduced motion, forced colours, 320 px, no layout shift, several explainers, and
+axe-core with and without JavaScript. Screenshots go to test-artifacts/."""
+
+import re
+
+import pytest
+
+from mrdinfo.explainer.factories import ExplainerFactory, place_explainers
+from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
+from mrdinfo.testing.site import configure_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NAMES = ["Diagnosis", "Remission", "Found by the MRD test", "MRD negative", "Further treatment"]
+ANCHORS = ["diagnosis", "remission", "mrd-test-window", "mrd-negative", "further-treatment"]
+SLIDER = "#cells-in-the-body-slider"
+
+
+@pytest.fixture
+def site(home_page, live_server):
+    configure_site(home_page)
+    explainer = ExplainerFactory()
+    place_explainers(home_page, {"explainer": explainer})
+    return live_server.url
+
+
+@pytest.fixture
+def two_explainers(home_page, live_server):
+    configure_site(home_page)
+    explainer = ExplainerFactory()
+    place_explainers(home_page, {"explainer": explainer}, {"explainer": explainer, "heading": "The same, again"})
+    return live_server.url
+
+
+def open_context(chromium, **options):
+    """A context of our own (JavaScript off, reduced motion, a phone) that still fails the test
+    on any script error or CSP violation, as the browser_page fixture does."""
+    context = chromium.new_context(locale="en-GB", **options)
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.problems = problems
+    return context, page
+
+
+def ready(page, figure="#cells-in-the-body"):
+    page.wait_for_selector(f"{figure}.is-enhanced")
+
+
+def current_stage(page, figure="#cells-in-the-body"):
+    """The stage a sighted reader sees: the one visible panel's heading."""
+    return page.evaluate(
+        """(figure) => [...document.querySelectorAll(figure + ' .explainer__stage')]
+            .filter((li) => getComputedStyle(li).visibility === 'visible')
+            .map((li) => li.querySelector('h3').textContent.replace(/\\s+/g, ' ').trim())""",
+        figure,
+    )
+
+
+def test_keyboard_moves_through_every_stage(site, browser_page):
+    page = browser_page
+    page.goto(site + "/")
+    ready(page)
+    slider = page.locator(SLIDER)
+    slider.focus()
+    history_length = page.evaluate("history.length")
+    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
+    for index in range(1, 5):
+        page.keyboard.press("ArrowRight")
+        assert current_stage(page) == [f"Stage {index + 1} of 5: {NAMES[index]}"]
+        assert slider.get_attribute("aria-valuetext").startswith(NAMES[index] + ":")
+        assert slider.input_value() == str(index + 1)
+        assert page.evaluate("location.hash") == f"#cells-in-the-body-{ANCHORS[index]}"
+        status = page.locator("#cells-in-the-body [role=status]")
+        page.wait_for_function(
+            "([el, name]) => el.textContent.startsWith(name + ':')", arg=[status.element_handle(), NAMES[index]]
+        )
+    page.keyboard.press("Home")
+    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
+    page.keyboard.press("PageDown")  # at the start already: stays put
+    assert slider.input_value() == "1"
+    page.keyboard.press("PageUp")
+    assert current_stage(page) == ["Stage 3 of 5: Found by the MRD test"]
+    page.keyboard.press("End")
+    assert current_stage(page) == ["Stage 5 of 5: Further treatment"]
+    assert slider.get_attribute("aria-valuetext") == "Further treatment: no number at this stage"
+    page.keyboard.press("ArrowLeft")
+    assert slider.get_attribute("aria-valuetext") == (
+        "MRD negative: none found, fewer than 1 in 10,000 cells in the marrow sample. Not found is not the same as zero"
+    )
+    # Moving through the stages did not fill the back button's history.
+    assert page.evaluate("history.length") == history_length
+    # The live region speaks once a run of key presses ends, with what each method can find.
+    page.wait_for_function(
+        "el => el.textContent.includes('Newer tests might find some')",
+        arg=page.locator("#cells-in-the-body [role=status]").element_handle(),
+    )
+    assert_no_axe_violations(page)
+
+
+def test_a_stage_link_opens_on_that_stage(site, browser_page):
+    page = browser_page
+    page.goto(site + "/#cells-in-the-body-mrd-negative")
+    ready(page)
+    assert current_stage(page) == ["Stage 4 of 5: MRD negative"]
+    assert page.locator(SLIDER).input_value() == "4"
+    assert page.locator(".explainer__tick[aria-current]").text_content().split() == ["4", "MRD", "negative"]
+    # The picture marks "none found" with a dashed marker on the sample scale.
+    assert page.locator(".explainer-svg__marker--unknown:not(.is-hidden)").count() == 1
+    assert "▶ Stage 4: MRD negative" in page.locator("[data-explainer-scale] svg").text_content()
+    # Following another stage's link on the same page moves the explainer too.
+    page.evaluate("location.hash = '#cells-in-the-body-remission'")
+    page.wait_for_function("() => document.querySelector('#cells-in-the-body-slider').value === '2'")
+    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    assert_no_axe_violations(page)
+
+
+def test_without_javascript_everything_is_there_as_text_and_a_table(site, chromium):
+    context, page = open_context(chromium, java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page.goto(site + "/")
+    for name in NAMES:
+        assert page.get_by_role("heading", name=re.compile(re.escape(name) + "$")).is_visible()
+    rows = page.locator(".explainer__table tbody tr")
+    assert rows.count() == 5
+    for row in range(5):
+        assert rows.nth(row).is_visible()
+    assert page.locator(".explainer__table thead th").all_text_contents()[2:] == [
+        "Microscope (finds 1 in 100)",
+        "MRD test by PCR (finds 1 in 10,000 to 1 in 100,000)",
+        "Newer tests (finds 1 in 1,000,000)",
+    ]
+    body_text = page.locator("#cells-in-the-body").inner_text()
+    assert "about a million million — 1,000,000,000,000" in body_text
+    assert "Not found is not the same as none." in body_text
+    # The slider and the picture need the script, so they are not shown at all.
+    assert not page.locator(SLIDER).is_visible()
+    assert not page.locator("[data-explainer-picture]").is_visible()
+    save_screenshot(page, "explainer-no-js-1280")
+    context.close()
+    assert not page.problems
+
+
+def test_it_prints_every_stage(site, browser_page):
+    page = browser_page
+    page.goto(site + "/#cells-in-the-body-remission")
+    ready(page)
+    page.emulate_media(media="print")
+    assert current_stage(page) == [f"Stage {i + 1} of 5: {name}" for i, name in enumerate(NAMES)]
+    assert not page.locator(SLIDER).is_visible() and not page.locator("[data-explainer-picture]").is_visible()
+    assert page.locator(".explainer__table tbody tr").nth(4).is_visible()
+
+
+def test_no_axe_violations_without_javascript(site, chromium):
+    """axe-core is itself a script, and Chromium runs no timers with JavaScript off, so axe
+    cannot run there. Instead: the same page with the explainer's script not run and its
+    stylesheet's `scripting: enabled` rules switched off, which is exactly how a browser
+    without scripting lays it out (checked against the real thing below)."""
+    context, page = open_context(chromium, viewport={"width": 1280, "height": 900})
+
+    def stylesheet_without_scripting(route):
+        css = route.fetch().text().replace("@media (scripting: enabled)", "@media not all")
+        route.fulfill(status=200, content_type="text/css", body=css)
+
+    page.route("**/explainer/explainer.css", stylesheet_without_scripting)
+    page.route("**/explainer/explainer.js", lambda route: route.fulfill(content_type="text/javascript", body=""))
+    page.goto(site + "/")
+    visible = page.evaluate(
+        "[...document.querySelectorAll('#cells-in-the-body *')].filter((e) => e.checkVisibility()).length"
+    )
+    assert not page.locator(SLIDER).is_visible()
+    assert_no_axe_violations(page)
+    context.close()
+    assert not page.problems
+
+    real_context, real_page = open_context(chromium, java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    real_page.goto(site + "/")
+    assert (
+        real_page.evaluate(
+            "[...document.querySelectorAll('#cells-in-the-body *')].filter((e) => e.checkVisibility()).length"
+        )
+        == visible
+    ), "the stand-in differs from a browser without JavaScript"
+    real_context.close()
+
+
+def test_with_reduced_motion_nothing_animates(site, chromium):
+    results = {}
+    for motion in ("no-preference", "reduce"):
+        context, page = open_context(chromium, reduced_motion=motion, viewport={"width": 1280, "height": 900})
+        page.goto(site + "/")
+        ready(page)
+        page.locator(SLIDER).focus()
+        page.keyboard.press("ArrowRight")
+        results[motion] = page.evaluate(
+            """() => ({
+                running: document.getAnimations().length,
+                duration: getComputedStyle(document.querySelector('.explainer-svg__marker')).transitionDuration,
+            })"""
+        )
+        context.close()
+        assert not page.problems
+    # The test can fail: with motion allowed, the marker and dots do glide.
+    assert results["no-preference"]["running"] > 0
+    assert results["reduce"] == {"running": 0, "duration": "0s"}
+
+
+def test_touch_and_pointer_change_the_stage(site, chromium):
+    context, page = open_context(chromium, has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    page.goto(site + "/")
+    ready(page)
+    page.locator(".explainer__tick").nth(2).tap()
+    assert current_stage(page) == ["Stage 3 of 5: Found by the MRD test"]
+    box = page.locator(SLIDER).bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)  # the end of the track
+    assert current_stage(page) == ["Stage 5 of 5: Further treatment"]
+    assert page.evaluate("location.hash") == "#cells-in-the-body-further-treatment"
+    context.close()
+    assert not page.problems
+
+
+def test_forced_colours_still_show_the_current_stage(site, browser_page):
+    page = browser_page
+    page.emulate_media(forced_colors="active")
+    page.goto(site + "/#cells-in-the-body-remission")
+    ready(page)
+    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    widths = page.evaluate(
+        "[...document.querySelectorAll('.explainer__tick')].map((t) => getComputedStyle(t).borderTopWidth)"
+    )
+    assert widths[1] != widths[0] and widths.count(widths[1]) == 1  # the current stage's ring is thicker
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    assert "▶ Stage 2: Remission" in page.locator("[data-explainer-scale] svg").text_content()
+    save_screenshot(page, "explainer-forced-colours-1280")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_screenshots_no_sideways_scroll_and_no_layout_shift(site, chromium, width):
+    context, page = open_context(chromium, viewport={"width": width, "height": 900})
+    page.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });"""
+    )
+    # Open on a stage other than the first, so the script changes the stage as it starts.
+    page.goto(site + "/#cells-in-the-body-mrd-test-window")
+    ready(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") == 0, "the page moved when the script started"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert page.locator("[data-explainer-scale] svg").bounding_box()["width"] <= width
+    assert_no_axe_violations(page)
+    save_screenshot(page, f"explainer-{width}")
+    context.close()
+    assert not page.problems
+
+
+def test_two_explainers_on_a_page_do_not_interfere(two_explainers, browser_page):
+    page = browser_page
+    page.goto(two_explainers + "/#cells-in-the-body-2-mrd-negative")
+    ready(page)
+    ready(page, "#cells-in-the-body-2")
+    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
+    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 4 of 5: MRD negative"]
+    page.locator(SLIDER).focus()
+    page.keyboard.press("ArrowRight")
+    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 4 of 5: MRD negative"]
+    assert page.evaluate("location.hash") == "#cells-in-the-body-remission"
+    page.wait_for_function("() => document.querySelector('#cells-in-the-body [role=status]').textContent !== ''")
+    assert page.locator("#cells-in-the-body-2 [role=status]").text_content() == ""
+    page.locator("#cells-in-the-body-2 .explainer__tick").nth(4).click()
+    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 5 of 5: Further treatment"]
+    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    assert page.locator('script[src$="explainer.js"]').count() == 1
+    assert_no_axe_violations(page)
