@@ -12,7 +12,7 @@ reported as file:line, changing nothing."""
 from django.core.exceptions import ValidationError
 
 from mrdinfo.core.content.errors import ContentError
-from mrdinfo.core.content.loader import child_signature
+from mrdinfo.core.content.loader import children_match
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import DetectionMethod, Explainer, ExplainerStage
@@ -121,6 +121,7 @@ def children(loader, model, field_names, items, display, line, key):
             for name, value in item.items()
         }
         obj = model(sort_order=index, **fields)
+        obj.content_field_names = list(fields)
         try:
             obj.full_clean(exclude=["explainer"])
         except ValidationError as error:
@@ -137,11 +138,7 @@ def children(loader, model, field_names, items, display, line, key):
 def is_unchanged(explainer, values, stages, methods):
     if any(getattr(explainer, key) != value for key, value in values.items()):
         return False
-    current_stages = [child_signature(stage) for stage in explainer.stages.all()]
-    current_methods = [child_signature(method) for method in explainer.methods.all()]
-    return current_stages == [child_signature(s) for s in stages] and current_methods == [
-        child_signature(m) for m in methods
-    ]
+    return children_match(explainer.stages.all(), stages) and children_match(explainer.methods.all(), methods)
 
 
 def edited_in_wagtail(explainer):

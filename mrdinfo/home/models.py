@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.routing import DirectRoutingMixin
 from mrdinfo.explainer.blocks import ExplainerBlock
 
 
@@ -14,7 +15,7 @@ class HomeStreamBlock(BaseStreamBlock):
     explainer = ExplainerBlock()
 
 
-class HomePage(BasePage):
+class HomePage(DirectRoutingMixin, BasePage):
     """The site's front page: what MRD is in two sentences, then paths into the site."""
 
     hero_heading = models.CharField(

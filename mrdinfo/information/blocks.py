@@ -7,6 +7,7 @@ Every block has a description and a preview, so editors see it in the block pick
 from wagtail import blocks
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from mrdinfo.explainer.blocks import ExplainerBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
 # Meanings of result wordings are short: a sentence or two, perhaps a link, no lists.
@@ -162,6 +163,7 @@ class InformationStreamBlock(BaseStreamBlock):
     questions = QuestionsBlock()
     result_wordings = ResultWordingsBlock()
     references = ReferencesBlock()
+    explainer = ExplainerBlock()
 
     class Meta:
         template = "information/blocks/stream.html"
