@@ -37,7 +37,8 @@ run: content
 	@echo "Serving the site at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## test: install the test tools and run every test (unit, integration, browser)
+## test: install the test tools and run every test (unit, integration, browser), on every core
+PYTEST_ARGS ?= -n auto --dist loadscope
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

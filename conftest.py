@@ -14,9 +14,11 @@ def pytest_runtest_makereport(item, call):
 def pytest_terminal_summary(terminalreporter):
     from mrdinfo.testing import browser
 
-    if browser.browser_missing_reason and not browser.browser_required():
+    # Asked again here, in the main process: with pytest-xdist the skips happen in workers.
+    reason = browser.chromium_missing_message()
+    if reason and not browser.browser_required():
         line = "!" * 78
         terminalreporter.write_line(line, red=True, bold=True)
-        terminalreporter.write_line("BROWSER TESTS DID NOT RUN. " + browser.browser_missing_reason, red=True, bold=True)
+        terminalreporter.write_line("BROWSER TESTS DID NOT RUN. " + reason, red=True, bold=True)
         terminalreporter.write_line("CI sets REQUIRE_BROWSER=1, where this is a failure.", red=True, bold=True)
         terminalreporter.write_line(line, red=True, bold=True)

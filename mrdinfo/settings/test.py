@@ -1,7 +1,9 @@
 """The test suite: `make test`. Uses DATABASE_URL and REDIS_URL when they are set, so CI runs
 the same tests on SQLite + local memory and on PostgreSQL + Redis."""
 
+import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .env import env_str
@@ -19,5 +21,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:  # noqa: F405
     # Keep test keys apart from anything else using this Redis server.
     CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "mrdinfo-test")  # noqa: F405
+    # Tests clear the cache (FLUSHDB), so parallel workers each get their own Redis database:
+    # gw0 uses the database in REDIS_URL, gw1 the one below it, and so on.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if _worker.startswith("gw"):
+        _url = urlsplit(REDIS_URL)  # noqa: F405
+        _db = (int(_url.path.strip("/") or 0) - int(_worker[2:])) % 16
+        CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

@@ -31,14 +31,20 @@ def browser_required():
     return os.environ.get("REQUIRE_BROWSER") == "1"
 
 
-def require_chromium():
-    global browser_missing_reason
+def chromium_missing_message():
     if Path(CHROMIUM_PATH).exists():
-        return
-    browser_missing_reason = (
+        return None
+    return (
         f"Chromium was not found at {CHROMIUM_PATH}, so the browser tests did not run. "
         "Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)."
     )
+
+
+def require_chromium():
+    global browser_missing_reason
+    browser_missing_reason = chromium_missing_message()
+    if browser_missing_reason is None:
+        return
     if browser_required():
         pytest.fail(browser_missing_reason + " REQUIRE_BROWSER=1 is set, so this is a failure.", pytrace=False)
     pytest.skip(browser_missing_reason)
