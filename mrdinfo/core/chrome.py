@@ -22,12 +22,7 @@ def get_site_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return empty_chrome()
-    key = cache_key(site.pk)
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_site_chrome(site)
-        cache.set(key, chrome)
-    return chrome
+    return cache.get_or_set(cache_key(site.pk), lambda: build_site_chrome(site))
 
 
 def clear_site_chrome():

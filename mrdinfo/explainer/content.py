@@ -15,24 +15,10 @@ from mrdinfo.core.content.errors import ContentError
 from mrdinfo.core.content.loader import children_match
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
-from .models import DetectionMethod, Explainer, ExplainerStage
+from .models import Explainer
 
 FILE_NAME = "explainers.yaml"
 EXPLAINER_FIELDS = ["name", "slug", "title", "intro", "sources"]
-STAGE_FIELDS = [
-    "name",
-    "link_name",
-    "summary",
-    "level",
-    "qualifier",
-    "cells_exponent_high",
-    "cells_exponent_low",
-    "seen_by",
-    "share_exponent_high",
-    "share_exponent_low",
-    "note",
-]
-METHOD_FIELDS = ["name", "short_name", "limit_exponent", "best_limit_exponent", "note"]
 
 
 def load_explainers(loader):
@@ -69,10 +55,8 @@ def load_one(loader, item, display, line):
         key: loader.field_value(Explainer._meta.get_field(key), item.get(key), display, item.line_of(key), key)
         for key in EXPLAINER_FIELDS
     }
-    stages = children(loader, ExplainerStage, STAGE_FIELDS, item["stages"], display, item.line_of("stages"), "stages")
-    methods = children(
-        loader, DetectionMethod, METHOD_FIELDS, item["methods"], display, item.line_of("methods"), "methods"
-    )
+    stages = children(loader, "stages", item["stages"], display, item.line_of("stages"))
+    methods = children(loader, "methods", item["methods"], display, item.line_of("methods"))
 
     explainer = Explainer.objects.filter(name=values["name"]).first()
     if explainer is not None:
@@ -101,38 +85,10 @@ def load_one(loader, item, display, line):
     loader.report.other.append(f"explainer {explainer.name}: {'created' if created else 'updated'}")
 
 
-def children(loader, model, field_names, items, display, line, key):
+def children(loader, relation_name, items, display, line):
     if not isinstance(items, LineList) or not items:
-        raise ContentError(display, line, f"{key} should be a list with at least one item")
-    objects = []
-    for index, item in enumerate(items):
-        item_line = items.line_of(index)
-        if not isinstance(item, LineDict):
-            raise ContentError(display, item_line, f"each item of {key} should be a mapping of field: value")
-        unknown = [name for name in item if name not in field_names]
-        if unknown:
-            raise ContentError(
-                display,
-                item.line_of(unknown[0]),
-                f"{key} have no field {unknown[0]!r}; they have: " + ", ".join(field_names),
-            )
-        fields = {
-            name: loader.field_value(model._meta.get_field(name), value, display, item.line_of(name), name)
-            for name, value in item.items()
-        }
-        obj = model(sort_order=index, **fields)
-        obj.content_field_names = list(fields)
-        try:
-            obj.full_clean(exclude=["explainer"])
-        except ValidationError as error:
-            errors = getattr(error, "error_dict", {})
-            name = next(iter(errors), None)
-            messages = "; ".join(m for e in errors.get(name, []) for m in e.messages) or "; ".join(error.messages)
-            raise ContentError(
-                display, item.line_of(name) if name in item else item_line, f"{name}: {messages}" if name else messages
-            ) from None
-        objects.append(obj)
-    return objects
+        raise ContentError(display, line, f"{relation_name} should be a list with at least one item")
+    return loader.child_objects(Explainer._meta.get_field(relation_name), items, display, line, relation_name)
 
 
 def is_unchanged(explainer, values, stages, methods):

@@ -70,12 +70,7 @@ def build_glossary(site):
 
 
 def get_glossary(site):
-    key = cache_key(site.pk if site else 0)
-    glossary = cache.get(key)
-    if glossary is None:
-        glossary = build_glossary(site)
-        cache.set(key, glossary)
-    return glossary
+    return cache.get_or_set(cache_key(site.pk if site else 0), lambda: build_glossary(site))
 
 
 def clear_glossary_cache():

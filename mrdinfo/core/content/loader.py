@@ -15,6 +15,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models, transaction
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -401,8 +402,22 @@ class ContentLoader:
             obj.content_field_names = list(fields)
             if hasattr(obj, "sort_order"):
                 obj.sort_order = index
+            self.validate_child(obj, item, display, item_line)
             objects.append(obj)
         return objects
+
+    def validate_child(self, obj, item, display, line):
+        """The model's own checks (field rules and clean()), reported at the line of the field."""
+        parent_keys = [f.name for f in obj._meta.fields if isinstance(f, ParentalKey)]
+        try:
+            obj.full_clean(exclude=parent_keys, validate_unique=False)
+        except ValidationError as error:
+            errors = getattr(error, "error_dict", {})
+            name = next((key for key in errors if key in item), None)
+            if name is None:
+                raise ContentError(display, line, "; ".join(error.messages)) from None
+            messages = "; ".join(m for e in errors[name] for m in e.messages)
+            raise ContentError(display, item.line_of(name), f"{name}: {messages}") from None
 
     # --- StreamField --------------------------------------------------------------------------
     def stream_value(self, stream_block, items, display, line, id_seed):
@@ -535,11 +550,6 @@ class ContentLoader:
 
     def load_menu(self, name, items, display, line):
         children = self.child_objects(Menu._meta.get_field("items"), items, display, line, name)
-        for index, item in enumerate(children):
-            try:
-                item.clean()
-            except ValidationError as error:
-                raise ContentError(display, items.line_of(index), "; ".join(error.messages)) from None
         menu = Menu.objects.filter(name=name).first()
         if menu is not None and children_match(menu.items.all(), children):
             return

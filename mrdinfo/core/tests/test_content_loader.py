@@ -204,6 +204,11 @@ def test_settings_mistake_reported_with_line(content):
     assert_error(content, "site.yaml:9: there is no menu 'Missing menu'")
 
 
+def test_a_menu_item_that_breaks_the_models_rules_is_reported_at_its_line(content):
+    write(content, "site.yaml", SITE.replace("      label: Shop\n", ""))
+    assert_error(content, "site.yaml:4: A link to another site needs link text.")
+
+
 def test_pages_edited_in_wagtail_are_left_alone_unless_asked(content, admin_user, client):
     load(content)
     about = GeneralPage.objects.get(slug="about")
