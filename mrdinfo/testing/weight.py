@@ -2,11 +2,17 @@
 JS, compressed as WhiteNoise serves them (gzip; brotli is smaller still)."""
 
 import gzip
-import re
 
+from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
-ASSET_PATTERN = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="(/static/[^"?#]+)"')
+
+def linked_assets(html):
+    """The stylesheets and scripts a page loads from /static/, wherever they are in the page."""
+    soup = BeautifulSoup(html, "html.parser")
+    urls = [link.get("href", "") for link in soup.find_all("link") if "stylesheet" in (link.get("rel") or [])]
+    urls += [script.get("src", "") for script in soup.find_all("script")]
+    return sorted({url.split("?")[0].split("#")[0] for url in urls if url.startswith("/static/")})
 
 
 def gzipped_size(data):
@@ -19,7 +25,7 @@ def page_weight(client, url):
     assert response.status_code == 200, url
     html = response.content
     sizes = {"html": gzipped_size(html)}
-    for asset in sorted(set(ASSET_PATTERN.findall(html.decode()))):
+    for asset in linked_assets(html.decode()):
         path = finders.find(asset.removeprefix("/static/"))
         assert path, f"{asset} is linked from {url} but not found"
         with open(path, "rb") as handle:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from wagtail.models import Revision
 
@@ -155,3 +156,21 @@ def test_a_start_stage_that_does_not_exist_is_refused(content_dir):
     with pytest.raises(ContentError) as error:
         load(content_dir)
     assert error.value.line == 11 and "no stage called 'cured'" in error.value.message
+
+
+def test_the_sites_content_places_the_explainer_on_home_and_what_is_mrd(client):
+    from mrdinfo.core.content.loader import ContentLoader
+
+    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+    for url, heading in (
+        ("/", "From a million million cells to “none found”"),
+        ("/understanding-mrd/what-is-mrd/", "See the numbers, stage by stage"),
+    ):
+        html = client.get(url).content.decode()
+        figure = BeautifulSoup(html, "html.parser").find("figure", id="cells-in-the-body")
+        assert figure is not None and "explainer" in figure["class"], url
+        assert heading in figure.get_text(), url
+        # The whole story is in the page without JavaScript: every stage, with words and digits.
+        for stage in ("Diagnosis", "Remission", "MRD negative", "Further treatment"):
+            assert stage in figure.get_text(), (url, stage)
+        assert "1,000,000,000,000" in figure.get_text(), url
