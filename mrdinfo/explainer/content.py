@@ -12,7 +12,7 @@ reported as file:line, changing nothing."""
 from django.core.exceptions import ValidationError
 
 from mrdinfo.core.content.errors import ContentError
-from mrdinfo.core.content.loader import children_match
+from mrdinfo.core.content.loader import children_match, edited_in_wagtail
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import Explainer
@@ -95,9 +95,3 @@ def is_unchanged(explainer, values, stages, methods):
     if any(getattr(explainer, key) != value for key, value in values.items()):
         return False
     return children_match(explainer.stages.all(), stages) and children_match(explainer.methods.all(), methods)
-
-
-def edited_in_wagtail(explainer):
-    """The latest revision was saved by a person in Wagtail, not by this loader: their work wins."""
-    latest = explainer.latest_revision
-    return latest is not None and latest.user_id is not None

@@ -22,7 +22,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from mrdinfo.core.models import Menu, SiteSettings
@@ -291,7 +291,7 @@ class ContentLoader:
         if not page_file.created and page.live and self.is_unchanged(page, values, children):
             self.report.unchanged.append(page_file.url)
             return
-        if not page_file.created and not self.overwrite_edits and self.edited_in_wagtail(page):
+        if not page_file.created and not self.overwrite_edits and edited_in_wagtail(page):
             self.report.skipped_edited.append(page_file.url)
             return
 
@@ -321,11 +321,6 @@ class ContentLoader:
             if not same_value(page._meta.get_field(key), page, new):
                 return False
         return all(children_match(getattr(page, key).all(), objects) for key, objects in children.items())
-
-    def edited_in_wagtail(self, page):
-        """True when a person (not this loader) made the latest revision: their work wins."""
-        latest = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("-created_at", "-id").first()
-        return latest is not None and latest.user_id is not None
 
     def validation_error(self, error, page_file):
         data = page_file.data
@@ -614,6 +609,13 @@ def parent_url(url):
 
 def block_id(seed):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, seed))
+
+
+def edited_in_wagtail(obj):
+    """True when a person (not this loader) made the latest revision of a page or snippet:
+    their work wins over the file."""
+    latest = obj.latest_revision
+    return latest is not None and latest.user_id is not None
 
 
 def same_value(model_field, obj, new):
