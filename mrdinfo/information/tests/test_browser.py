@@ -13,18 +13,9 @@ from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.testing import browser as browser_helpers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from .section import SECTION_URLS
 
-SECTION = [
-    "/understanding-mrd/",
-    "/understanding-mrd/what-is-mrd/",
-    "/understanding-mrd/remission/",
-    "/understanding-mrd/the-mrd-test/",
-    "/understanding-mrd/uk-all-2003/",
-    "/understanding-mrd/reading-mrd-results/",
-    "/understanding-mrd/questions-to-ask/",
-    "/understanding-mrd/glossary/",
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
@@ -48,7 +39,7 @@ def expect(locator):
     return playwright_expect(locator)
 
 
-@pytest.mark.parametrize("path", SECTION)
+@pytest.mark.parametrize("path", SECTION_URLS)
 def test_no_axe_violations(base, browser_page, path):
     response = browser_page.goto(base + path)
     assert response.status == 200

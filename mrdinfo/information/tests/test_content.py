@@ -12,17 +12,13 @@ from mrdinfo.core.content.errors import ContentError
 from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 
+from .section import SECTION_URLS
+
 pytestmark = pytest.mark.django_db
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
-SECTION_URLS = {
+PAGE_TYPES = {url: InformationPage for url in SECTION_URLS} | {
     "/understanding-mrd/": TopicIndexPage,
-    "/understanding-mrd/what-is-mrd/": InformationPage,
-    "/understanding-mrd/remission/": InformationPage,
-    "/understanding-mrd/the-mrd-test/": InformationPage,
-    "/understanding-mrd/uk-all-2003/": InformationPage,
-    "/understanding-mrd/reading-mrd-results/": InformationPage,
-    "/understanding-mrd/questions-to-ask/": InformationPage,
     "/understanding-mrd/glossary/": GlossaryPage,
 }
 
@@ -45,7 +41,7 @@ def glossary_state():
 
 def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sources(client):
     load()
-    for url, page_type in SECTION_URLS.items():
+    for url, page_type in PAGE_TYPES.items():
         response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 200, url

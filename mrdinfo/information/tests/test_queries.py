@@ -8,6 +8,8 @@ from mrdinfo.information.factories import GlossaryTermFactory, make_information_
 from mrdinfo.information.models import InformationPageRelatedPage
 from mrdinfo.testing.queries import count_queries
 
+from .section import SECTION_URLS
+
 pytestmark = pytest.mark.django_db
 
 BUDGET = 15
@@ -87,16 +89,7 @@ def test_the_real_section_pages_stay_within_budget(client):
 
     ContentLoader(Path(settings.BASE_DIR) / "content").load()
     counts = {}
-    for url in [
-        "/understanding-mrd/",
-        "/understanding-mrd/what-is-mrd/",
-        "/understanding-mrd/remission/",
-        "/understanding-mrd/the-mrd-test/",
-        "/understanding-mrd/uk-all-2003/",
-        "/understanding-mrd/reading-mrd-results/",
-        "/understanding-mrd/questions-to-ask/",
-        "/understanding-mrd/glossary/",
-    ]:
+    for url in SECTION_URLS:
         client.get(url)
         counts[url], response = count_queries(client, url)
         assert response.status_code == 200
