@@ -1,7 +1,9 @@
 """The test suite: `make test`. Uses DATABASE_URL and REDIS_URL when they are set, so CI runs
 the same tests on SQLite + local memory and on PostgreSQL + Redis."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,6 +19,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mrdinfo-test-media-")
+# Each test process (and each xdist worker) has its own; uploaded images and renditions go with it.
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:  # noqa: F405
     # Keep test keys apart from anything else using this Redis server.

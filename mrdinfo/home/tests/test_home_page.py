@@ -1,0 +1,14 @@
+"""The home page: what a parent sees first."""
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_home_page_shows_hero_and_body(client, page_tree):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Understanding MRD in childhood leukaemia</h1>" in html
+    assert "a special test can find them" in html.lower()
+    assert "<title>Understanding MRD in childhood leukaemia | Test Charity</title>" in html
+    assert 'href="#main-content">Skip to main content' in html
