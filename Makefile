@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate content lint format check-deploy collectstatic clean
+.PHONY: run test install install-test migrate content measure lint format check-deploy collectstatic clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ migrate: install
 
 content: migrate
 	$(BIN)/python manage.py load_content
+
+## measure: queries and gzipped weight of every loaded page, against the budgets
+measure: content
+	$(BIN)/python manage.py measure_pages
 
 ## run: set up (venv, install, migrate, load content, editor account) and serve on SQLite
 run: content

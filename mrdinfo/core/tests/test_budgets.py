@@ -2,9 +2,8 @@
 
 import pytest
 
+from mrdinfo.testing.budgets import PAGE_WEIGHT_BUDGET
 from mrdinfo.testing.weight import page_weight
-
-PAGE_WEIGHT_BUDGET = 60 * 1024
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +31,24 @@ def test_every_page_of_the_real_content_is_within_budget(client):
     print("heaviest page:", heaviest[0], heaviest[1])
     assert "/understanding-mrd/what-is-mrd/" in weights and "/" in weights
     assert all(sizes["total"] < PAGE_WEIGHT_BUDGET for sizes in weights.values()), weights
+
+
+def test_measure_pages_reports_each_page_and_what_is_over_budget(page_tree, monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from mrdinfo.core.management.commands import measure_pages
+
+    output = StringIO()
+    call_command("measure_pages", stdout=output)
+    lines = {line.split()[0]: line.split()[1:] for line in output.getvalue().splitlines() if line.startswith("/")}
+    assert lines["/about-us/"][0] == "200" and int(lines["/about-us/"][1]) <= measure_pages.PAGE_QUERY_BUDGET
+    assert lines["/this-page-does-not-exist/"][:1] == ["404"]
+    assert "Over budget" not in output.getvalue()
+
+    # With a budget no page can meet, every page is reported.
+    monkeypatch.setattr(measure_pages, "PAGE_WEIGHT_BUDGET", 100)
+    output = StringIO()
+    call_command("measure_pages", stdout=output)
+    assert "Over budget: /about-us/ weighs" in output.getvalue()

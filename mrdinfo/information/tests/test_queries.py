@@ -6,13 +6,13 @@ from django.core.cache import cache
 
 from mrdinfo.information.factories import GlossaryTermFactory, make_information_page
 from mrdinfo.information.models import InformationPageRelatedPage
+from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.testing.queries import count_queries
 
 from .section import SECTION_URLS
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 15
 WORDS = [f"Testword{n}" for n in range(40)]
 
 
@@ -76,7 +76,7 @@ def test_same_queries_with_2_or_40_terms_and_2_or_12_related_pages(
         f"40 terms/12 related: {large[0]} queries ({large_cold[0]} with empty caches)"
     )
     assert small[1:] == (2, 2) and large[1:] == (40, 12)
-    assert small[0] == large[0] <= BUDGET
+    assert small[0] == large[0] <= PAGE_QUERY_BUDGET
     assert small_cold[0] == large_cold[0]
 
 
@@ -94,4 +94,4 @@ def test_the_real_section_pages_stay_within_budget(client):
         counts[url], response = count_queries(client, url)
         assert response.status_code == 200
     print("\nqueries per page of the loaded section:", counts)
-    assert max(counts.values()) <= BUDGET, counts
+    assert max(counts.values()) <= PAGE_QUERY_BUDGET, counts

@@ -1,0 +1,38 @@
+"""Print what each live page costs: database queries on a warm render, and the gzipped weight of
+its HTML, CSS and JS. The figures quoted in issue notes come from here, so anyone can re-measure
+them on their own machine (`make measure`)."""
+
+from django.core.management.base import BaseCommand
+from django.test import Client
+from wagtail.models import Page, Site
+
+from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
+from mrdinfo.testing.queries import count_queries
+from mrdinfo.testing.weight import page_weight
+
+
+class Command(BaseCommand):
+    help = "Measure every live page: queries on a warm render and gzipped HTML+CSS+JS weight, against the budgets."
+
+    def handle(self, *args, **options):
+        site = Site.objects.get(is_default_site=True)
+        client = Client(HTTP_HOST=site.hostname)
+        urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")]
+        urls.append("/this-page-does-not-exist/")
+        self.stdout.write(f"{'page':<48}{'status':>7}{'queries':>9}{'html gz':>9}{'total gz':>10}")
+        over_budget = []
+        for url in urls:
+            client.get(url)  # the first render fills the caches; the second is what visitors usually get
+            queries, response = count_queries(client, url)
+            html_size = total = "-"
+            if response.status_code == 200:
+                weights = page_weight(client, url)
+                html_size, total = weights["html"], weights["total"]
+                if total >= PAGE_WEIGHT_BUDGET:
+                    over_budget.append(f"{url} weighs {total} B")
+            if queries > PAGE_QUERY_BUDGET:
+                over_budget.append(f"{url} costs {queries} queries")
+            self.stdout.write(f"{url:<48}{response.status_code:>7}{queries:>9}{html_size:>9}{total:>10}")
+        self.stdout.write(f"Budgets: {PAGE_QUERY_BUDGET} queries, {PAGE_WEIGHT_BUDGET} B gzipped per page.")
+        for problem in over_budget:
+            self.stdout.write(self.style.WARNING(f"Over budget: {problem}"))
