@@ -202,7 +202,7 @@ def test_with_reduced_motion_nothing_animates(site, chromium):
         page.locator(SLIDER).focus()
         page.keyboard.press("ArrowRight")
         if motion == "no-preference":
-            page.wait_for_function("window.transitionsStarted > 0", timeout=5000)
+            page.wait_for_function("() => window.transitionsStarted > 0", timeout=5000)
         else:
             # Long enough for any 0.4 s transition to have started and finished.
             page.wait_for_timeout(800)
