@@ -1,8 +1,11 @@
 """The Wagtail admin works under its own Content-Security-Policy: editing a page, the block
 picker's previews and the live preview raise no CSP violations or script errors."""
 
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.admin.models import EditingSession
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +18,16 @@ def editor_page(page_tree, live_server, browser_page):
     browser_page.get_by_label("Password").fill("a-long-test-password")
     browser_page.get_by_role("button", name="Sign in").click()
     browser_page.wait_for_url("**/admin/")
-    return browser_page
+    yield browser_page
+    if "/edit/" in browser_page.url:
+        # Leaving the page editor releases its editing session with a beacon (on pagehide). Wait until
+        # the server has handled it: arriving later, it would hit the live server while the test
+        # database is being flushed ("database table is locked" on SQLite).
+        browser_page.goto("about:blank")
+        deadline = time.monotonic() + 10
+        while EditingSession.objects.exists():
+            assert time.monotonic() < deadline, "the editor did not release its editing session"
+            time.sleep(0.05)
 
 
 def test_page_editor_and_preview_run_without_csp_violations(editor_page, live_server, page_tree):
