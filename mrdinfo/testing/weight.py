@@ -23,7 +23,11 @@ def page_weight(client, url):
     """Return {"html": bytes, "/static/…": bytes, …, "total": bytes}, all gzipped."""
     response = client.get(url)
     assert response.status_code == 200, url
-    html = response.content
+    return weight_of(response.content, url)
+
+
+def weight_of(html, url):
+    """The gzipped sizes of a page's HTML (bytes) and of the CSS and JS it links to, as page_weight."""
     sizes = {"html": gzipped_size(html)}
     for asset in linked_assets(html.decode()):
         path = finders.find(asset.removeprefix("/static/"))

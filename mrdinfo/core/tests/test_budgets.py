@@ -2,7 +2,7 @@
 
 import pytest
 
-from mrdinfo.testing.budgets import PAGE_WEIGHT_BUDGET
+from mrdinfo.testing.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
 from mrdinfo.testing.weight import page_weight
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +19,13 @@ def test_every_page_of_the_real_content_is_within_budget(client):
     from pathlib import Path
 
     from django.conf import settings
-    from wagtail.models import Page
 
     from mrdinfo.core.content.loader import ContentLoader
 
     ContentLoader(Path(settings.BASE_DIR) / "content").load()
-    weights = {}
-    for page in Page.objects.live().filter(depth__gt=1).specific():
-        weights[page.url] = page_weight(client, page.url)
+    measurements = measure(client, live_page_urls())
+    assert all(row["status"] == 200 for row in measurements), measurements
+    weights = {row["url"]: row["weights"] for row in measurements}
     heaviest = max(weights.items(), key=lambda item: item[1]["total"])
     print("heaviest page:", heaviest[0], heaviest[1])
     assert "/understanding-mrd/what-is-mrd/" in weights and "/" in weights

@@ -4,11 +4,9 @@ them on their own machine (`make measure`)."""
 
 from django.core.management.base import BaseCommand
 from django.test import Client
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
-from mrdinfo.testing.queries import count_queries
-from mrdinfo.testing.weight import page_weight
+from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET, live_page_urls, measure
 
 
 class Command(BaseCommand):
@@ -17,22 +15,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         site = Site.objects.get(is_default_site=True)
         client = Client(HTTP_HOST=site.hostname)
-        urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")]
-        urls.append("/this-page-does-not-exist/")
         self.stdout.write(f"{'page':<48}{'status':>7}{'queries':>9}{'html gz':>9}{'total gz':>10}")
         over_budget = []
-        for url in urls:
-            client.get(url)  # the first render fills the caches; the second is what visitors usually get
-            queries, response = count_queries(client, url)
-            html_size = total = "-"
-            if response.status_code == 200:
-                weights = page_weight(client, url)
-                html_size, total = weights["html"], weights["total"]
-                if total >= PAGE_WEIGHT_BUDGET:
-                    over_budget.append(f"{url} weighs {total} B")
-            if queries > PAGE_QUERY_BUDGET:
-                over_budget.append(f"{url} costs {queries} queries")
-            self.stdout.write(f"{url:<48}{response.status_code:>7}{queries:>9}{html_size:>9}{total:>10}")
+        for row in measure(client, live_page_urls() + ["/this-page-does-not-exist/"]):
+            url, weights = row["url"], row["weights"]
+            html_size, total = (weights["html"], weights["total"]) if weights else ("-", "-")
+            if weights and total >= PAGE_WEIGHT_BUDGET:
+                over_budget.append(f"{url} weighs {total} B")
+            if row["queries"] > PAGE_QUERY_BUDGET:
+                over_budget.append(f"{url} costs {row['queries']} queries")
+            self.stdout.write(f"{url:<48}{row['status']:>7}{row['queries']:>9}{html_size:>9}{total:>10}")
         self.stdout.write(f"Budgets: {PAGE_QUERY_BUDGET} queries, {PAGE_WEIGHT_BUDGET} B gzipped per page.")
         for problem in over_budget:
             self.stdout.write(self.style.WARNING(f"Over budget: {problem}"))
