@@ -7,7 +7,7 @@ Every block has a description and a preview, so editors see it in the block pick
 from wagtail import blocks
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from mrdinfo.explainer.blocks import ExplainerBlock
+from mrdinfo.explainer.blocks import ExplainerBlock, ResultReaderBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
 # Meanings of result wordings are short: a sentence or two, perhaps a link, no lists.
@@ -164,6 +164,7 @@ class InformationStreamBlock(BaseStreamBlock):
     result_wordings = ResultWordingsBlock()
     references = ReferencesBlock()
     explainer = ExplainerBlock()
+    result_reader = ResultReaderBlock()
 
     class Meta:
         template = "information/blocks/stream.html"
