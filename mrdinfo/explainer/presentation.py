@@ -227,7 +227,7 @@ def number_steps(stages):
 
 def scales(explainer, stage_views):
     """The exponents the picture's one tall scale runs over: cells in the body (only as far as
-    the counts go, plus one step) above, the share of the sample (down past the most sensitive
+    the counts go, plus one step) above, the share of the sample (down to the most sensitive
     test) below. Every step is labelled in words first."""
     cells = [e for s in stage_views if s["cells"] for e in s["cells"]]
     shares = [e for s in stage_views if s["share"] for e in s["share"] if e is not None]
@@ -241,7 +241,8 @@ def scales(explainer, stage_views):
         ]
     sample = None
     if shares:
-        top, bottom = min(max(shares) + 1, -1), max(min(shares) - 1, numbers.SMALLEST_SHARE_EXPONENT)
+        # Down to the most sensitive test's floor: a step further would show a share no fact gives.
+        top, bottom = min(max(shares) + 1, -1), min(shares)
         sample = [{"exponent": e, "label": numbers.one_in(e), "power": ""} for e in range(top, bottom - 1, -1)]
     return body, sample
 
