@@ -67,7 +67,7 @@ def current_stage(page, figure="#cells-in-the-body"):
     """The stage a sighted reader sees: the one visible panel's heading."""
     return page.evaluate(
         """(figure) => [...document.querySelectorAll(figure + ' .explainer__stage')]
-            .filter((li) => getComputedStyle(li).visibility === 'visible')
+            .filter((li) => li.checkVisibility({ visibilityProperty: true }))
             .map((li) => li.querySelector('h3').textContent.replace(/\\s+/g, ' ').trim())""",
         figure,
     )
@@ -175,6 +175,13 @@ def test_no_axe_violations_at_any_stage(site, browser_page):
         if index:
             page.keyboard.press("ArrowRight")
         assert current_stage(page) == [HEADINGS[index]]
+        # The card is as tall as what it holds: no space kept for a taller stage.
+        empty = page.evaluate(
+            """() => { const card = document.querySelector('#cells-in-the-body .explainer__stage.is-current');
+                const last = [...card.children].filter((child) => child.checkVisibility()).pop();
+                return card.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom; }"""
+        )
+        assert empty < 48, f"{HEADINGS[index]}: {empty}px of empty space at the bottom of the card"
         assert_no_axe_violations(page)
 
 
