@@ -154,9 +154,7 @@ class ResultReaderBlock(blocks.StructBlock):
         explainer = value.get("explainer")
         request = (parent_context or {}).get("request")
         visible = explainer is not None and (explainer.live or getattr(explainer, "show_unpublished", False))
-        methods = (
-            [(m.name, *m.limits, m.limit_text) for m in explainer.ordered_methods] if visible else []
-        )
+        methods = [(m.name, *m.limits, m.limit_text) for m in explainer.ordered_methods] if visible else []
         state = _page_state(request)
         context["include_css"] = _first_time(state, "css")
         context["include_script"] = _first_time(state, "result-reader.js")

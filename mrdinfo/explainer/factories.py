@@ -54,9 +54,24 @@ STAGES = [
         "share_exponent_high": -4,
         "note": "What usually happens next is more or different treatment.",
     },
-    {"name": "A later MRD check", "link_name": "later-check", "summary": "Some children have another test.", "level": "none"},
-    {"name": "The rest of treatment", "link_name": "rest-of-treatment", "summary": "Treatment goes on.", "level": "none"},
-    {"name": "After treatment", "link_name": "after-treatment", "summary": "Cure is judged over years.", "level": "none"},
+    {
+        "name": "A later MRD check",
+        "link_name": "later-check",
+        "summary": "Some children have another test.",
+        "level": "none",
+    },
+    {
+        "name": "The rest of treatment",
+        "link_name": "rest-of-treatment",
+        "summary": "Treatment goes on.",
+        "level": "none",
+    },
+    {
+        "name": "After treatment",
+        "link_name": "after-treatment",
+        "summary": "Cure is judged over years.",
+        "level": "none",
+    },
 ]
 METHODS = [
     {"name": "Microscope", "short_name": "Microscope", "limit_exponent": -2},

@@ -243,9 +243,7 @@ class ExplainerStage(Orderable):
                 errors["share_exponent_high"] = "Give the share as a power of ten, e.g. -4 for 1 in 10,000."
             elif not numbers.SMALLEST_SHARE_EXPONENT <= high <= -1:
                 errors["share_exponent_high"] = f"Use a power from -1 to {numbers.SMALLEST_SHARE_EXPONENT}."
-            elif low is not None and (
-                self.level != LEVEL_SHARE or not numbers.SMALLEST_SHARE_EXPONENT <= low <= high
-            ):
+            elif low is not None and (self.level != LEVEL_SHARE or not numbers.SMALLEST_SHARE_EXPONENT <= low <= high):
                 errors["share_exponent_low"] = (
                     "“None found” and “this share or more” have one power only: leave this empty."
                     if self.level != LEVEL_SHARE

@@ -6,13 +6,12 @@ import re
 
 import pytest
 
-from mrdinfo.explainer.factories import ExplainerFactory, place_explainers
+from mrdinfo.explainer.factories import STAGES, ExplainerFactory, place_explainers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 from mrdinfo.testing.site import configure_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-from mrdinfo.explainer.factories import STAGES
 
 NAMES = [stage["name"] for stage in STAGES]
 ANCHORS = [stage["link_name"] for stage in STAGES]
@@ -146,7 +145,15 @@ def test_the_picture_is_one_tall_scale_with_readable_labels_a_band_and_each_test
     )
     assert sizes and min(sizes) >= 14, sizes
     labels = svg.text_content()
-    for words in ("a million million", "10¹²", "1 in 10,000", "Microscope", "MRD test", "MRD test, at best", "Newer tests"):
+    for words in (
+        "a million million",
+        "10¹²",
+        "1 in 10,000",
+        "Microscope",
+        "MRD test",
+        "MRD test, at best",
+        "Newer tests",
+    ):
         assert words in labels, words
     assert labels.index("a million million") < labels.index("10¹²")  # words first
     # This stage's cells are a band between 1 in 10,000 and 1 in 100,000, on the sample part.

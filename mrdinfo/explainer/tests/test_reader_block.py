@@ -69,7 +69,9 @@ def test_the_server_answers_on_the_same_page(client, results_page):
     assert "MRD test by PCR finds down to here" in here.get_text()
     # What was typed is kept in the field, and the announcement text is ready for the script.
     assert reader.find("input", attrs={"name": "result"})["value"] == "1E-04"
-    assert answer["data-summary"] == "1 in 10,000 cells of the sample. Ask your care team what this means for your child."
+    assert (
+        answer["data-summary"] == "1 in 10,000 cells of the sample. Ask your care team what this means for your child."
+    )
 
 
 @pytest.mark.parametrize(

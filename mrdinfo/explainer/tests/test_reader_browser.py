@@ -44,7 +44,9 @@ def test_typing_1e_04_reads_1_in_10000_on_the_scale_announced_politely(results_u
     status = page.locator(f"{READER} [role=status]")
     assert status.get_attribute("aria-live") == "polite"
     page.wait_for_function("el => el.textContent.includes('1 in 10,000')", arg=status.element_handle())
-    assert status.text_content() == "1 in 10,000 cells of the sample. Ask your care team what this means for your child."
+    assert (
+        status.text_content() == "1 in 10,000 cells of the sample. Ask your care team what this means for your child."
+    )
     assert page.locator("[data-result-reader-headline]").text_content() == "1 in 10,000 cells of the sample"
     # Placed on the scale: the marked row is 1 in 10,000, beside the MRD test's floor.
     here = page.locator("[data-result-reader-here]")
@@ -90,7 +92,8 @@ def test_at_320_px_nothing_scrolls_sideways_with_a_result_read_and_the_explainer
     assert page.evaluate(
         """() => [...document.querySelectorAll('.explainer__table td, .explainer__table th[scope=row]')]
             .every((cell) => { const r = cell.getBoundingClientRect();
-                return r.left >= 0 && r.right <= document.documentElement.clientWidth && cell.scrollWidth <= cell.clientWidth + 1; })"""
+                const inside = r.left >= 0 && r.right <= document.documentElement.clientWidth;
+                return inside && cell.scrollWidth <= cell.clientWidth + 1; })"""
     )
     assert page.locator(".explainer__table thead").bounding_box()["height"] <= 1
     assert_no_axe_violations(page)

@@ -171,7 +171,9 @@ def test_below_says_labs_use_it_for_two_different_results():
     assert "does not mean there are none" in negative["explanation"]
 
 
-@pytest.mark.parametrize("typed", ["1E-04", "<0.01%", "negative", "positive", "positive, not quantifiable", "indeterminate"])
+@pytest.mark.parametrize(
+    "typed", ["1E-04", "<0.01%", "negative", "positive", "positive, not quantifiable", "indeterminate"]
+)
 def test_the_reader_never_states_a_risk(typed):
     view = reader.reader_view(read_result(typed), METHODS, typed)
     words = " ".join(str(value) for value in view.values()).lower()
