@@ -115,3 +115,13 @@ def test_queries_stay_within_the_page_budget_with_an_answer(client, results_page
     assert response.status_code == 200 and queries <= PAGE_QUERY_BUDGET
     plain, _ = count_queries(client, results_page.url)
     assert queries == plain  # reading a result costs no query
+
+
+def test_editors_can_preview_the_block(admin_client, results_page):
+    from mrdinfo.information.blocks import InformationStreamBlock
+
+    child = InformationStreamBlock().child_blocks["result_reader"]
+    assert "never says what a result means for risk" in str(child.get_description())
+    response = admin_client.get("/admin/block-preview/", {"id": child.definition_prefix})
+    assert response.status_code == 200
+    assert "The result, as it is written on the report" in response.content.decode()
