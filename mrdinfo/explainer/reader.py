@@ -104,19 +104,27 @@ def reader_view(reading, methods, typed):
             headline = f"More than {words} cells of the sample"
         else:
             headline = f"{words} cells of the sample"
+        share_words = f"{words} of the cells in the sample"
+        if reading.kind == BELOW:
+            meaning = f"fewer than {share_words} were leukaemia cells, or that none were found"
+        elif reading.kind == ABOVE:
+            meaning = f"more than {share_words} were leukaemia cells"
+        else:
+            meaning = f"{share_words} were leukaemia cells"
+        relation = {BELOW: "below ", ABOVE: "above "}.get(reading.kind, "")
         view.update(
             headline=headline,
             explanation=(
-                f"“{typed}” means {headline[0].lower() + headline[1:]} were leukaemia cells. "
+                f"“{typed}” means {meaning}. "
                 "It is a share of the cells the lab looked at, not a count of cells in the body."
             ),
-            other_ways=other_ways(reading.share),
+            other_ways=[relation + way for way in other_ways(reading.share)],
             placement=placement(reading.share, methods),
             scale=scale(reading.share, methods),
         )
         if reading.kind == BELOW:
             view["lab_words"] = (
-                f"Labs use “below {other_ways(reading.share)[0]}” for two different results. It can mean "
+                f"Labs use “{view['other_ways'][0]}” for two different results. It can mean "
                 f"leukaemia cells were found, but fewer than {words}. Or it can mean none were found, "
                 f"with a test that can find {words}. Ask which one your child's report means."
             )

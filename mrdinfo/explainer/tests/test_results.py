@@ -187,3 +187,13 @@ def test_what_could_not_be_read_asks_for_it_as_written_with_an_example():
     assert view["message"].startswith("We could not read that. Type it as it is written on the report")
     assert "1E-04" in view["message"]
     assert len(view["typed"]) == 100  # kept, but not 15 KB of it
+
+
+def test_below_and_above_keep_their_relation_in_every_notation():
+    below = reader.reader_view(read_result("<0.01%"), METHODS, "<0.01%")
+    assert below["other_ways"] == ["below 0.01%", "below 1 × 10⁻⁴", "below 1E-04"]
+    assert "or that none were found" in below["explanation"]
+    assert "Labs use “below 0.01%” for two different results." in below["lab_words"]
+    above = reader.reader_view(read_result(">0.1%"), METHODS, ">0.1%")
+    assert above["headline"] == "More than 1 in 1,000 cells of the sample"
+    assert above["other_ways"][0] == "above 0.1%"
