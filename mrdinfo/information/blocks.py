@@ -20,7 +20,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from mrdinfo.explainer.blocks import ExplainerBlock
+from mrdinfo.explainer.blocks import ExplainerBlock, ResultReaderBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
 # Meanings of result wordings are short: a sentence or two, perhaps a link, no lists.
@@ -271,6 +271,7 @@ class InformationStreamBlock(BaseStreamBlock):
     table = SimpleTableBlock()
     references = ReferencesBlock()
     explainer = ExplainerBlock()
+    result_reader = ResultReaderBlock()
 
     class Meta:
         template = "information/blocks/stream.html"
