@@ -178,6 +178,10 @@ class DonationAmount(Orderable):
         return f"{format_pounds(self.amount)} ({self.get_frequency_display()})"
 
     @property
+    def display(self):
+        return format_pounds(self.amount)
+
+    @property
     def value(self):
         """The amount as it goes into the form: 25, or 25.50."""
         return format_pounds(self.amount).removeprefix("£").replace(",", "")
