@@ -6,6 +6,7 @@ Each event is recorded by id (WebhookEvent) in the same transaction as its effec
 delivered twice is acted on once; payments are also unique by the provider's payment id."""
 
 import logging
+import uuid
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -42,7 +43,8 @@ def handle_event(provider_name, event):
         with transaction.atomic():
             WebhookEvent.objects.create(provider=provider_name, event_id=event_id, event_type=event_type)
             handler = HANDLERS.get(event_type)
-            outcome = handler(event["data"]["object"]) if handler else "ignored"
+            obj = (event.get("data") or {}).get("object") if isinstance(event.get("data"), dict) else None
+            outcome = handler(obj) if handler and isinstance(obj, dict) else "ignored"
     except IntegrityError:
         return "duplicate"  # seen before: already acted on
     logger.info("Payment event %s %s: %s", event_type, event_id, outcome)
@@ -82,8 +84,6 @@ def _subscription_id(obj):
 
 
 def _is_uuid(value):
-    import uuid
-
     try:
         uuid.UUID(str(value))
     except ValueError:
@@ -105,7 +105,10 @@ def checkout_completed(session):
         return "subscription started"  # the money is recorded from invoice.paid
     if session.get("payment_status") != "paid":
         return "waiting for payment"  # e.g. a bank debit: async_payment_succeeded follows
-    record_payment(donation, session.get("payment_intent") or session["id"], _pounds(session.get("amount_total")))
+    payment_id = session.get("payment_intent") or session.get("id")
+    if not payment_id:
+        return "no payment id"
+    record_payment(donation, str(payment_id), _pounds(session.get("amount_total")))
     return "paid"
 
 
@@ -124,7 +127,9 @@ def invoice_paid(invoice):
     if not donation.provider_subscription_id and _subscription_id(invoice):
         donation.provider_subscription_id = _subscription_id(invoice)
         donation.save(update_fields=["provider_subscription_id"])
-    payment_id = invoice.get("payment_intent") or invoice["id"]
+    payment_id = invoice.get("payment_intent") or invoice.get("id")
+    if not payment_id:
+        return "no payment id"
     record_payment(donation, payment_id, _pounds(invoice.get("amount_paid")))
     return "paid"
 
@@ -134,7 +139,7 @@ def invoice_payment_failed(invoice):
     if donation is None:
         return "no matching donation"
     DonationPayment.objects.get_or_create(
-        provider_payment_id=f"failed:{invoice['id']}",
+        provider_payment_id=f"failed:{invoice.get('id') or uuid.uuid4()}",
         defaults={"donation": donation, "amount": _pounds(invoice.get("amount_due")), "status": DonationPayment.FAILED},
     )
     donation.set_status(Donation.FAILED)

@@ -100,9 +100,12 @@ class StripeProvider:
         except stripe.SignatureVerificationError as error:
             raise BadWebhook(str(error)) from error
         try:
-            return json.loads(payload)
+            event = json.loads(payload)
         except ValueError as error:  # signed but not JSON: cannot happen with Stripe
             raise BadWebhook("The body is not JSON") from error
+        if not isinstance(event, dict):
+            raise BadWebhook("The body is not an event")
+        return event
 
 
 def get_provider():
