@@ -30,9 +30,9 @@ class DonationViewSet(ModelViewSet):
     list_export = [
         "reference",
         "created_at",
-        "status",
+        "get_status_display",
         "paid_at",
-        "frequency",
+        "get_frequency_display",
         "amount",
         "gift_aid",
         "gift_aid_scope",
@@ -47,7 +47,7 @@ class DonationViewSet(ModelViewSet):
         "address_line_2",
         "town",
         "postcode",
-        "tribute_type",
+        "get_tribute_type_display",
         "tribute_name",
         "contact_by_email",
         "contact_by_post",
@@ -56,6 +56,14 @@ class DonationViewSet(ModelViewSet):
         "provider",
     ]
     export_filename = "donations"
+    export_headings = {
+        "get_status_display": "Status",
+        "get_frequency_display": "Frequency",
+        "get_tribute_type_display": "Tribute",
+        "gift_aid_scope": "Gift Aid covers",
+        "gift_aid_declared_at": "Gift Aid declared at",
+        "gift_aid_wording_version": "Gift Aid wording version",
+    }
     inspect_view_fields_exclude = ["id"]
 
 
@@ -72,7 +80,7 @@ class GiftAidDeclarationViewSet(ModelViewSet):
     list_export = [
         "declared_at",
         "charity_name",
-        "scope",
+        "get_scope_display",
         "wording_version",
         "wording",
         "title",
@@ -85,6 +93,7 @@ class GiftAidDeclarationViewSet(ModelViewSet):
         "donation_reference",
     ]
     export_filename = "gift-aid-declarations"
+    export_headings = {"get_scope_display": "Covers", "donation_reference": "Donation reference"}
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -97,7 +106,8 @@ class SubscriberViewSet(ModelViewSet):
     list_display = ["email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["email", "first_name"]
-    list_export = ["email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
+    list_export = ["email", "first_name", "get_status_display", "created_at", "confirmed_at", "unsubscribed_at"]
+    export_headings = {"get_status_display": "Status"}
     export_filename = "newsletter-subscribers"
 
 
