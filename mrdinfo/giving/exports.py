@@ -21,7 +21,9 @@ CLAIM_COLUMNS = [
     "Donation date",
     "Amount",
 ]
-HOUSE_NUMBER = re.compile(r"^\s*((?:flat|apartment|unit)\s+[\w-]+)|^\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b", re.IGNORECASE)
+HOUSE_NUMBER = re.compile(
+    r"^\s*((?:flat|apartment|unit)\s+[\w-]+)|^\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b", re.IGNORECASE
+)
 
 
 def house_name_or_number(address_line):
@@ -37,7 +39,10 @@ def claimable_payments(start=None, end=None):
     """Paid, unrefunded payments on gifts with a declaration that was in force when they were paid."""
     payments = (
         DonationPayment.objects.filter(status=DonationPayment.PAID, donation__gift_aid=True)
-        .filter(Q(donation__declaration__cancelled_at__isnull=True) | Q(received_at__lt=F("donation__declaration__cancelled_at")))
+        .filter(
+            Q(donation__declaration__cancelled_at__isnull=True)
+            | Q(received_at__lt=F("donation__declaration__cancelled_at"))
+        )
         .select_related("donation__declaration")
         .order_by("received_at", "pk")
     )

@@ -33,14 +33,20 @@ class AmountForm(forms.Form):
         self.fields["amount"].choices = [(s.value, format_pounds(s.amount)) for s in self.suggested] + [
             (OTHER, "Other amount")
         ]
-        self.fields["other_amount"].help_text = (
-            f"From {format_pounds(page.minimum_amount)} to {format_pounds(page.maximum_amount)}"
-        )
+        self.fields[
+            "other_amount"
+        ].help_text = f"From {format_pounds(page.minimum_amount)} to {format_pounds(page.maximum_amount)}"
 
     def current_frequency(self):
         allowed = {value for value, _label in self.page.frequencies()}
         wanted = (self.data.get("frequency") if self.is_bound else self.initial.get("frequency")) or ""
-        return wanted if wanted in allowed else self.page.default_frequency if self.page.default_frequency in allowed else ONE_OFF
+        return (
+            wanted
+            if wanted in allowed
+            else self.page.default_frequency
+            if self.page.default_frequency in allowed
+            else ONE_OFF
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -63,7 +69,11 @@ class AmountForm(forms.Form):
         """Pre-fill from a link like ?amount=25&frequency=monthly; anything odd is just ignored."""
         frequency = query.get("frequency", "")
         allowed = {value for value, _label in page.frequencies()}
-        frequency = frequency if frequency in allowed else (page.default_frequency if page.default_frequency in allowed else ONE_OFF)
+        frequency = (
+            frequency
+            if frequency in allowed
+            else (page.default_frequency if page.default_frequency in allowed else ONE_OFF)
+        )
         initial = {"frequency": frequency}
         amount = query.get("amount", "")[:30]
         if amount:
@@ -84,8 +94,12 @@ class DonorDetailsForm(SpamProtectedFormMixin, forms.Form):
     """Step 2: who is giving, Gift Aid, a tribute, and how we may contact them."""
 
     title = forms.CharField(label="Title", required=False, max_length=20, help_text="For example, Ms, Mr, Dr or Mx")
-    first_name = forms.CharField(label="First name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label="Last name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label="First name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
     email = forms.EmailField(
         label="Email address",
         max_length=254,
@@ -105,10 +119,16 @@ class DonorDetailsForm(SpamProtectedFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     address_line_2 = forms.CharField(
-        label="Address line 2", required=False, max_length=200, widget=forms.TextInput(attrs={"autocomplete": "address-line2"})
+        label="Address line 2",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
     )
     town = forms.CharField(
-        label="Town or city", required=False, max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
+        label="Town or city",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     postcode = forms.CharField(
         label="Postcode", required=False, max_length=20, widget=forms.TextInput(attrs={"autocomplete": "postal-code"})
@@ -187,9 +207,13 @@ class DonorDetailsForm(SpamProtectedFormMixin, forms.Form):
                     error = ValidationError(f"Enter your postcode {reason}", code="required")
                 self.add_error("postcode", error)
         if cleaned.get("gift_aid") == "yes" and not cleaned.get("gift_aid_scope"):
-            self.add_error("gift_aid_scope", ValidationError("Choose which gifts Gift Aid should cover", code="required"))
+            self.add_error(
+                "gift_aid_scope", ValidationError("Choose which gifts Gift Aid should cover", code="required")
+            )
         if cleaned.get("tribute_type") and not cleaned.get("tribute_name"):
-            self.add_error("tribute_name", ValidationError("Enter the name of the person this gift is for", code="required"))
+            self.add_error(
+                "tribute_name", ValidationError("Enter the name of the person this gift is for", code="required")
+            )
         return cleaned
 
 

@@ -169,7 +169,9 @@ class DonationAmount(Orderable):
     frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=ONE_OFF)
     amount = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("1"))])
     impact = models.CharField(
-        max_length=160, blank=True, help_text="What it could pay for, e.g. “could pay for a family's parking for a week”."
+        max_length=160,
+        blank=True,
+        help_text="What it could pay for, e.g. “could pay for a family's parking for a week”.",
     )
 
     panels = [FieldRowPanel([FieldPanel("frequency"), FieldPanel("amount")]), FieldPanel("impact")]
@@ -320,7 +322,10 @@ class GiftAidDeclaration(models.Model):
     charity_name = models.CharField(max_length=120)
     scope = models.CharField(
         max_length=30,
-        choices=[("this_gift", "This gift only"), ("this_future_and_past", "This gift, future gifts and the past 4 years")],
+        choices=[
+            ("this_gift", "This gift only"),
+            ("this_future_and_past", "This gift, future gifts and the past 4 years"),
+        ],
     )
     wording_version = models.CharField(max_length=20)
     wording = models.TextField(help_text="The exact words the donor agreed to.")

@@ -65,7 +65,9 @@ def _reference(obj):
 def _donation_for(obj):
     reference = _reference(obj)
     if reference:
-        donation = Donation.objects.select_for_update().filter(reference=reference).first() if _is_uuid(reference) else None
+        donation = (
+            Donation.objects.select_for_update().filter(reference=reference).first() if _is_uuid(reference) else None
+        )
         if donation is not None:
             return donation
     subscription = _subscription_id(obj)

@@ -150,7 +150,9 @@ def store_donation(page, request, data, amount, frequency):
         if donation.gift_aid:
             scope = data["gift_aid_scope"]
             address = "\n".join(
-                line for line in (donation.address_line_1, donation.address_line_2, donation.town, donation.postcode) if line
+                line
+                for line in (donation.address_line_1, donation.address_line_2, donation.town, donation.postcode)
+                if line
             )
             GiftAidDeclaration.objects.create(
                 donation=donation,
@@ -286,7 +288,9 @@ def newsletter_signup(request):
         return redirect(reverse("giving:newsletter_check_email"))
     if form.cleaned_data.get("page"):
         page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-    context = chrome_context(request, error_links=error_links(form), **newsletter_form_context(page, request, form=form))
+    context = chrome_context(
+        request, error_links=error_links(form), **newsletter_form_context(page, request, form=form)
+    )
     return TemplateResponse(request, "giving/newsletter_signup.html", context, status=200)
 
 
@@ -324,4 +328,3 @@ def newsletter_unsubscribe(request, token):
         return TemplateResponse(request, "giving/newsletter_unsubscribe.html", chrome_context(request, token=token))
     newsletter.unsubscribe(subscriber_id)
     return TemplateResponse(request, "giving/newsletter_unsubscribed.html", chrome_context(request))
-

@@ -4,6 +4,7 @@ JavaScript."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -98,7 +99,7 @@ def test_two_gifts_through_test_mode_are_in_the_admin_exports(site, browser_page
     page.goto(base + "/admin/giving/gift-aid-claim/")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV").click()
-    claim = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    claim = list(csv.reader(io.StringIO(Path(download_info.value.path()).read_text(encoding="utf-8"))))
     assert claim[0] == CLAIM_COLUMNS
     assert [row[:5] + row[8:] for row in claim[1:]] == [["", "Siân", "O’Brien", "12", "LS1 4AP", "25.00"]]
     declarations = page.context.request.get(base + "/admin/gift_aid/?export=csv").text()

@@ -76,7 +76,9 @@ def test_odd_query_strings_never_break_the_page(client, donate, query):
     [("-5", "at least £2"), ("0", "at least £2"), ("1e9", "like 25 or 25.50"), ("abc", "like 25 or 25.50")],
 )
 def test_bad_amounts_are_explained_on_step_one_and_kept(client, donate, other_amount, message):
-    response = client.get(details_url(donate), {"frequency": "one_off", "amount": "other", "other_amount": other_amount})
+    response = client.get(
+        details_url(donate), {"frequency": "one_off", "amount": "other", "other_amount": other_amount}
+    )
     page = soup(response)
     assert page.title.get_text().startswith("Error:")
     assert message in page.select_one("#id_other_amount_error").get_text()
@@ -140,7 +142,9 @@ def test_the_gift_and_declaration_are_stored_before_payment_and_abandoning_leave
     assert donation.first_name == "Siân" and donation.postcode == "LS1 4AP"
     declaration = GiftAidDeclaration.objects.get(donation=donation)
     assert declaration.wording_version == giftaid.CURRENT_VERSION
-    assert declaration.wording == giftaid.declaration_text("this_future_and_past", Decimal("25"), "one_off", "Test Charity")
+    assert declaration.wording == giftaid.declaration_text(
+        "this_future_and_past", Decimal("25"), "one_off", "Test Charity"
+    )
     assert declaration.charity_name == "Test Charity" and declaration.house_name_or_number == "12"
     assert declaration.declared_at is not None
     # The donor never pays: the gift stays, pending, for staff to see.

@@ -20,7 +20,13 @@ SIGN_UP = "/newsletter/sign-up/"
 
 
 def sign_up(client, **overrides):
-    data = {"email": "Parent@Example.org", "first_name": "Ama", "consent": "on", "website": "", "form_started": started()}
+    data = {
+        "email": "Parent@Example.org",
+        "first_name": "Ama",
+        "consent": "on",
+        "website": "",
+        "form_started": started(),
+    }
     data.update(overrides)
     return client.post(SIGN_UP, data)
 

@@ -5,7 +5,8 @@ import json
 import pytest
 import stripe
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .factories import details_url, make_donate_page, started
 
@@ -20,7 +21,9 @@ stamp = st.one_of(st.just("fresh"), anything)
 
 @pytest.fixture
 def donate(page_tree, settings):
-    settings.GIVING_RATE_LIMITS = {name: "100000/h" for name in ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email")}
+    settings.GIVING_RATE_LIMITS = {
+        name: "100000/h" for name in ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email")
+    }
     return make_donate_page(page_tree["home"])
 
 
@@ -45,7 +48,11 @@ FIELDS = [
 @PROPERTY_SETTINGS
 @given(
     data=st.fixed_dictionaries(
-        {"frequency": st.sampled_from(["one_off", "monthly", ""]), "amount": st.just("other"), "other_amount": amountish},
+        {
+            "frequency": st.sampled_from(["one_off", "monthly", ""]),
+            "amount": st.just("other"),
+            "other_amount": amountish,
+        },
         optional={name: anything for name in FIELDS}
         | {"gift_aid": st.sampled_from(["yes", "no", "maybe"]), "postcode": st.sampled_from(["LS1 4AP", "X", ""])},
     ),
@@ -59,7 +66,9 @@ def test_the_details_step_takes_any_answers(client, donate, data, form_started):
 
 @PROPERTY_SETTINGS
 @given(
-    data=st.fixed_dictionaries({}, optional={"email": anything, "first_name": anything, "consent": anything, "page": anything}),
+    data=st.fixed_dictionaries(
+        {}, optional={"email": anything, "first_name": anything, "consent": anything, "page": anything}
+    ),
     form_started=stamp,
 )
 def test_the_newsletter_form_takes_any_answers(client, donate, data, form_started):
@@ -68,7 +77,11 @@ def test_the_newsletter_form_takes_any_answers(client, donate, data, form_starte
 
 
 @PROPERTY_SETTINGS
-@given(token=st.text(alphabet=st.characters(blacklist_characters="/?#%", blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=60))
+@given(
+    token=st.text(
+        alphabet=st.characters(blacklist_characters="/?#%", blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=60
+    )
+)
 def test_confirm_and_unsubscribe_links_take_any_token(client, donate, token):
     for name in ("giving:newsletter_confirm", "giving:newsletter_unsubscribe"):
         url = reverse(name, args=[token])
@@ -89,5 +102,7 @@ def test_payment_pages_take_any_input(client, donate, outcome, reference):
 def test_the_webhook_takes_any_body(client, donate, settings, body, signed):
     settings.STRIPE_SECRET_KEY, settings.STRIPE_WEBHOOK_SECRET = "sk_test_x", "whsec_x"
     header = stripe.WebhookSignature.generate_signature_header(body, "whsec_x") if signed else "t=1,v1=00"
-    response = client.post(reverse("giving:stripe_webhook"), body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
+    response = client.post(
+        reverse("giving:stripe_webhook"), body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
+    )
     assert response.status_code in {200, 400}

@@ -37,7 +37,9 @@ def test_too_many_tries_from_one_address_are_refused(client, settings, page_tree
     settings.GIVING_RATE_LIMITS = {"donation-ip": "2/h", "donation-email": "100/h"}
     donate = make_donate_page(page_tree["home"])
     for number in range(2):
-        response = client.post(details_url(donate), details_data(email=f"d{number}@example.org"), REMOTE_ADDR="10.1.1.1")
+        response = client.post(
+            details_url(donate), details_data(email=f"d{number}@example.org"), REMOTE_ADDR="10.1.1.1"
+        )
         assert response.status_code == 302
     response = client.post(details_url(donate), details_data(email="d9@example.org"), REMOTE_ADDR="10.1.1.1")
     assert response.status_code == 429

@@ -28,12 +28,18 @@ class FakeStripe(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 (http.server's name)
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-        FakeStripe.requests.append({"path": self.path, "params": parse_qs(body), "auth": self.headers.get("Authorization")})
+        FakeStripe.requests.append(
+            {"path": self.path, "params": parse_qs(body), "auth": self.headers.get("Authorization")}
+        )
         if FakeStripe.down:
             payload, status = {"error": {"type": "api_error", "message": "Stripe is having a bad day"}}, 500
         else:
             number = len(FakeStripe.requests)
-            payload = {"id": f"cs_test_{number}", "object": "checkout.session", "url": f"https://checkout.example/{number}"}
+            payload = {
+                "id": f"cs_test_{number}",
+                "object": "checkout.session",
+                "url": f"https://checkout.example/{number}",
+            }
             status = 200
         data = json.dumps(payload).encode()
         self.send_response(status)
@@ -179,7 +185,14 @@ def test_monthly_payments_failures_and_refunds(client, donate, fake_stripe):
         {
             "id": "evt_s",
             "type": "checkout.session.completed",
-            "data": {"object": {"id": "cs_test_1", "mode": "subscription", "subscription": "sub_1", "client_reference_id": reference}},
+            "data": {
+                "object": {
+                    "id": "cs_test_1",
+                    "mode": "subscription",
+                    "subscription": "sub_1",
+                    "client_reference_id": reference,
+                }
+            },
         },
     )
     donation.refresh_from_db()
@@ -190,7 +203,14 @@ def test_monthly_payments_failures_and_refunds(client, donate, fake_stripe):
             {
                 "id": f"evt_inv_{number}",
                 "type": "invoice.paid",
-                "data": {"object": {"id": f"in_{number}", "subscription": "sub_1", "payment_intent": f"pi_m{number}", "amount_paid": 500}},
+                "data": {
+                    "object": {
+                        "id": f"in_{number}",
+                        "subscription": "sub_1",
+                        "payment_intent": f"pi_m{number}",
+                        "amount_paid": 500,
+                    }
+                },
             },
         )
     donation.refresh_from_db()

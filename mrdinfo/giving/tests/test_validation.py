@@ -13,7 +13,14 @@ MIN, MAX = Decimal("2"), Decimal("10000")
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("25", "25.00"), ("25.5", "25.50"), ("£1,000.50", "1000.50"), (" £ 7 ", "7.00"), ("2", "2.00"), ("10000", "10000.00")],
+    [
+        ("25", "25.00"),
+        ("25.5", "25.50"),
+        ("£1,000.50", "1000.50"),
+        (" £ 7 ", "7.00"),
+        ("2", "2.00"),
+        ("10000", "10000.00"),
+    ],
 )
 def test_amounts_people_write_are_understood(text, expected):
     assert parse_amount(text, MIN, MAX) == Decimal(expected)
@@ -48,7 +55,13 @@ def test_pounds_are_written_as_people_write_them():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("sw1a1aa", "SW1A 1AA"), ("LS1 4AP", "LS1 4AP"), (" m1  1ae ", "M1 1AE"), ("EC1A 1BB", "EC1A 1BB"), ("GIR 0AA", "GIR 0AA")],
+    [
+        ("sw1a1aa", "SW1A 1AA"),
+        ("LS1 4AP", "LS1 4AP"),
+        (" m1  1ae ", "M1 1AE"),
+        ("EC1A 1BB", "EC1A 1BB"),
+        ("GIR 0AA", "GIR 0AA"),
+    ],
 )
 def test_uk_postcodes_are_tidied(text, expected):
     assert clean_postcode(text) == expected
@@ -60,7 +73,9 @@ def test_bad_postcodes_are_refused(text):
         clean_postcode(text)
 
 
-@pytest.mark.parametrize("name", ["Siân", "O’Brien-Nguyễn", "Zoë", "محمد", "张伟", "Ольга", "श्रीनिवास", "Jean-Luc St. Clair"])
+@pytest.mark.parametrize(
+    "name", ["Siân", "O’Brien-Nguyễn", "Zoë", "محمد", "张伟", "Ольга", "श्रीनिवास", "Jean-Luc St. Clair"]
+)
 def test_names_in_any_script_are_accepted(name):
     assert clean_name(name, "first name") == name
 
@@ -73,7 +88,12 @@ def test_names_that_are_not_names_are_refused(name):
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("12 High Street", "12"), ("12a Mill Lane", "12a"), ("Rose Cottage, Mill Lane", "Rose Cottage"), ("Flat 3, 1 Main St", "Flat 3")],
+    [
+        ("12 High Street", "12"),
+        ("12a Mill Lane", "12a"),
+        ("Rose Cottage, Mill Lane", "Rose Cottage"),
+        ("Flat 3, 1 Main St", "Flat 3"),
+    ],
 )
 def test_house_name_or_number_for_hmrc(line, expected):
     assert house_name_or_number(line) == expected

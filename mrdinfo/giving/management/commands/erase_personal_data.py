@@ -60,7 +60,9 @@ class Command(BaseCommand):
                     declaration.save(update_fields=["address"])
                 OutgoingEmail.objects.filter(donation=donation).update(to=ERASED_EMAIL, body="")
             for subscriber in subscribers:
-                NewsletterConsent.objects.filter(subscriber=subscriber, withdrawn_at__isnull=True).update(withdrawn_at=now)
+                NewsletterConsent.objects.filter(subscriber=subscriber, withdrawn_at__isnull=True).update(
+                    withdrawn_at=now
+                )
                 OutgoingEmail.objects.filter(subscriber=subscriber).update(to=ERASED_EMAIL, body="")
                 subscriber.email = f"erased-{subscriber.pk}@invalid"
                 subscriber.first_name = ""
