@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "mrdinfo.information",
     "mrdinfo.explainer",
     "mrdinfo.forms",
+    "mrdinfo.giving",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -232,3 +234,14 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are initials or uploads
+
+# Giving (mrdinfo/giving, README.md "Donations and Stripe"): Stripe Checkout when both keys are
+# set; otherwise the clearly labelled test-mode provider, which takes no money.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
+# production). Behind a proxy, name the header that carries the visitor's address, e.g.
+# RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR.
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# If the cache cannot count, let the gift through rather than turn a donor away.
+RATELIMIT_FAIL_OPEN = True

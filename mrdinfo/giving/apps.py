@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class GivingConfig(AppConfig):
+    name = "mrdinfo.giving"
+    label = "giving"
+    verbose_name = "Giving: donations, Gift Aid and the newsletter"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (read-only admin for donations and declarations)

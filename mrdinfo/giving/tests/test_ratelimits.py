@@ -1,0 +1,88 @@
+"""Rate limits per IP and per email, counted in the shared cache so they hold across processes."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import RequestFactory
+
+from mrdinfo.giving.models import Donation, Subscriber
+from mrdinfo.giving.ratelimits import over_limit
+
+from .factories import details_data, details_url, make_donate_page, started
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def sign_up(client, email, ip):
+    data = {"email": email, "consent": "on", "website": "", "form_started": started()}
+    return client.post("/newsletter/sign-up/", data, REMOTE_ADDR=ip)
+
+
+def test_too_many_sign_ups_for_one_email_are_refused_and_not_stored(client, settings):
+    settings.GIVING_RATE_LIMITS = {"newsletter-email": "2/h", "newsletter-ip": "100/h"}
+    assert sign_up(client, "a@example.org", "10.0.0.1").status_code == 302
+    assert sign_up(client, "A@example.org", "10.0.0.2").status_code == 302
+    third = sign_up(client, "a@example.org", "10.0.0.3")
+    assert third.status_code == 429 and "Please wait a while" in third.content.decode()
+    assert Subscriber.objects.get().consents.count() == 2
+    assert sign_up(client, "b@example.org", "10.0.0.3").status_code == 302  # others are not affected
+
+
+def test_too_many_tries_from_one_address_are_refused(client, settings, page_tree):
+    settings.GIVING_RATE_LIMITS = {"donation-ip": "2/h", "donation-email": "100/h"}
+    donate = make_donate_page(page_tree["home"])
+    for number in range(2):
+        response = client.post(
+            details_url(donate), details_data(email=f"d{number}@example.org"), REMOTE_ADDR="10.1.1.1"
+        )
+        assert response.status_code == 302
+    response = client.post(details_url(donate), details_data(email="d9@example.org"), REMOTE_ADDR="10.1.1.1")
+    assert response.status_code == 429
+    assert Donation.objects.count() == 2
+    other = client.post(details_url(donate), details_data(email="d9@example.org"), REMOTE_ADDR="10.1.1.2")
+    assert other.status_code == 302
+
+
+COUNTING_SCRIPT = """
+import sys
+import django
+django.setup()
+from django.test import RequestFactory, override_settings
+from mrdinfo.giving.ratelimits import over_limit
+with override_settings(GIVING_RATE_LIMITS={"newsletter-email": "5/h"}):
+    request = RequestFactory().post("/")
+    allowed = sum(not over_limit(request, "newsletter-email", "shared@example.org") for _ in range(4))
+print(allowed)
+"""
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="needs REDIS_URL: the limit is shared through Redis")
+def test_the_limit_holds_across_two_processes_sharing_redis(settings):
+    """Two separate Python processes (as two gunicorn workers would be) each try four times
+    against a limit of five: five tries in all get through, not eight."""
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "mrdinfo.settings.test"}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", COUNTING_SCRIPT], cwd=ROOT, env=environment, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    allowed = [int(process.communicate(timeout=120)[0].strip().splitlines()[-1]) for process in processes]
+    assert all(process.returncode == 0 for process in processes)
+    assert sum(allowed) == 5, allowed
+    # This process sees the same count: the next try is refused here too.
+    settings.GIVING_RATE_LIMITS = {"newsletter-email": "5/h"}
+    assert over_limit(RequestFactory().post("/"), "newsletter-email", "shared@example.org") is True
+
+
+def test_a_cache_that_cannot_count_lets_the_gift_through(settings, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr("mrdinfo.giving.ratelimits.get_usage", broken)
+    assert over_limit(RequestFactory().post("/"), "donation-ip", "10.0.0.1") is False
