@@ -40,9 +40,7 @@ def test_charity_pages_pass_axe_and_fit_a_320px_screen(live_server, browser_page
         for url in URLS:
             page.goto(live_server.url + url)
             page.wait_for_load_state("load")
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
                 problems.append(f"{url} scrolls sideways by {overflow}px at 320px")
     finally:
@@ -57,7 +55,5 @@ def test_the_home_page_help_path_is_reachable_by_keyboard(live_server, browser_p
     link.focus()
     assert browser_page.evaluate("document.activeElement.textContent.trim()") == "Make a donation"
     # The focused card shows the site's focus outline (not colour alone: an outline around the card).
-    outline = browser_page.evaluate(
-        "getComputedStyle(document.activeElement.closest('.card')).outlineStyle"
-    )
+    outline = browser_page.evaluate("getComputedStyle(document.activeElement.closest('.card')).outlineStyle")
     assert outline == "solid"
