@@ -17,7 +17,7 @@ class GeneralPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "general.GeneralPage"]
-    subpage_types = ["general.GeneralPage", "forms.FormPage"]
+    subpage_types = ["general.GeneralPage", "forms.FormPage", "people.PeoplePage"]
 
     class Meta:
         verbose_name = "general page"

@@ -7,12 +7,14 @@ from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
 from mrdinfo.core.routing import DirectRoutingMixin
 from mrdinfo.explainer.blocks import ExplainerBlock
+from mrdinfo.promotions.blocks import PromoCardsBlock
 
 
 class HomeStreamBlock(BaseStreamBlock):
     """The home page's blocks. Domain apps' blocks (the explainer) join here as they arrive."""
 
     explainer = ExplainerBlock()
+    promo_cards = PromoCardsBlock()
 
 
 class HomePage(DirectRoutingMixin, BasePage):

@@ -1,0 +1,62 @@
+"""content/people.yaml → Person snippets, before the pages (a people page lists them by role).
+
+    - role: Parent ambassador        # required, and how pages refer to the person
+      name: ""                       # optional: only a real person's name with their consent
+      photo: ambassador-parent       # optional: a short name from images.yaml
+      bio: >-
+        A few plain sentences.
+
+A person changed in Wagtail since it was loaded is left alone (unless --overwrite-edits)."""
+
+from django.core.exceptions import ValidationError
+from wagtail.images import get_image_model
+
+from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.yaml_lines import LineDict, LineList
+
+from .models import Person
+
+PEOPLE_FILE = "people.yaml"
+KEYS = {"role", "name", "photo", "bio"}
+
+
+def load_people(loader):
+    if not (loader.content_dir / PEOPLE_FILE).exists():
+        return
+    data, display = loader.read(PEOPLE_FILE)
+    if not isinstance(data, LineList):
+        raise ContentError(display, 1, "people.yaml should be a list of people (`- role: ...`)")
+    existing = {person.role: person for person in Person.objects.all()}
+    for index, item in enumerate(data):
+        line = data.line_of(index)
+        if not isinstance(item, LineDict):
+            raise ContentError(display, line, "each person is a mapping with role, bio and optional name and photo")
+        unknown = sorted(set(item) - KEYS)
+        if unknown:
+            raise ContentError(
+                display, item.line_of(unknown[0]), f"unknown key {unknown[0]!r}; use {', '.join(sorted(KEYS))}"
+            )
+        for key in ("role", "bio"):
+            if not str(item.get(key) or "").strip():
+                raise ContentError(display, line, f"this person needs a {key}")
+        role = " ".join(str(item["role"]).split())
+        person = existing.get(role)
+        new = person is None
+        person = person or Person(role=role)
+        before = person.content_values()
+        edited = not new and person.edited_since_loaded()
+        person.name = " ".join(str(item.get("name") or "").split())
+        person.bio = " ".join(str(item["bio"]).split())
+        person.photo = loader.foreign_object(get_image_model(), item.get("photo"), display, item.line_of("photo"))
+        if not new and person.content_values() == before:
+            continue
+        if edited and not loader.overwrite_edits:
+            loader.report.other.append(f"person {role!r}: left alone, an editor changed it in Wagtail")
+            continue
+        try:
+            person.full_clean()
+        except ValidationError as error:
+            raise ContentError(display, line, "; ".join(error.messages)) from None
+        person.mark_loaded()
+        person.save()
+        loader.report.other.append(f"person {role!r}: {'added' if new else 'updated'}")

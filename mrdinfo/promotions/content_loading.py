@@ -1,0 +1,152 @@
+"""content/promotions.yaml → promotional cards, card sets and the end-of-page setting, as part of
+`load_content`. See content/README.md ("promotions.yaml") for the format.
+
+Sets are created (by name) before the pages, because the home page places them; cards link to
+pages, so cards, the sets' cards and the setting are filled in after the pages exist. As with
+pages, a card or set an editor has changed in Wagtail is left alone (unless --overwrite-edits),
+and a file that has not changed saves nothing. Mistakes stop the load with file:line."""
+
+from django.core.exceptions import ValidationError
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.yaml_lines import LineDict, LineList
+
+from .models import PromoCard, PromoCardSet, PromoCardSetItem, PromoSettings
+
+PROMOTIONS_FILE = "promotions.yaml"
+CARD_KEYS = {"title", "text", "link_page", "link_url", "image"}
+SET_KEYS = {"name", "heading", "cards"}
+
+
+def read_file(loader):
+    if not (loader.content_dir / PROMOTIONS_FILE).exists():
+        return None, None
+    data, display = loader.read(PROMOTIONS_FILE)
+    if not isinstance(data, LineDict):
+        raise ContentError(display, 1, "promotions.yaml should have cards, sets and settings")
+    unknown = sorted(set(data) - {"cards", "sets", "settings"})
+    if unknown:
+        raise ContentError(
+            display, data.line_of(unknown[0]), f"unknown section {unknown[0]!r}; use cards, sets, settings"
+        )
+    return data, display
+
+
+def entries(data, section, keys, required, display):
+    items = data.get(section) or []
+    if not isinstance(items, LineList):
+        raise ContentError(display, data.line_of(section), f"{section} should be a list")
+    result = []
+    for index, item in enumerate(items):
+        line = items.line_of(index)
+        if not isinstance(item, LineDict):
+            raise ContentError(display, line, f"each item of {section} is a mapping ({', '.join(sorted(keys))})")
+        unknown = sorted(set(item) - keys)
+        if unknown:
+            raise ContentError(
+                display, item.line_of(unknown[0]), f"unknown key {unknown[0]!r}; use {', '.join(sorted(keys))}"
+            )
+        for key in required:
+            if not str(item.get(key) or "").strip():
+                raise ContentError(display, line, f"this item needs a {key}")
+        result.append((item, line))
+    return result
+
+
+def create_card_sets(loader):
+    data, display = read_file(loader)
+    if data is None:
+        return
+    for item, _line in entries(data, "sets", SET_KEYS, ("name", "heading"), display):
+        if not PromoCardSet.objects.filter(name=str(item["name"]).strip()).exists():
+            card_set = PromoCardSet(name=str(item["name"]).strip(), heading=str(item["heading"]).strip())
+            card_set.mark_loaded()
+            card_set.save()
+            loader.report.other.append(f"card set {card_set.name}: added")
+
+
+def load_cards(loader):
+    data, display = read_file(loader)
+    if data is None:
+        return
+    cards = {card.title: card for card in PromoCard.objects.all()}
+    for item, line in entries(data, "cards", CARD_KEYS, ("title",), display):
+        load_card(loader, item, line, display, cards)
+    for item, line in entries(data, "sets", SET_KEYS, ("name", "heading"), display):
+        load_set(loader, item, line, display, cards)
+    settings = data.get("settings") or {}
+    if settings:
+        load_settings(loader, settings, data.line_of("settings"), display)
+
+
+def load_card(loader, item, line, display, cards):
+    title = str(item["title"]).strip()
+    card = cards.get(title)
+    new = card is None
+    card = card or PromoCard(title=title)
+    before = card.content_values()
+    edited = not new and card.edited_since_loaded()
+    card.text = " ".join(str(item.get("text") or "").split())
+    card.link_page = loader.foreign_object(Page, item.get("link_page"), display, item.line_of("link_page"))
+    card.link_url = str(item.get("link_url") or "").strip()
+    card.image = loader.foreign_object(get_image_model(), item.get("image"), display, item.line_of("image"))
+    if not new and card.content_values() == before:
+        return
+    if edited and not loader.overwrite_edits:
+        loader.report.other.append(
+            f"card {title!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
+        )
+        cards[title] = PromoCard.objects.get(pk=card.pk)
+        return
+    try:
+        card.full_clean()
+    except ValidationError as error:
+        key = next((k for k in getattr(error, "error_dict", {}) if k in item), None)
+        raise ContentError(display, item.line_of(key) if key else line, "; ".join(error.messages)) from None
+    card.mark_loaded()
+    card.save()
+    cards[title] = card
+    loader.report.other.append(f"card {title!r}: {'added' if new else 'updated'}")
+
+
+def load_set(loader, item, line, display, cards):
+    card_set = PromoCardSet.objects.get(name=str(item["name"]).strip())
+    titles = item.get("cards") or []
+    if not isinstance(titles, LineList) or not titles:
+        raise ContentError(
+            display, item.line_of("cards") if "cards" in item else line, "a set needs a list of card titles"
+        )
+    chosen = []
+    for index, title in enumerate(titles):
+        card = cards.get(str(title).strip())
+        if card is None:
+            raise ContentError(display, titles.line_of(index), f"there is no card {title!r} in cards (or in Wagtail)")
+        chosen.append(card)
+    heading = str(item["heading"]).strip()
+    wanted = (card_set.name, heading, tuple(card.pk for card in chosen))
+    if card_set.content_values() == wanted:
+        return
+    if card_set.edited_since_loaded() and not loader.overwrite_edits:
+        loader.report.other.append(
+            f"card set {card_set.name!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
+        )
+        return
+    card_set.heading = heading
+    card_set.items = [PromoCardSetItem(card=card, sort_order=index) for index, card in enumerate(chosen)]
+    card_set.mark_loaded()
+    card_set.save()
+    loader.report.other.append(f"card set {card_set.name!r}: saved")
+
+
+def load_settings(loader, settings, line, display):
+    if not isinstance(settings, LineDict) or set(settings) - {"end_of_information_pages"}:
+        raise ContentError(display, line, "settings has one key: end_of_information_pages (a set's name)")
+    name = settings.get("end_of_information_pages")
+    card_set = loader.foreign_object(PromoCardSet, name, display, settings.line_of("end_of_information_pages"))
+    promo_settings = PromoSettings.for_site(loader.home.get_site())
+    if promo_settings.end_of_information_pages_id != (card_set.pk if card_set else None):
+        promo_settings.end_of_information_pages = card_set
+        promo_settings.save()
+        loader.report.other.append("promotional cards settings: saved")

@@ -1,0 +1,132 @@
+"""Promotional cards: on the home page and at the end of information pages, in the order the
+editor chose, at a fixed number of queries however many cards; changes show at once."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+
+from mrdinfo.information.factories import make_hub, make_information_page
+from mrdinfo.promotions.factories import make_card, make_card_set, set_end_of_page_cards
+from mrdinfo.promotions.models import PromoCardSetItem
+from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.testing.images import make_image
+from mrdinfo.testing.queries import count_queries
+from mrdinfo.testing.site import configure_site, make_general_page
+
+pytestmark = pytest.mark.django_db(transaction=True)  # signals clear the cache on commit
+
+
+@pytest.fixture
+def site_pages(home_page):
+    configure_site(home_page)
+    hub = make_hub(home_page)
+    info = make_information_page(hub, "What is MRD?")
+    pages = [make_general_page(home_page, f"Charity page {n}") for n in range(8)]
+    return {"home": home_page, "info": info, "pages": pages}
+
+
+def card_titles(response, selector=".promo-cards"):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [[link.get_text(strip=True) for link in section.select(".card__link")] for section in soup.select(selector)]
+
+
+def place_on_home(home, card_set, heading=""):
+    home.body = [("promo_cards", {"card_set": card_set, "heading": heading})]
+    home.save_revision().publish()
+
+
+def test_cards_end_information_pages_in_the_editors_order(client, site_pages):
+    image = make_image()
+    cards = [make_card(page.title, page=page, image=image) for page in site_pages["pages"][:3]]
+    card_set = make_card_set("Read more", [cards[2], cards[0], cards[1]])
+    set_end_of_page_cards(site_pages["home"].get_site(), card_set)
+    response = client.get(site_pages["info"].url)
+    assert card_titles(response) == [["Charity page 2", "Charity page 0", "Charity page 1"]]
+    soup = BeautifulSoup(response.content, "html.parser")
+    section = soup.select_one(".promo-cards")
+    assert section.h2.get_text(strip=True) == "Read more"
+    assert section.find("img")["alt"] == ""  # decorative: the title says where the card leads
+    assert soup.find("link", href="/static/promotions/promotions.css")
+    # The editor reorders the set: the page follows at once.
+    card_set.items = [PromoCardSetItem(card=card, sort_order=i) for i, card in enumerate(cards)]
+    card_set.save()
+    assert card_titles(client.get(site_pages["info"].url)) == [["Charity page 0", "Charity page 1", "Charity page 2"]]
+
+
+def test_no_setting_no_cards(client, site_pages):
+    response = client.get(site_pages["info"].url)
+    assert response.status_code == 200
+    assert card_titles(response) == []
+
+
+def test_cards_on_the_home_page_in_the_editors_order_with_their_own_heading(client, site_pages):
+    pages = site_pages["pages"]
+    help_set = make_card_set(
+        "I want to help",
+        [make_card("Take part in an event", url="/events/"), make_card("Give", page=pages[0])],
+        heading="I want to help",
+    )
+    place_on_home(site_pages["home"], help_set)
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    section = soup.select_one(".promo-cards")
+    assert section.h2.get_text(strip=True) == "I want to help"
+    assert [a["href"] for a in section.select(".card__link")] == ["/events/", pages[0].url]
+    place_on_home(site_pages["home"], help_set, heading="How you can help")
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    assert soup.select_one(".promo-cards h2").get_text(strip=True) == "How you can help"
+
+
+def test_a_card_to_an_unpublished_page_drops_out(client, site_pages):
+    pages = site_pages["pages"]
+    card_set = make_card_set("Read more", [make_card("One", page=pages[0]), make_card("Two", page=pages[1])])
+    set_end_of_page_cards(site_pages["home"].get_site(), card_set)
+    assert card_titles(client.get(site_pages["info"].url)) == [["One", "Two"]]
+    pages[0].unpublish()
+    assert card_titles(client.get(site_pages["info"].url)) == [["Two"]]
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_cards_cost_no_queries_however_many(client, site_pages, count):
+    """The information page and the home page cost the same with 0, 2 or 8 cards (warm cache)."""
+    info_url = site_pages["info"].url
+    client.get(info_url)
+    without_cards, _ = count_queries(client, info_url)
+    home = site_pages["home"]
+    image = make_image()
+    cards = [make_card(page.title, page=page, image=image) for page in site_pages["pages"][:count]]
+    card_set = make_card_set("Read more", cards)
+    set_end_of_page_cards(home.get_site(), card_set)
+    place_on_home(home, card_set)
+    for url in (info_url, "/"):
+        client.get(url)  # builds and caches the cards
+    with_cards, response = count_queries(client, info_url)
+    assert len(card_titles(response)[0]) == count
+    assert with_cards == without_cards
+    home_queries, response = count_queries(client, "/")
+    assert len(card_titles(response)[0]) == count
+    assert home_queries <= PAGE_QUERY_BUDGET
+    # Same queries for the home page whether it shows 2 or 8 cards: compare with a 1-card set.
+    small = make_card_set("Small", cards[:1])
+    place_on_home(home, small)
+    client.get("/")
+    one_card_queries, response = count_queries(client, "/")
+    assert len(card_titles(response)[0]) == 1
+    assert one_card_queries == home_queries
+
+
+@pytest.mark.parametrize("address", ["/events/", "/donate/gifts-in-wills/", "https://example.org/shop"])
+def test_card_addresses_may_be_a_site_path_or_another_site(address):
+    make_card(f"Card {address}", url=address)
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "//evil.example/", "/two words/", "events"])
+def test_unsafe_or_broken_addresses_are_refused(address):
+    with pytest.raises(ValidationError):
+        make_card("Bad", url=address)
+
+
+def test_a_card_needs_exactly_one_link(site_pages):
+    with pytest.raises(ValidationError):
+        make_card("Neither")
+    with pytest.raises(ValidationError):
+        make_card("Both", page=site_pages["pages"][0], url="/events/")
