@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "mrdinfo.information",
     "mrdinfo.explainer",
     "mrdinfo.forms",
+    "mrdinfo.events",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "mrdinfo.events"
+    label = "events"
+    verbose_name = "Events"
+
+    def ready(self):
+        from mrdinfo.core.content import registry
+
+        from .content_loading import load_event_categories
+
+        registry.register("before_pages", load_event_categories)
