@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from mrdinfo.core.content import registry
 
+        from . import signals  # noqa: F401  (clears the cached filter choices)
         from .content_loading import load_event_categories
 
         registry.register("before_pages", load_event_categories)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,12 +18,27 @@ from wagtail.images import get_image_model
 PER_PAGE = 10
 MAX_PARAMETER_LENGTH = 40  # longer than any slug or month; junk is cut before it is looked at
 CARD_IMAGE_SPEC = "fill-480x270"
+CATEGORIES_CACHE_KEY = "events:categories:v1"
 
 
 @dataclass(frozen=True)
 class Choice:
     value: str
     label: str
+
+
+def category_choices():
+    """Every event type and region, for the filters: cached, and cleared when an editor saves one
+    (signals.py), so the index does not ask the database for them on every visit."""
+    from .models import EventRegion, EventType
+
+    def read():
+        return (
+            [Choice(t.slug, t.name) for t in EventType.objects.order_by("name")],
+            [Choice(r.slug, r.name) for r in EventRegion.objects.order_by("name")],
+        )
+
+    return cache.get_or_set(CATEGORIES_CACHE_KEY, read, timeout=None)
 
 
 def upcoming_events(events):
@@ -55,13 +71,10 @@ def clean_parameter(query, name):
 
 class Listing:
     def __init__(self, events, query, past=False, index_url="/events/"):
-        from .models import EventRegion, EventType
-
         self.past = past
         self.index_url = index_url
         self.base = past_events(events) if past else upcoming_events(events)
-        self.types = [Choice(t.slug, t.name) for t in EventType.objects.order_by("name")]
-        self.regions = [Choice(r.slug, r.name) for r in EventRegion.objects.order_by("name")]
+        self.types, self.regions = category_choices()
         self.months = self.month_choices()
 
         self.chosen_type = self.pick(query, "type", self.types)
@@ -83,8 +96,10 @@ class Listing:
             year, month = parse_month(self.chosen_month.value)
             following = (year + month // 12, month % 12 + 1)
             events = events.filter(start__gte=month_start(year, month), start__lt=month_start(*following))
-        events = events.select_related("event_type", "region").prefetch_related(
-            Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC))
+        # Type, region and picture in the same query as the events; the cards' renditions in one more.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        events = events.select_related("event_type", "region", "image").prefetch_related(
+            Prefetch("image__renditions", queryset=renditions)
         )
         paginator = Paginator(events, PER_PAGE)
         self.page = paginator.get_page(self.page_number(query, paginator))
