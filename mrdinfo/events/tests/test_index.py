@@ -21,7 +21,7 @@ def titles(response):
 def result_heading(response):
     soup = BeautifulSoup(response.content, "html.parser")
     heading = soup.find(id="event-results")
-    assert heading.get("role") == "status"  # announced to screen-reader users
+    assert heading.parent.get("role") == "status"  # announced to screen-reader users
     return heading.get_text(" ", strip=True)
 
 
