@@ -1,4 +1,4 @@
-""""Add to calendar": an .ics file per event, a feed of every upcoming event, and a Google
+""" "Add to calendar": an .ics file per event, a feed of every upcoming event, and a Google
 Calendar link. Made with the `icalendar` library (RFC 5545) rather than by hand: escaping, line
 folding and date forms are easy to get subtly wrong.
 

@@ -20,7 +20,9 @@ def make_event_index(parent, **fields):
 
 
 def make_categories():
-    types = {slug: EventType.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TYPES.items()}
+    types = {
+        slug: EventType.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TYPES.items()
+    }
     regions = {
         slug: EventRegion.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in REGIONS.items()
     }

@@ -83,7 +83,11 @@ class Listing:
         # Values that were sent but are not choices: the page says they were ignored.
         self.ignored = [
             name
-            for name, chosen in (("type", self.chosen_type), ("region", self.chosen_region), ("month", self.chosen_month))
+            for name, chosen in (
+                ("type", self.chosen_type),
+                ("region", self.chosen_region),
+                ("month", self.chosen_month),
+            )
             if clean_parameter(query, name) and chosen is None
         ]
 
@@ -129,7 +133,11 @@ class Listing:
         """The chosen filters as a query string, kept on the page links."""
         pairs = [
             (name, chosen.value)
-            for name, chosen in (("type", self.chosen_type), ("region", self.chosen_region), ("month", self.chosen_month))
+            for name, chosen in (
+                ("type", self.chosen_type),
+                ("region", self.chosen_region),
+                ("month", self.chosen_month),
+            )
             if chosen
         ]
         return urlencode(pairs)

@@ -149,9 +149,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
     address = models.TextField(blank=True, help_text="Street and town, one part a line.")
     postcode = models.CharField(max_length=10, blank=True)
     online_url = models.URLField(blank=True, help_text="For online events: where people join (if it is public).")
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     what_you_get = RichTextField(
         "what participants get", features=RICH_TEXT_FEATURES, blank=True, help_text="e.g. a T-shirt, a medal…"
     )

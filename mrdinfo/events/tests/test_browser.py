@@ -122,7 +122,9 @@ def test_an_event_page_has_no_axe_violation_and_its_data_passes_the_csp(events_s
     assert_no_axe_violations(browser_page)
     # The schema.org block is in the page, read as data, and the policy let it be.
     assert browser_page.locator('script[type="application/ld+json"]').count() == 1
-    data = browser_page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    data = browser_page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    )
     assert data["@type"] == "Event" and data["name"] == events[which].title
     assert_no_csp_violation(browser_page)
     if which == "open":

@@ -30,7 +30,9 @@ def events(page_tree):
     types, regions = make_categories()
     index = make_event_index(page_tree["home"])
     made = {
-        "gala": make_event(index, "Winter gala", days_from_now=40, event_type=types["gala"], region=regions["scotland"]),
+        "gala": make_event(
+            index, "Winter gala", days_from_now=40, event_type=types["gala"], region=regions["scotland"]
+        ),
         "run": make_event(index, "Park run", days_from_now=5, event_type=types["run"], region=regions["london"]),
         "trek": make_event(index, "Mountain trek", days_from_now=20, event_type=types["trek"], region=regions["wales"]),
         "run2": make_event(index, "Welsh 10K", days_from_now=60, event_type=types["run"], region=regions["wales"]),

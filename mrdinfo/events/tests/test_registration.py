@@ -84,7 +84,10 @@ def test_mistakes_are_shown_beside_each_field_and_nothing_typed_is_lost(client, 
 
 def test_spam_is_turned_away_quietly(client, event):
     assert post(client, event, website="http://spam.example").status_code == 302
-    assert "That was sent very quickly" in post(client, event, form_started=signing.dumps(time.time(), salt=SALT)).content.decode()
+    assert (
+        "That was sent very quickly"
+        in post(client, event, form_started=signing.dumps(time.time(), salt=SALT)).content.decode()
+    )
     assert not FormSubmission.objects.exists()
 
 
