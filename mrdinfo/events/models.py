@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -317,9 +318,18 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
     def registration_open(self):
         return not self.has_finished and self.status not in (EventStatus.SOLD_OUT, EventStatus.CANCELLED)
 
+    @property
+    def index_url(self):
+        """The events index's address, from this page's own (an event is always its child): no query."""
+        return self.url.rstrip("/").rsplit("/", 1)[0] + "/"
+
     @cached_property
-    def index_page(self):
-        return self.get_parent()
+    def picture(self):
+        """The event's image with all its renditions in two queries, so the page's picture sizes and
+        the JSON-LD's share-size picture do not each ask the database."""
+        if not self.image_id:
+            return None
+        return get_image_model().objects.prefetch_renditions().filter(pk=self.image_id).first()
 
     @property
     def address_lines(self):

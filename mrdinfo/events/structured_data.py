@@ -6,6 +6,7 @@ import json
 
 from django.utils import timezone
 from django.utils.html import strip_tags
+from wagtail.models import Site
 
 from mrdinfo.core.models import SiteSettings
 
@@ -58,8 +59,8 @@ def event_location(event, url):
 
 def event_json_ld(event, request):
     url = event.get_full_url(request)
-    site = event.get_site()
-    settings = SiteSettings.for_site(site)
+    site = Site.find_for_request(request) or event.get_site()  # cached on the request: no query
+    settings = SiteSettings.for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -83,7 +84,7 @@ def event_json_ld(event, request):
     }
     if event.previous_start:
         data["previousStartDate"] = iso(event.previous_start, event.all_day)
-    image = event.image or settings.default_share_image
+    image = event.picture or settings.default_share_image
     if image is not None:
         data["image"] = [request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)]
     return json.dumps(data, ensure_ascii=False, indent=None).translate(SCRIPT_SAFE)

@@ -218,3 +218,26 @@ def test_a_type_an_editor_renames_shows_in_the_filter_at_once(client, events, dj
         EventType.objects.get(slug="run").save()
     labels = type_options()
     assert "Running" in labels and "Run" not in labels
+
+
+def test_an_event_page_is_within_the_query_budget_whatever_it_holds(client, events):
+    """Picture (every size and the share size), type, region, questions and answers, registration."""
+    from mrdinfo.events.factories import REGISTRATION_QUESTIONS
+    from mrdinfo.events.models import EventFAQ
+
+    types, regions = make_categories()
+    event = make_event(
+        events[0],
+        "Full event",
+        days_from_now=9,
+        image=make_image("Runners"),
+        event_type=types["run"],
+        region=regions["london"],
+        form_fields=REGISTRATION_QUESTIONS,
+    )
+    event.faqs = [EventFAQ(question=f"Question {n}?", answer="<p>Yes.</p>", sort_order=n) for n in range(6)]
+    event.save_revision().publish()
+    client.get(event.url)
+    queries, response = count_queries(client, event.url)
+    assert response.status_code == 200 and "Question 5?" in response.content.decode()
+    assert queries <= PAGE_QUERY_BUDGET, queries
