@@ -28,7 +28,58 @@ class FormField(AbstractFormField):
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(EmailFormMixin, FormMixin, BasePage):
+class StoredFormMixin:
+    """What every form on the site shares, for a page that also mixes in Wagtail's FormMixin and
+    EmailFormMixin (the contact page here; event registration in the events app): spam
+    protection, answers stored before anything else, and the staff email queued as a retried
+    background task. Answers are Wagtail FormSubmissions, so staff list and export them under
+    Forms in the admin."""
+
+    def get_form_class(self):
+        base = super().get_form_class()
+        return type(f"{base.__name__}WithSpamProtection", (SpamProtectedFormMixin, base), {})
+
+    def process_form_submission(self, form):
+        submission = FormSubmission.objects.create(form_data=self.answers(form), page=self)
+        if self.to_address:
+            notification = FormNotification.objects.create(submission=submission)
+            transaction.on_commit(lambda: queue_notification(notification.pk))
+        return submission
+
+    def answers(self, form):
+        return {name: value for name, value in form.cleaned_data.items() if name in self.answer_names()}
+
+    def answer_names(self):
+        return {field.clean_name for field in self.get_form_fields()}
+
+    def serve_form(self, request, form_url, template=None, extra_context=None):
+        """GET shows the form; POST stores valid answers and redirects to `form_url?sent=1`
+        (post/redirect/get: reloading the thank-you page does not send the form again)."""
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid():
+                if form.is_spam:
+                    logger.info("Form page %s: discarded a submission that filled the honeypot", self.pk)
+                else:
+                    self.process_form_submission(form)
+                return redirect(f"{form_url}?{SENT_PARAMETER}=1")
+        elif SENT_PARAMETER in request.GET:
+            return self.render_landing_page(request)
+        else:
+            form = self.get_form(page=self, user=request.user)
+        context = self.get_context(request)
+        context.update(extra_context or {})
+        context["form"] = form
+        return TemplateResponse(request, template or self.get_template(request), context)
+
+    def notification_text(self, submission):
+        data = submission.get_data()
+        lines = [f"{label}: {data.get(name, '')}" for name, label in self.get_data_fields() if name != "submit_time"]
+        lines.append(f"Sent: {timezone.localtime(submission.submit_time):%d %B %Y at %H:%M}")
+        return "\n".join(lines)
+
+
+class FormPage(StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     thank_you_text = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -56,46 +107,8 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
     class Meta:
         verbose_name = "form page"
 
-    def get_form_class(self):
-        base = super().get_form_class()
-        return type(f"{base.__name__}WithSpamProtection", (SpamProtectedFormMixin, base), {})
-
-    def process_form_submission(self, form):
-        submission = FormSubmission.objects.create(form_data=self.answers(form), page=self)
-        if self.to_address:
-            notification = FormNotification.objects.create(submission=submission)
-            transaction.on_commit(lambda: queue_notification(notification.pk))
-        return submission
-
-    def answers(self, form):
-        return {name: value for name, value in form.cleaned_data.items() if name in self.answer_names()}
-
-    def answer_names(self):
-        return {field.clean_name for field in self.get_form_fields()}
-
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if form.is_valid():
-                if form.is_spam:
-                    logger.info("Form page %s: discarded a submission that filled the honeypot", self.pk)
-                else:
-                    self.process_form_submission(form)
-                # Post/redirect/get: reloading the thank-you page does not send the form again.
-                return redirect(f"{self.url}?{SENT_PARAMETER}=1")
-        elif SENT_PARAMETER in request.GET:
-            return self.render_landing_page(request)
-        else:
-            form = self.get_form(page=self, user=request.user)
-        context = self.get_context(request)
-        context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context)
-
-    def notification_text(self, submission):
-        data = submission.get_data()
-        lines = [f"{label}: {data.get(name, '')}" for name, label in self.get_data_fields() if name != "submit_time"]
-        lines.append(f"Sent: {timezone.localtime(submission.submit_time):%d %B %Y at %H:%M}")
-        return "\n".join(lines)
+        return self.serve_form(request, self.url)
 
 
 class FormNotification(models.Model):

@@ -15,6 +15,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models, transaction
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail import blocks
@@ -29,6 +30,7 @@ from mrdinfo.core.models import Menu, SiteSettings
 from mrdinfo.core.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page
 
 from . import registry
+from .dates import content_date, content_datetime
 from .errors import ContentError
 from .rich_text import RichTextError, markdown_to_rich_text
 from .yaml_lines import LineDict, LineList, load_yaml
@@ -81,8 +83,10 @@ def read_yaml(path, display):
 
 
 class ContentLoader:
-    def __init__(self, content_dir, overwrite_edits=False, stdout=None):
+    def __init__(self, content_dir, overwrite_edits=False, stdout=None, today=None):
         self.content_dir = Path(content_dir)
+        # Relative dates in files (`+21 days 10:00`) count from this day, in Europe/London.
+        self.today = today or timezone.localdate()
         self.overwrite_edits = overwrite_edits
         self.report = LoadReport()
         self.images = {}  # key in images.yaml → Image
@@ -344,8 +348,10 @@ class ContentLoader:
                 return markdown_to_rich_text(value, self.resolve_page)
             if isinstance(model_field, models.ForeignKey):
                 return self.foreign_object(model_field.related_model, value, display, line)
-            if isinstance(model_field, models.DateField) and isinstance(value, str):
-                return date.fromisoformat(value)
+            if isinstance(model_field, models.DateTimeField):  # before DateField: it is one
+                return content_datetime(value, self.today) if value not in (None, "") else None
+            if isinstance(model_field, models.DateField):
+                return content_date(value, self.today) if value not in (None, "") else None
             if isinstance(model_field, (models.CharField, models.TextField)):
                 if value is None:
                     return ""

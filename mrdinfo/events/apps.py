@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "mrdinfo.events"
+    label = "events"
+    verbose_name = "Events"
+
+    def ready(self):
+        from mrdinfo.core.content import registry
+
+        from . import signals  # noqa: F401  (clears the cached filter choices)
+        from .content_loading import load_event_categories
+
+        registry.register("before_pages", load_event_categories)

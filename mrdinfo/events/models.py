@@ -1,0 +1,390 @@
+"""Events: the index at /events/ (upcoming first, filters, past archive, a calendar feed) and
+one page per event (dates in Europe/London, status, registration, "add to calendar", schema.org
+data). Registration on the site reuses the forms app: spam protection, answers stored first,
+the staff email as a retried background task, entries under Forms in the admin."""
+
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from mrdinfo.core.models import BasePage, SiteSettings
+from mrdinfo.forms.models import StoredFormMixin
+
+from . import calendar, display, listing
+from .structured_data import event_json_ld
+
+
+class EventCategory(models.Model):
+    """A word editors choose from to describe events; visitors filter by it."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text="Used in the address when visitors filter, e.g. ?type=run."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    content_natural_key = "name"  # content files name types and regions
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class EventType(EventCategory):
+    """Run, trek, cycle, challenge, gala, community, virtual… (Snippets → Event types)."""
+
+    class Meta(EventCategory.Meta):
+        verbose_name = "event type"
+
+
+@register_snippet
+class EventRegion(EventCategory):
+    """Where in the UK (or online) an event is (Snippets → Event regions)."""
+
+    class Meta(EventCategory.Meta):
+        verbose_name = "event region"
+
+
+class EventStatus(models.TextChoices):
+    OPEN = "open", "Open for registration"
+    BALLOT = "ballot", "Ballot"
+    FEW_PLACES = "few_places", "Few places left"
+    SOLD_OUT = "sold_out", "Sold out"
+    CANCELLED = "cancelled", "Cancelled"
+    POSTPONED = "postponed", "Postponed"
+
+
+class Attendance(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    MIXED = "mixed", "In person and online"
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """/events/: upcoming events by date, filters, pages of results, /events/past/ and a feed."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "event index page"
+
+    def events(self):
+        return EventPage.objects.live().descendant_of(self)
+
+    @path("")
+    def upcoming(self, request):
+        return self.render_listing(request, past=False)
+
+    @path("past/")
+    def past(self, request):
+        return self.render_listing(request, past=True)
+
+    # Wagtail serves only addresses of words and slashes, so no ".ics" here: the file name comes
+    # from Content-Disposition, and calendar apps go by the text/calendar type.
+    @path("calendar-feed/")
+    def feed(self, request):
+        events = listing.upcoming_events(self.events()).select_related("event_type", "region")
+        charity = SiteSettings.for_request(request).charity_name
+        body = calendar.feed(events, request, name=f"{charity}: {self.title}".strip(": "))
+        return calendar_response(body, "upcoming-events.ics", inline=True)
+
+    def render_listing(self, request, past):
+        results = listing.Listing(self.events(), request.GET, past=past, index_url=self.url)
+        return self.render(
+            request,
+            context_overrides={"listing": results, "past": past},
+            template="events/event_index_page.html",
+        )
+
+
+class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
+    """One event. Start and end are stored aware and shown in Europe/London."""
+
+    # Required in the editor (blank=False); nullable only so a page can exist as an empty draft
+    # (load_content creates every page before it fills in fields that refer to other pages).
+    start = models.DateTimeField(
+        null=True,
+        help_text="Date and time it starts (UK time). For an all-day event, the first day.",
+    )
+    end = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it ends (UK time). For an all-day event, the last day. Leave empty for a single time.",
+    )
+    all_day = models.BooleanField(default=False, help_text="Show dates only, no times (e.g. a weekend trek).")
+    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.OPEN)
+    previous_start = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="If the event is postponed: the date it was going to start. Put the new date in “start”.",
+    )
+    event_type = models.ForeignKey(EventType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    region = models.ForeignKey(EventRegion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    attendance = models.CharField(max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON)
+    venue = models.CharField(max_length=120, blank=True, help_text="e.g. “Hyde Park”.")
+    address = models.TextField(blank=True, help_text="Street and town, one part a line.")
+    postcode = models.CharField(max_length=10, blank=True)
+    online_url = models.URLField(blank=True, help_text="For online events: where people join (if it is public).")
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    what_you_get = RichTextField(
+        "what participants get", features=RICH_TEXT_FEATURES, blank=True, help_text="e.g. a T-shirt, a medal…"
+    )
+    entry_fee = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, blank=True, help_text="In pounds. Leave empty if it is free."
+    )
+    fundraising_target = models.DecimalField(
+        "minimum sponsorship",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="In pounds: the least each person is asked to raise. Leave empty if there is none.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+    registration_url = models.URLField(
+        blank=True,
+        help_text="If people sign up on another site, its address. Otherwise add questions below for a form here.",
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Shown after someone registers on this site. Say what happens next and how soon.",
+    )
+    # Worked out on save from start, end and all_day: when the event is over, so "upcoming" and
+    # "past" are one indexed comparison.
+    finishes_at = models.DateTimeField(null=True, editable=False, db_index=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+                FieldPanel("previous_start"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel([FieldPanel("event_type"), FieldPanel("region")], heading="Type and region"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("online_url"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldPanel("entry_fee"), FieldPanel("fundraising_target"), FieldPanel("what_you_get")],
+            heading="Taking part",
+        ),
+        FieldPanel("body"),
+        InlinePanel("faqs", label="Questions and answers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                InlinePanel("form_fields", label="Registration questions"),
+                FieldPanel("thank_you_text"),
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="Registration (a link to another site, or questions for a form here; entries are under Forms)",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("venue")]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    # A page, not a form: Wagtail's form mixin would offer "form" and "landing" previews instead.
+    preview_modes = Page.DEFAULT_PREVIEW_MODES
+
+    class Meta:
+        verbose_name = "event page"
+        indexes = [models.Index(fields=["start"])]
+
+    # --- rules ------------------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The end is before the start."
+        if self.status == EventStatus.POSTPONED and not self.previous_start:
+            errors["previous_start"] = "A postponed event needs the date it was going to be."
+        if self.attendance != Attendance.ONLINE and not (self.venue or self.address):
+            errors["venue"] = "Say where it is (a venue or an address), or choose “Online”."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.finishes_at = self.compute_finishes_at()
+        super().save(*args, **kwargs)
+
+    def compute_finishes_at(self):
+        if self.start is None:
+            return None
+        if self.all_day:
+            last_day = timezone.localtime(self.end or self.start).date()
+            return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time()))
+        return self.end or self.start
+
+    # --- what the templates show --------------------------------------------------------------
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end) if self.end else None
+
+    @property
+    def local_previous_start(self):
+        return timezone.localtime(self.previous_start) if self.previous_start else None
+
+    @property
+    def when(self):
+        return display.when(self.local_start, self.local_end, self.all_day)
+
+    @property
+    def previous_when(self):
+        return display.when(self.local_previous_start, None, True) if self.previous_start else ""
+
+    @property
+    def entry_fee_text(self):
+        return display.money(self.entry_fee) if self.entry_fee else "Free"
+
+    @property
+    def fundraising_target_text(self):
+        return display.money(self.fundraising_target)
+
+    @property
+    def location_summary(self):
+        if self.is_online:
+            return "Online"
+        place = self.venue or (self.address_lines[0] if self.address_lines else "")
+        if self.attendance == Attendance.MIXED:
+            return f"{place} and online"
+        return place
+
+    @property
+    def multi_day(self):
+        return self.end is not None and self.local_end.date() != self.local_start.date()
+
+    @property
+    def has_finished(self):
+        finishes = self.finishes_at or self.compute_finishes_at()
+        return finishes is not None and finishes <= timezone.now()
+
+    @property
+    def is_called_off(self):
+        return self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+    @property
+    def is_online(self):
+        return self.attendance == Attendance.ONLINE
+
+    @cached_property
+    def has_registration_form(self):
+        return not self.registration_url and self.form_fields.exists()
+
+    @property
+    def registration_open(self):
+        return not self.has_finished and self.status not in (EventStatus.SOLD_OUT, EventStatus.CANCELLED)
+
+    @property
+    def index_url(self):
+        """The events index's address, from this page's own (an event is always its child): no query."""
+        return self.url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+    @cached_property
+    def picture(self):
+        """The event's image with all its renditions in two queries, so the page's picture sizes and
+        the JSON-LD's share-size picture do not each ask the database."""
+        if not self.image_id:
+            return None
+        return get_image_model().objects.prefetch_renditions().filter(pk=self.image_id).first()
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    # --- routes -------------------------------------------------------------------------------
+    @path("")
+    def event(self, request):
+        context = self.get_context(request)
+        context["json_ld"] = event_json_ld(self, request)
+        context["google_calendar_url"] = calendar.google_calendar_url(self, request)
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("register/")
+    def register(self, request):
+        if not self.has_registration_form:
+            return redirect(self.url)
+        if not self.registration_open:
+            # Sold out, cancelled or over: say so, and store nothing that is sent.
+            context = self.get_context(request)
+            context["registration_closed"] = True
+            return TemplateResponse(request, "events/event_register.html", context)
+        return self.serve_form(
+            request,
+            self.url + self.reverse_subpage("register"),
+            template="events/event_register.html",
+        )
+
+    @path("calendar/")
+    def ics(self, request):
+        return calendar_response(calendar.single_event(self, request), f"{self.slug}.ics")
+
+    def get_landing_page_template(self, request, *args, **kwargs):
+        return "events/event_register_landing.html"
+
+    def serve_preview(self, request, mode_name):
+        return self.event(request)
+
+
+def calendar_response(body, filename, inline=False):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+class EventFAQ(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=200)
+    answer = RichTextField(features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+
+class EventFormField(AbstractFormField):
+    """A question on an event's registration form (name, email, T-shirt size…)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="form_fields")
