@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate content measure lint format check-deploy collectstatic clean
+.PHONY: run test install install-test migrate content measure bench lint format check-deploy collectstatic clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ content: migrate
 ## measure: queries and gzipped weight of every loaded page, against the budgets
 measure: content
 	$(BIN)/python manage.py measure_pages
+
+## bench: requests per second under gunicorn with production settings (README.md, "Benchmark")
+bench: install
+	$(BIN)/python tools/bench.py
 
 ## run: set up (venv, install, migrate, load content, editor account) and serve on SQLite
 run: content

@@ -7,4 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide settings, menus and shared blocks"
 
     def ready(self):
-        from . import signals  # noqa: F401  (cache invalidation on save)
+        from . import caching
+        from .chrome import clear_site_chrome
+        from .models import MenuItem
+
+        caching.connect_signals()
+        caching.register_cache("site-chrome", clear_site_chrome)
+        # Menus are snippets (cleared already); their links can also be saved on their own.
+        caching.clear_on_save(MenuItem)

@@ -2,7 +2,7 @@
 
 Every public page shows it, so it is built once per site, kept in the cache as plain data
 (picklable for Redis) and rebuilt only after an editor saves settings, a menu or a page
-(see signals.py). Rendering it therefore costs no queries, however many menu items there are;
+(see caching.py). Rendering it therefore costs no queries, however many menu items there are;
 building it costs a fixed few."""
 
 from django.core.cache import cache

@@ -19,20 +19,29 @@ def anchor_for(text, taken):
     return anchor
 
 
+def heading_blocks(stream_value):
+    """(id, value) of each heading block. Read from the stored form: a heading is plain text,
+    and going through the blocks would build every other block too (an explainer costs queries)."""
+    raw = getattr(stream_value, "raw_data", None)
+    if raw is None:
+        return [(b.id, b.value) for b in stream_value if b.block_type in HEADING_BLOCK_TYPES]
+    return [(item.get("id"), item.get("value") or {}) for item in raw if item.get("type") in HEADING_BLOCK_TYPES]
+
+
 def collect_headings(stream_value):
     """Return [{"id", "text", "level", "anchor"}] for every heading block, in order.
     Hand-set anchors are reserved first, so they never get a number added."""
-    blocks = [b for b in stream_value if b.block_type in HEADING_BLOCK_TYPES]
-    taken = {slugify(b.value.get("anchor") or "") for b in blocks if b.value.get("anchor")}
+    blocks = heading_blocks(stream_value)
+    taken = {slugify(value.get("anchor") or "") for _id, value in blocks if value.get("anchor")}
     headings = []
-    for block in blocks:
-        fixed = slugify(block.value.get("anchor") or "")
-        anchor = fixed or anchor_for(block.value["text"], taken)
+    for block_id, value in blocks:
+        fixed = slugify(value.get("anchor") or "")
+        anchor = fixed or anchor_for(value.get("text") or "", taken)
         headings.append(
             {
-                "id": block.id,
-                "text": block.value["text"],
-                "level": int(block.value.get("level") or 2),
+                "id": block_id,
+                "text": value.get("text") or "",
+                "level": int(value.get("level") or 2),
                 "anchor": anchor,
             }
         )

@@ -9,7 +9,8 @@ class InformationConfig(AppConfig):
     def ready(self):
         from mrdinfo.core.content import registry
 
-        from . import signals  # noqa: F401  (glossary cache invalidation)
+        from . import signals
         from .content_loading import load_glossary
 
         registry.register("before_pages", load_glossary)
+        signals.register()  # the glossary's cache is cleared whenever content changes

@@ -16,10 +16,14 @@ without JavaScript), described by the definition for screen readers (aria-descri
 followed by a small button that opens the definition in place. The button uses the HTML
 popover attribute, which is declarative: no script is involved.
 
-The term list is cached as plain data for every site (with its glossary page's address), so a
-page render makes no query for terms however many there are. signals.py clears it after a
-term is saved or deleted, or a glossary page moves or is published."""
+The term list is cached as plain data for every site (with its glossary page's address and a
+version: a digest of both), so a page render makes no query for terms however many there are.
+core/caching.py clears it whenever content changes (signals.py registers it). Linking is a pure
+function of the HTML and the glossary, so its result is cached too, under a key of both: the
+costly parse runs once per page version, not once per visitor."""
 
+import hashlib
+import json
 import re
 from functools import lru_cache
 
@@ -27,6 +31,8 @@ from bs4 import BeautifulSoup, NavigableString
 from django.core.cache import cache
 from django.utils.html import escape, format_html
 from django.utils.text import slugify
+
+from mrdinfo.core import caching
 
 CACHE_KEY = "information-glossary:v1:{site_id}"
 # Text inside these is never linked.
@@ -63,10 +69,13 @@ def build_glossary(site):
         }
         for term in GlossaryTerm.objects.order_by("term")
     ]
-    return {
-        "terms": terms,
-        "url": glossary_page.get_url(current_site=site) if glossary_page else "",
-    }
+    url = glossary_page.get_url(current_site=site) if glossary_page else ""
+    return {"terms": terms, "url": url, "version": glossary_version(terms, url)}
+
+
+def glossary_version(terms, url):
+    """Changes whenever a term, a definition, another name or the glossary page's address does."""
+    return hashlib.sha256(json.dumps([terms, url], sort_keys=True).encode()).hexdigest()[:16]
 
 
 def get_glossary(site):
@@ -145,7 +154,13 @@ def term_markup(matched_text, term, glossary_url):
 
 
 def link_glossary_terms(html, glossary):
-    """Return html with the first use of each glossary term linked (see the module's rules)."""
+    """Return html with the first use of each glossary term linked (see the module's rules).
+    Cached under the HTML and the glossary's version."""
+    version = glossary.get("version") or glossary_version(glossary["terms"], glossary["url"])
+    return caching.cached_fragment("glossary-links", (version, html), lambda: link_terms_in(html, glossary))
+
+
+def link_terms_in(html, glossary):
     terms = glossary["terms"]
     pattern, exact, folded = matcher_for(terms)
     if pattern is None or not pattern.search(html):

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
+from .frontend_cache import frontend_cache_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "mrdinfo"
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers static-file requests before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache before sessions or the database are touched.
+    "mrdinfo.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,8 +122,20 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "mrdinfo",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
+            # Room for every page and its fragments (the default, 300, would evict pages).
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+
+# The page cache (core/page_cache.py) and CDN headers; README.md "Caching" explains each.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 5 * 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 60 * 60 * 24)
+# Requests with the header `X-Page-Cache-Bypass: <this token>` are rendered fresh (make bench).
+PAGE_CACHE_BYPASS_TOKEN = env_str("PAGE_CACHE_BYPASS_TOKEN")
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # Background tasks (Wagtail 8 uses django-tasks): run at once here; production uses the
 # database worker (see production.py and README.md).

@@ -9,3 +9,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# `make measure` renders each page with this header rather than reading the page cache.
+PAGE_CACHE_BYPASS_TOKEN = env_str("PAGE_CACHE_BYPASS_TOKEN", "dev-only-page-cache-bypass")

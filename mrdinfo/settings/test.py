@@ -34,3 +34,5 @@ if REDIS_URL:  # noqa: F405
         CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+# Tests that count a page's queries render it fresh with this header (testing/queries.py).
+PAGE_CACHE_BYPASS_TOKEN = "test-page-cache-bypass"

@@ -1,0 +1,223 @@
+"""One place that owns what the site caches and when it is cleared.
+
+What is cached:
+- Named caches that apps register with `register_cache(name, clear)`: the site chrome (menus,
+  footer, settings: core/chrome.py) and the glossary's term list (information/glossary.py).
+- The content generation: a number stored in the cache and bumped on every content change. The
+  page cache (page_cache.py) and fragment caches (`cached_fragment`) put it in their keys, so a
+  bump makes every older entry unreachable at once; old entries expire by themselves.
+- The CDN or proxy in front of the site (wagtail.contrib.frontend_cache, configured from the
+  environment in settings/frontend_cache.py): every live page's URL is purged, plus the old URL
+  of a page that was unpublished, moved or deleted.
+
+When, all of it at once ("correct beats clever": content changes a few times a day):
+- a page is published, unpublished (scheduled publishing and expiry send the same signals),
+  moved, renamed (slug change) or deleted;
+- anything Wagtail lists as a snippet, any site or generic setting, a Site, a redirect, or a
+  model an app names with `clear_on_save(Model)` is saved or deleted;
+- a draft-state snippet (an explainer) is published or unpublished.
+
+New apps need do nothing for their snippets, settings and pages. A model that is none of these
+but is shown on pages (an inline child saved on its own, say) is registered with
+`clear_on_save`. Clearing happens once the transaction commits (see content_changed), so a
+request racing the save cannot leave the old content in any cache."""
+
+import hashlib
+import logging
+import threading
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+FRAGMENT_KEY = "fragment:{name}:{generation}:{digest}"
+
+_registered_caches = {}  # name -> function that clears it
+_clear_on_save_models = set()
+_state = threading.local()
+
+
+# Registration -------------------------------------------------------------------------------
+
+
+def register_cache(name, clear):
+    """Call `clear()` (no arguments) whenever content changes. Registering a name twice replaces
+    the earlier function, so reloading a module does not clear twice."""
+    _registered_caches[name] = clear
+
+
+def registered_caches():
+    return dict(_registered_caches)
+
+
+def clear_on_save(*models):
+    """Content changes when one of these models is saved or deleted. Snippets, settings and
+    pages are covered already; use this for other models that pages show."""
+    _clear_on_save_models.update(models)
+
+
+def is_content_model(model):
+    """Does saving or deleting an instance of this model change what a page shows?"""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if model in _clear_on_save_models or model in (Site, Redirect):
+        return True
+    if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
+        return True
+    return model in get_snippet_models()
+
+
+# The content generation ---------------------------------------------------------------------
+
+
+def _fresh_generation():
+    # Microseconds since the epoch: if the stored number is ever lost (Redis restart, eviction),
+    # the new one is still larger than any used before, so no old page comes back.
+    return int(time.time() * 1_000_000)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def bump_generation():
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not stored yet (or lost): start a new, larger one
+            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    except Exception:  # the cache is down: saving content must still work
+        logger.exception("Could not move the content generation on")
+
+
+def fragment_key(name, *parts):
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return FRAGMENT_KEY.format(name=name, generation=generation(), digest=digest)
+
+
+def cached_fragment(name, parts, build):
+    """The result of `build()`, cached under its inputs (`parts`) and the content generation:
+    for pure functions of stored content (rendered page bodies, linked glossary terms)."""
+    key = fragment_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value)
+    return value
+
+
+# Clearing -----------------------------------------------------------------------------------
+
+
+def content_changed(urls=()):
+    """Clear everything. The generation moves on at once (so the page cache misses even inside
+    the transaction that made the change) and again, with everything else, once the transaction
+    commits: a page rendered from the old data in between is stored under a generation that is
+    then already abandoned. `urls` are old addresses (of an unpublished, moved or deleted page)
+    to purge from the CDN as well as the live pages."""
+    bump_generation()
+    if not hasattr(_state, "urls"):
+        _state.urls = set()
+    _state.urls.update(url for url in urls if url)
+    _state.pending = True
+    # One callback per change: if a transaction rolls back its callbacks are dropped, and the
+    # next change schedules its own. Callbacks after the first in one commit find nothing to do.
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    if not getattr(_state, "pending", False):
+        return
+    _state.pending = False
+    urls, _state.urls = _state.urls, set()
+    clear_everything(old_urls=urls)
+
+
+def clear_everything(old_urls=()):
+    bump_generation()
+    for name, clear in _registered_caches.items():
+        try:
+            clear()
+        except Exception:  # one broken cache must not leave the others stale
+            logger.exception("Could not clear the %s cache", name)
+    try:
+        purge_frontend_cache(old_urls)
+    except Exception:
+        logger.exception("Could not purge the frontend cache")
+
+
+def purge_frontend_cache(old_urls=()):
+    """Purge every live page (and the given old URLs) from the CDN, when one is configured.
+    Wagtail sends the purge requests as a background task."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+    from wagtail.models import Page
+
+    if not get_backends():
+        return
+    batch = PurgeBatch(urls=old_urls)
+    batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+    batch.purge()
+
+
+# Signals ------------------------------------------------------------------------------------
+
+
+def _page_urls(page):
+    try:
+        return [page.get_full_url()]
+    except Exception:  # a page outside every site has no address to purge
+        return []
+
+
+def _on_page_changed(sender, instance, **kwargs):
+    content_changed(_page_urls(instance))
+
+
+def _on_slug_changed(sender, instance, instance_before, **kwargs):
+    # Sent after the commit, with the page as it was: its old address is the one to purge.
+    content_changed(_page_urls(instance_before))
+
+
+def _on_model_saved(sender, instance, raw=False, **kwargs):
+    if not raw and is_content_model(sender):
+        content_changed()
+
+
+def _on_model_deleting(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    # Before the delete, while the page still knows its address.
+    if isinstance(instance, Page):
+        content_changed(_page_urls(instance))
+
+
+def _on_model_deleted(sender, instance, **kwargs):
+    if is_content_model(sender):
+        content_changed()
+
+
+def connect_signals():
+    """Called once from CoreConfig.ready(). Each line here is needed: a test in
+    core/tests/test_caching.py fails if any one is removed. (Publishing or unpublishing a
+    snippet saves it, so post_save covers those; a move is seen before it happens, so the old
+    address can be purged.)"""
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, pre_page_move
+
+    page_published.connect(_on_page_changed, dispatch_uid="caching-page-published")
+    page_unpublished.connect(_on_page_changed, dispatch_uid="caching-page-unpublished")
+    page_slug_changed.connect(_on_slug_changed, dispatch_uid="caching-page-slug")
+    pre_page_move.connect(_on_page_changed, dispatch_uid="caching-page-move")
+    pre_delete.connect(_on_model_deleting, dispatch_uid="caching-page-delete")
+    post_save.connect(_on_model_saved, dispatch_uid="caching-model-saved")
+    post_delete.connect(_on_model_deleted, dispatch_uid="caching-model-deleted")

@@ -1,0 +1,212 @@
+"""Every event that changes what a page shows clears every cache (core/caching.py): the page
+cache (the next request is a miss with the new content), the site chrome, and the CDN.
+
+Each test below is the only one that exercises one line of caching.connect_signals(),
+is_content_model() or a registration in apps.py, so removing any one of them fails a test."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+
+from mrdinfo.core import caching, chrome
+from mrdinfo.core.models import MenuItem
+from mrdinfo.testing.site import make_general_page
+
+from .purge_recorder import RecordingBackend
+
+
+@pytest.fixture
+def visitor():
+    return Client()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (on_commit callbacks run)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def purges(settings):
+    settings.WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "mrdinfo.core.tests.purge_recorder.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    return RecordingBackend.purged
+
+
+def warm(visitor, *urls):
+    """Fill the page cache and the chrome cache, as earlier visitors would."""
+    for url in urls:
+        visitor.get(url)
+        assert visitor.get(url)["X-Cache"] == "hit"
+
+
+def assert_everything_cleared(page_tree, generation_before):
+    assert caching.generation() != generation_before
+    assert cache.get(chrome.cache_key(page_tree["home"].get_site().pk)) is None
+
+
+def test_publishing_a_page(visitor, page_tree, commit, purges):
+    warm(visitor, "/about-us/")
+    before = caching.generation()
+    about = page_tree["about"]
+    about.title = "About the charity"
+    with commit():
+        about.save_revision().publish()
+    assert_everything_cleared(page_tree, before)
+    response = visitor.get("/about-us/")
+    assert response["X-Cache"] == "miss" and "About the charity" in response.content.decode()
+    assert "http://localhost/about-us/" in purges  # every live page is purged from the CDN
+    assert "http://localhost/privacy-notice/" in purges
+
+
+def test_scheduled_publishing(visitor, page_tree, commit):
+    warm(visitor, "/about-us/")
+    about = page_tree["about"]
+    about.title = "About us, on time"
+    about.go_live_at = timezone.now() - timezone.timedelta(minutes=1)
+    about.save_revision(approved_go_live_at=about.go_live_at)
+    with commit():
+        call_command("publish_scheduled")
+    assert "About us, on time" in visitor.get("/about-us/").content.decode()
+
+
+def test_unpublishing_a_page(visitor, page_tree, commit, purges):
+    warm(visitor, "/privacy-notice/", "/")
+    before = caching.generation()
+    with commit():
+        page_tree["privacy"].unpublish()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/privacy-notice/").status_code == 404
+    assert "/privacy-notice/" not in visitor.get("/").content.decode()  # gone from the menu too
+    assert "http://localhost/privacy-notice/" in purges  # its old address, no longer live
+
+
+def test_changing_a_slug(visitor, page_tree, commit, purges):
+    warm(visitor, "/about-us/our-team/", "/about-us/")
+    before = caching.generation()
+    team = page_tree["team"]
+    team.slug = "the-team"
+    with commit():
+        team.save()  # a slug change without publishing (the loader, the shell)
+    assert_everything_cleared(page_tree, before)
+    moved = visitor.get("/about-us/our-team/")  # Wagtail redirects the old address
+    assert (moved.status_code, moved["Location"], moved["X-Cache"]) == (301, "/about-us/the-team/", "miss")
+    assert visitor.get("/about-us/the-team/").status_code == 200
+    assert "http://localhost/about-us/our-team/" in purges
+
+
+def test_moving_a_page(visitor, page_tree, commit, purges):
+    warm(visitor, "/about-us/our-team/")
+    before = caching.generation()
+    with commit():
+        page_tree["team"].move(page_tree["home"], pos="last-child")
+    assert_everything_cleared(page_tree, before)
+    moved = visitor.get("/about-us/our-team/")
+    assert (moved.status_code, moved["Location"], moved["X-Cache"]) == (301, "/our-team/", "miss")
+    assert visitor.get("/our-team/").status_code == 200
+    assert "http://localhost/about-us/our-team/" in purges
+
+
+def test_deleting_a_page(visitor, page_tree, commit, purges):
+    warm(visitor, "/accessibility-statement/", "/")
+    before = caching.generation()
+    with commit():
+        page_tree["accessibility"].delete()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/accessibility-statement/").status_code == 404
+    assert "/accessibility-statement/" not in visitor.get("/").content.decode()
+    assert "http://localhost/accessibility-statement/" in purges
+
+
+def test_saving_a_snippet(visitor, page_tree, commit):
+    warm(visitor, "/")
+    before = caching.generation()
+    menu = page_tree["main_menu"]
+    menu.name = "Top menu"  # only the snippet's own row is saved
+    with commit():
+        menu.save()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/")["X-Cache"] == "miss"
+
+
+def test_saving_and_deleting_a_menu_link_on_its_own(visitor, page_tree, commit):
+    warm(visitor, "/")
+    item = MenuItem.objects.get(menu=page_tree["main_menu"], label="About us link")
+    item.label = "Who we are"
+    with commit():
+        item.save()
+    assert "Who we are" in visitor.get("/").content.decode()
+    before = caching.generation()
+    with commit():
+        item.delete()
+    assert_everything_cleared(page_tree, before)
+    assert "Who we are" not in visitor.get("/").content.decode()
+
+
+def test_saving_the_site_settings(visitor, page_tree, commit):
+    warm(visitor, "/about-us/")
+    before = caching.generation()
+    settings = page_tree["settings"]
+    settings.charity_name = "Renamed Charity"
+    with commit():
+        settings.save()
+    assert_everything_cleared(page_tree, before)
+    response = visitor.get("/about-us/")
+    assert response["X-Cache"] == "miss" and "Renamed Charity" in response.content.decode()
+
+
+def test_saving_the_site(visitor, page_tree, commit):
+    warm(visitor, "/about-us/")
+    page_tree["settings"].delete()  # without a charity name, the site's name is shown
+    before = caching.generation()
+    site = page_tree["home"].get_site()
+    site.site_name = "Site Name Shown"
+    with commit():
+        site.save()
+    assert_everything_cleared(page_tree, before)
+    response = visitor.get("/about-us/")
+    assert response["X-Cache"] == "miss" and "Site Name Shown" in response.content.decode()
+
+
+def test_adding_a_redirect(visitor, page_tree, commit):
+    assert visitor.get("/old-about/").status_code == 404
+    assert visitor.get("/old-about/")["X-Cache"] == "hit"
+    with commit():
+        Redirect.objects.create(old_path="/old-about", redirect_page=page_tree["about"])
+    response = visitor.get("/old-about/")
+    assert response.status_code == 301 and response["Location"].endswith("/about-us/")
+
+
+def test_a_model_registered_with_clear_on_save(visitor, page_tree, commit):
+    """What an app does for a model that is neither a page, a snippet nor a setting."""
+    from django.contrib.auth.models import Group
+
+    warm(visitor, "/")
+    with commit():
+        Group.objects.create(name="Not content")
+    assert visitor.get("/")["X-Cache"] == "hit"  # unregistered models change nothing
+    caching.clear_on_save(Group)
+    try:
+        with commit():
+            Group.objects.create(name="Content now")
+        assert visitor.get("/")["X-Cache"] == "miss"
+    finally:
+        caching._clear_on_save_models.discard(Group)
+
+
+def test_a_failing_cache_does_not_stop_the_others_or_the_save(visitor, page_tree, commit):
+    def broken():
+        raise RuntimeError("broken")
+
+    caching.register_cache("broken", broken)
+    try:
+        warm(visitor, "/")
+        make_general_page(page_tree["home"], "Brand new")
+        with commit():
+            page_tree["about"].save_revision().publish()
+        assert cache.get(chrome.cache_key(page_tree["home"].get_site().pk)) is None
+    finally:
+        caching._registered_caches.pop("broken")

@@ -1,0 +1,45 @@
+"""The glossary and the page cache: a term edited in Wagtail is on every page at the next
+request (core/caching.py clears the page cache and the glossary's own cache)."""
+
+from django.test import Client
+
+from mrdinfo.information import glossary
+from mrdinfo.information.factories import make_information_page
+from mrdinfo.information.models import GlossaryTerm
+from mrdinfo.testing.queries import page_cache_bypass
+
+
+def test_editing_a_term_shows_on_the_next_request(hub, glossary_page, terms, django_capture_on_commit_callbacks):
+    page = make_information_page(hub, "Cached", body=[("text", "<p>Remission is a step.</p>")])
+    visitor = Client()
+    visitor.get(page.url)
+    assert visitor.get(page.url)["X-Cache"] == "hit"
+
+    term = GlossaryTerm.objects.get(term="Remission")
+    term.definition = "A newly worded definition of remission."
+    with django_capture_on_commit_callbacks(execute=True):
+        term.save()
+    response = visitor.get(page.url)
+    assert response["X-Cache"] == "miss"
+    assert "A newly worded definition of remission." in response.content.decode()
+
+
+def test_linking_runs_once_per_page_version_not_once_per_visitor(
+    client, hub, glossary_page, terms, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Glossary linking (a pure function of the HTML and the glossary) is cached under both, so
+    pages the page cache does not hold still skip the costly parse."""
+    calls = []
+    real = glossary.link_terms_in
+    monkeypatch.setattr(glossary, "link_terms_in", lambda html, terms: calls.append(1) or real(html, terms))
+    page = make_information_page(hub, "Linked", body=[("text", "<p>Remission is a step.</p>")])
+    first = client.get(page.url, headers=page_cache_bypass())
+    second = client.get(page.url, headers=page_cache_bypass())
+    assert len(calls) == 1 and first.content == second.content
+
+    term = GlossaryTerm.objects.get(term="Remission")
+    term.definition = "Another wording."
+    with django_capture_on_commit_callbacks(execute=True):
+        term.save()
+    third = client.get(page.url, headers=page_cache_bypass())
+    assert len(calls) == 2 and "Another wording." in third.content.decode()
