@@ -7,13 +7,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mrdinfo.core import share_views
 from mrdinfo.core import views as core_views
+from mrdinfo.feedback import views as feedback_views
+from mrdinfo.search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", share_views.robots_txt, name="robots_txt"),
+    path("share-image/<int:page_id>/<slug:key>.jpg", share_views.share_image, name="share_image"),
+    path("search/", search_views.search, name="search"),
+    path("feedback/", feedback_views.send_feedback, name="page_feedback"),
 ]
 
 if settings.DEBUG:
