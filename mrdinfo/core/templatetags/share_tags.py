@@ -86,7 +86,10 @@ def qr_svg(url):
     svg = cache.get(key)
     if svg is None:
         qr = segno.make(url, error="m", micro=False)
-        svg = qr.svg_inline(scale=3, border=4, title="QR code: the address of this page", svgclass="print-qr__code")
+        # omitsize: a viewBox instead of a fixed size, so the print stylesheet can size it.
+        svg = qr.svg_inline(
+            scale=3, border=4, omitsize=True, title="QR code: the address of this page", svgclass="print-qr__code"
+        )
         svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code: the address of this page" ', 1)
         cache.set(key, svg, 60 * 60 * 24 * 30)
     return svg
