@@ -76,7 +76,7 @@ def structured_data(context):
     )
 
 
-QR_CACHE_KEY = "print-qr:v1:{url}"
+QR_CACHE_KEY = "print-qr:v2:{url}"
 
 
 def qr_svg(url):
@@ -86,9 +86,10 @@ def qr_svg(url):
     svg = cache.get(key)
     if svg is None:
         qr = segno.make(url, error="m", micro=False)
-        # omitsize: a viewBox instead of a fixed size, so the print stylesheet can size it.
+        # omitsize: a viewBox instead of a fixed size, so the print stylesheet can size it. A two-module
+        # border: the white paper around it completes the quiet zone, and the page stays on one sheet.
         svg = qr.svg_inline(
-            scale=3, border=4, omitsize=True, title="QR code: the address of this page", svgclass="print-qr__code"
+            scale=3, border=2, omitsize=True, title="QR code: the address of this page", svgclass="print-qr__code"
         )
         svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code: the address of this page" ', 1)
         cache.set(key, svg, 60 * 60 * 24 * 30)
