@@ -7,8 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mrdinfo.core import share_views
 from mrdinfo.core import views as core_views
+from mrdinfo.feedback import views as feedback_views
 from mrdinfo.giving import urls as giving_urls
+from mrdinfo.search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -16,6 +19,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(giving_urls)),
+    path("robots.txt", share_views.robots_txt, name="robots_txt"),
+    path("share-image/<int:page_id>/<slug:key>.jpg", share_views.share_image, name="share_image"),
+    path("search/", search_views.search, name="search"),
+    path("feedback/", feedback_views.send_feedback, name="page_feedback"),
 ]
 
 if settings.DEBUG:

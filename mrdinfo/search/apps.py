@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "mrdinfo.search"
+    label = "site_search"  # "search" would clash with wagtail.search's label
+    verbose_name = "Site search"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
