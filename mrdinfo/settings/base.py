@@ -94,17 +94,40 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must cost seconds, not a worker: give up connecting after
+    # DATABASE_CONNECT_TIMEOUT (libpq's minimum is 2 s) and stop any statement after
+    # DATABASE_STATEMENT_TIMEOUT_MS. Keepalives notice a server that went away mid-connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+            "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 15_000)}",
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 2,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production, CI), otherwise this process's memory.
+# The cache only makes pages faster: with Redis down or hung, a cache call is a miss after at most
+# CACHE_SOCKET_TIMEOUT_MS, then Redis is left alone for CACHE_RETRY_SECONDS (core/resilience.py).
 REDIS_URL = env_str("REDIS_URL")
+CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "mrdinfo"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "SOCKET_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "CONNECTION_POOL_CLASS": "mrdinfo.core.resilience.CircuitBreakerConnectionPool",
+            },
         }
     }
 else:
@@ -115,6 +138,8 @@ else:
             "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
         }
     }
+# Ignored cache errors are logged by the circuit breaker (once per interval), not per call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # Background tasks (Wagtail 8 uses django-tasks): run at once here; production uses the
 # database worker (see production.py and README.md).
@@ -201,12 +226,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        # During an outage: one line a minute about it, not one per request.
+        "once_a_minute": {"()": "mrdinfo.core.resilience.OncePerInterval", "interval": 60},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console_once_a_minute": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["once_a_minute"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per task run is noise at INFO
+        "mrdinfo.cache": {"handlers": ["console_once_a_minute"], "propagate": False},
     },
 }
 
@@ -216,6 +253,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that never answers must not hold the task worker: give up after this many seconds
+# (the notification is kept and retried by send_form_notifications).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "mrdinfo <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -232,3 +272,12 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are initials or uploads
+# Uploads: a 100-megapixel image took a worker to 628 MB making its thumbnail; refuse over ~40 MP.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+
+# Per-address limits on public forms (core/ratelimits.py), counted in the shared cache. Behind a
+# proxy, RATELIMIT_IP_META_KEY names the header with the visitor's address (deploy/nginx sends
+# X-Real-IP: set HTTP_X_REAL_IP). With the cache down no limit is applied (see core/ratelimits.py).
+FORM_RATE_LIMIT = env_str("FORM_RATE_LIMIT", "10/10m")
+RATELIMIT_FAIL_OPEN = True
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
