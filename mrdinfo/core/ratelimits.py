@@ -10,8 +10,8 @@ For any public form (a page's serve() or a view), count only submissions (POST):
 or decorate a function view: `@limit_form_posts("newsletter")` answers 429 with Retry-After.
 
 The rate is FORM_RATE_LIMIT (settings; "10/10m" = ten submissions per ten minutes per IP
-address, per form group). The address is REMOTE_ADDR, or the header named in
-RATELIMIT_IP_META_KEY behind a proxy (deploy/nginx sets X-Real-IP). If the cache is down the
+address, per form group). The address is client_ip(): REMOTE_ADDR, or behind a proxy the
+header named by CLIENT_IP_HEADER (deploy/nginx sets X-Real-IP). If the cache is down the
 limit is not applied (RATELIMIT_FAIL_OPEN): losing a parent's message is worse than letting a
 burst through while Redis is away, and the honeypot and time checks still apply.
 """
@@ -26,6 +26,17 @@ RATE_LIMITED_MESSAGE = (
     "You have sent this form several times in a short time. Please wait ten minutes and send it again."
 )
 RETRY_AFTER_SECONDS = 600
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or behind a proxy the header CLIENT_IP_HEADER names
+    (settings). Used by the form limits here and by django-axes for admin sign-in."""
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        if value:
+            return value.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind address
 
 
 def form_rate_limited(request, group, rate=None):

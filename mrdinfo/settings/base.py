@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "mrdinfo.core.security.PermissionsPolicyMiddleware",
     "mrdinfo.core.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mrdinfo.urls"
@@ -275,9 +278,26 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are in
 # Uploads: a 100-megapixel image took a worker to 628 MB making its thumbnail; refuse over ~40 MP.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 
-# Per-address limits on public forms (core/ratelimits.py), counted in the shared cache. Behind a
-# proxy, RATELIMIT_IP_META_KEY names the header with the visitor's address (deploy/nginx sends
-# X-Real-IP: set HTTP_X_REAL_IP). With the cache down no limit is applied (see core/ratelimits.py).
+# The visitor's address, for rate limits and login lockouts. Behind a proxy, CLIENT_IP_HEADER names
+# the request header the proxy sets (deploy/nginx sends X-Real-IP: set CLIENT_IP_HEADER=X-Real-IP).
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# Per-address limits on public forms (core/ratelimits.py), counted in the shared cache. With the
+# cache down no limit is applied (see core/ratelimits.py for why).
 FORM_RATE_LIMIT = env_str("FORM_RATE_LIMIT", "10/10m")
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = "mrdinfo.core.ratelimits.client_ip"
+
+# Admin sign-in: django-axes counts failures in the database (shared by every app server) and
+# locks an address, or a username, out for AXES_COOLOFF_HOURS after AXES_FAILURE_LIMIT failures.
+# A locked-out address is refused before its password is hashed, so guessing costs little CPU.
+# Unlock: `python manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mrdinfo.core.ratelimits.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

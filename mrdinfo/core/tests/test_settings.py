@@ -79,7 +79,7 @@ def test_database_and_cache_come_from_the_environment():
         },
     )
     assert "django.db.backends.postgresql mrdinfo_prod" in configured.stdout
-    assert "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2" in configured.stdout
+    assert "django_redis.cache.RedisCache redis://cache.internal:6379/2" in configured.stdout
 
 
 def test_production_queues_tasks_in_the_database():
