@@ -1,0 +1,212 @@
+"""Outage drills under gunicorn with production settings: Redis stopped, Redis hung, the database
+unreachable or hung. Pages keep answering (fast), forms keep saving or say they did not, and
+everything recovers without restarting the app."""
+
+import http.client
+import json
+import os
+import sqlite3
+import time
+from html.parser import HTMLParser
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from django.core import signing
+
+from mrdinfo.forms.spam import SALT
+from mrdinfo.testing.outages import TcpSwitch, ThrowawayRedis
+
+from .test_production_server import HTTPS, Gunicorn, manage, production_env, request
+
+SECRET = "outage-drill-" + "s" * 40
+PAGES = {"/": 200, "/understanding-mrd/": 200, "/contact/": 200, "/no-such-page/": 404}
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A migrated SQLite site with the content loaded and static files collected."""
+    workdir = tmp_path_factory.mktemp("outages")
+    env = drill_env(workdir)
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_content")
+    manage(env, "collectstatic", "--noinput")
+    return workdir
+
+
+def drill_env(workdir, **extra):
+    return production_env(workdir, SECRET_KEY=SECRET, CACHE_RETRY_SECONDS="1", **extra)
+
+
+def timed(port, path, headers=HTTPS):
+    started = time.monotonic()
+    response, body = request(port, path, headers)
+    return response, body, time.monotonic() - started
+
+
+class InputValues(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name"):
+            self.values[attrs["name"]] = attrs.get("value", "")
+
+
+def send_contact_form(port, message):
+    """What a browser does: read the form (CSRF cookie and token), then post it over HTTPS."""
+    response, body = request(port, "/contact/", HTTPS)
+    assert response.status == 200
+    cookie = next(
+        part.split(";")[0] for part in response.getheader("Set-Cookie").split(", ") if part.startswith("csrftoken=")
+    )
+    inputs = InputValues()
+    inputs.feed(body.decode())
+    data = {
+        "csrfmiddlewaretoken": inputs.values["csrfmiddlewaretoken"],
+        "your_name": "Sam Parent",
+        "your_email_address": "sam@example.org",
+        "your_message": message,
+        "website": "",
+        # As if the page had been open for half a minute (the form refuses faster senders).
+        "form_started": signing.dumps(time.time() - 30, salt=SALT, key=SECRET),
+    }
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(
+        "POST",
+        "/contact/",
+        body=urlencode(data),
+        headers={
+            "Host": "localhost",
+            "Cookie": cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": "https://localhost/contact/",
+            **HTTPS,
+        },
+    )
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def stored_messages(workdir):
+    with sqlite3.connect(workdir / "db.sqlite3") as db:
+        rows = db.execute("SELECT form_data FROM wagtailforms_formsubmission").fetchall()
+    return [json.loads(data)["your_message"] for (data,) in rows]
+
+
+def health(port):
+    response, body = request(port, "/healthz")
+    return response.status, json.loads(body)
+
+
+def assert_pages_answer_within_a_second(port):
+    for path, status in PAGES.items():
+        response, _, elapsed = timed(port, path)
+        assert response.status == status, path
+        assert elapsed < 1.0, f"{path} took {elapsed:.2f}s"
+
+
+def test_redis_stopped_pages_forms_and_recovery(workdir):
+    redis = ThrowawayRedis().start()
+    server = Gunicorn(drill_env(workdir, REDIS_URL=redis.url), workdir)
+    try:
+        assert health(server.port) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+        assert_pages_answer_within_a_second(server.port)  # warm: menus and glossary in Redis
+
+        redis.stop()
+        assert_pages_answer_within_a_second(server.port)
+        assert health(server.port) == (200, {"status": "degraded", "database": "ok", "cache": "error"})
+        response, _ = send_contact_form(server.port, "Sent while Redis was stopped")
+        assert response.status == 302 and response.getheader("Location") == "/contact/?sent=1"
+        assert "Sent while Redis was stopped" in stored_messages(workdir)
+
+        redis.start()  # same port; the app is not restarted
+        deadline = time.monotonic() + 10
+        while health(server.port)[1]["cache"] != "ok" and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert health(server.port) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+        assert_pages_answer_within_a_second(server.port)
+    finally:
+        server.stop()
+        redis.stop()
+    # One warning a minute about the outage, not one per request.
+    log = (workdir / f"gunicorn-{server.port}.log").read_text()
+    assert 1 <= log.count("Cache unavailable") <= 2 * 2  # at most one per worker per interval (x2 messages)
+
+
+def test_redis_hung_pages_and_forms(workdir):
+    hung = TcpSwitch(mode="hang")
+    server = Gunicorn(drill_env(workdir, REDIS_URL=f"redis://127.0.0.1:{hung.port}/0"), workdir)
+    try:
+        assert_pages_answer_within_a_second(server.port)
+        response, _, elapsed = timed(server.port, "/healthz", {})
+        assert elapsed < 1.0
+        assert json.loads(request(server.port, "/healthz")[1])["status"] == "degraded"
+        response, _ = send_contact_form(server.port, "Sent while Redis was hung")
+        assert response.status == 302
+        assert "Sent while Redis was hung" in stored_messages(workdir)
+    finally:
+        server.stop()
+        hung.close()
+
+
+@pytest.mark.parametrize("mode", ["refuse", "hang"])
+def test_database_unreachable_gives_a_fast_503(workdir, mode):
+    # Gunicorn starts against a database that is not answering at all: nothing is cached yet.
+    fake = TcpSwitch(mode=mode)
+    server = Gunicorn(drill_env(workdir, DATABASE_URL=f"postgres://postgres@127.0.0.1:{fake.port}/none"), workdir)
+    try:
+        response, body, elapsed = timed(server.port, "/")
+        assert response.status == 503 and response.getheader("Retry-After") == "30"
+        assert b"not available just now" in body
+        # libpq's shortest connect timeout is 2 s; a refused connection fails at once.
+        assert elapsed < (2.5 if mode == "hang" else 1.0), f"{elapsed:.2f}s"
+        response, _, elapsed = timed(server.port, "/healthz", {})
+        assert response.status == 503 and elapsed < 2.5
+    finally:
+        server.stop()
+        fake.close()
+
+
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+
+
+@pytest.mark.skipif(not POSTGRES_URL.startswith("postgres"), reason="needs PostgreSQL (DATABASE_URL)")
+def test_database_outage_and_recovery_without_restart(tmp_path):
+    """Through a switch in front of the real PostgreSQL: serving, then hung (pages 503 fast, a
+    form says it was not sent), then back (served again by the same gunicorn)."""
+    import psycopg
+
+    url = urlsplit(POSTGRES_URL)
+    drill_db = f"{url.path.strip('/')}_outage_drill"
+    admin_url = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{drill_db}"')
+        db.execute(f'CREATE DATABASE "{drill_db}"')
+    switch = TcpSwitch(target=(url.hostname, url.port or 5432))
+    netloc = url.netloc.rsplit("@", 1)[0] + f"@127.0.0.1:{switch.port}"
+    env = drill_env(tmp_path, DATABASE_URL=url._replace(netloc=netloc, path=f"/{drill_db}").geturl())
+    server = None
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
+        server = Gunicorn(env, tmp_path)
+        assert request(server.port, "/healthz")[0].status == 200
+
+        switch.set_mode("hang")
+        response, body, elapsed = timed(server.port, "/no-such-page/")
+        assert response.status == 503 and elapsed < 2.5
+        assert request(server.port, "/healthz")[0].status == 503
+
+        switch.set_mode("forward")
+        assert request(server.port, "/healthz")[0].status == 200
+        assert timed(server.port, "/no-such-page/")[0].status == 404
+    finally:
+        if server:
+            server.stop()
+        switch.close()
+        with psycopg.connect(admin_url, autocommit=True) as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{drill_db}" WITH (FORCE)')
