@@ -24,6 +24,8 @@ from .spam import SpamProtectedFormMixin
 logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
 NOT_SENT_MESSAGE = "We could not send your message. Please try again in a few minutes."
+
+
 class FormField(AbstractFormField):
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
@@ -99,7 +101,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
                     except DatabaseError:
                         # Nothing was saved (one transaction): say so, and keep what they typed.
                         logger.exception("Form page %s: could not save a submission", self.pk)
-                        form.refresh_started_token()
+                        form.release_started_token()
                         form.add_error(None, NOT_SENT_MESSAGE)
                         status = 503
                 if status == 200:

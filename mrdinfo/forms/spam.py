@@ -30,10 +30,18 @@ MULTI_LINE_MAX_LENGTH = 5000
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
+def used_token_key(token):
+    return "forms:used-token:" + hashlib.sha256(token.encode()).hexdigest()
+
+
 def remember_token(token):
     """False if this token was used before; True if it is new (or the cache is down)."""
-    key = "forms:used-token:" + hashlib.sha256(token.encode()).hexdigest()
-    return cache.add(key, 1, timeout=MAX_AGE + 60) is not False
+    return cache.add(used_token_key(token), 1, timeout=MAX_AGE + 60) is not False
+
+
+def forget_token(token):
+    """The answers could not be saved: the same page may send them again."""
+    cache.delete(used_token_key(token))
 
 
 def started_token():
@@ -101,6 +109,9 @@ class SpamProtectedFormMixin:
     def refresh_started_token(self):
         self.data = self.data.copy()
         self.data[self.add_prefix(STARTED_FIELD)] = started_token()
+
+    def release_started_token(self):
+        forget_token(self.cleaned_data.get(STARTED_FIELD) or "")
 
     def visible_answer_fields(self):
         return [field for field in self if field.name not in {HONEYPOT_FIELD, STARTED_FIELD}]
