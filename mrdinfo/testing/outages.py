@@ -2,6 +2,7 @@
 (accepts connections and never answers) or refuses, and a throwaway redis-server that a test
 can stop and start again. Nothing here touches the shared Redis or PostgreSQL processes."""
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -76,20 +77,16 @@ class TcpSwitch:
         except OSError:
             pass
         for sock in (source, sink):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def set_mode(self, mode):
         self.mode = mode
         with self.lock:
             sockets, self.sockets = self.sockets, []
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
 
     def close(self):
