@@ -2,21 +2,29 @@
 unreachable or hung. Pages keep answering (fast), forms keep saving or say they did not, and
 everything recovers without restarting the app."""
 
+import configparser
 import http.client
 import json
 import os
+import shlex
 import sqlite3
+import subprocess
+import sys
+import threading
 import time
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core import signing
 
 from mrdinfo.forms.spam import SALT
 from mrdinfo.testing.outages import TcpSwitch, ThrowawayRedis
 
 from .test_production_server import HTTPS, Gunicorn, manage, production_env, request
+
+WORKER_UNIT = settings.BASE_DIR / "deploy" / "systemd" / "mrdinfo-worker.service"
 
 SECRET = "outage-drill-" + "s" * 40
 PAGES = {"/": 200, "/understanding-mrd/": 200, "/contact/": 200, "/no-such-page/": 404}
@@ -174,10 +182,59 @@ def test_database_unreachable_gives_a_fast_503(workdir, mode):
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
 
+class SupervisedWorker:
+    """The task worker as systemd runs it from deploy/systemd/mrdinfo-worker.service: its
+    ExecStart command, started again RestartSec after every exit (Restart=always)."""
+
+    def __init__(self, env, log_path):
+        unit = configparser.ConfigParser(strict=False, interpolation=None)
+        unit.read(WORKER_UNIT)
+        service = unit["Service"]
+        assert service["Restart"] == "always"
+        command = shlex.split(service["ExecStart"])
+        self.command = [sys.executable, *command[1:]]
+        self.restart_seconds = min(float(service["RestartSec"]), 1.0)  # the drill need not wait 5 s
+        self.env, self.log, self.starts = env, open(log_path, "w"), 0  # noqa: SIM115 - closed in stop()
+        self.running, self.process = True, None
+        self.thread = threading.Thread(target=self.supervise, daemon=True)
+        self.thread.start()
+
+    def supervise(self):
+        while self.running:
+            self.starts += 1
+            self.process = subprocess.Popen(
+                self.command, cwd=settings.BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+            )
+            self.process.wait()
+            time.sleep(self.restart_seconds)
+
+    def stop(self):
+        self.running = False
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.thread.join(timeout=5)
+        self.log.close()
+
+
+def task_status(env, task_id):
+    code = f"from django_tasks_db.models import DBTaskResult as R; print(R.objects.get(id='{task_id}').status)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 @pytest.mark.skipif(not POSTGRES_URL.startswith("postgres"), reason="needs PostgreSQL (DATABASE_URL)")
 def test_database_outage_and_recovery_without_restart(tmp_path):
-    """Through a switch in front of the real PostgreSQL: serving, then hung (pages 503 fast, a
-    form says it was not sent), then back (served again by the same gunicorn)."""
+    """Through a switch in front of the real PostgreSQL: serving, then hung (pages 503 fast),
+    then back (served again by the same gunicorn). The task worker, supervised as its systemd
+    unit says, loses the database too; a task queued during the outage runs after it."""
     import psycopg
 
     url = urlsplit(POSTGRES_URL)
@@ -189,24 +246,45 @@ def test_database_outage_and_recovery_without_restart(tmp_path):
     switch = TcpSwitch(target=(url.hostname, url.port or 5432))
     netloc = url.netloc.rsplit("@", 1)[0] + f"@127.0.0.1:{switch.port}"
     env = drill_env(tmp_path, DATABASE_URL=url._replace(netloc=netloc, path=f"/{drill_db}").geturl())
-    server = None
+    direct_env = drill_env(tmp_path, DATABASE_URL=url._replace(path=f"/{drill_db}").geturl())
+    server = worker = None
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
         server = Gunicorn(env, tmp_path)
+        worker = SupervisedWorker(env, tmp_path / "worker.log")
         assert request(server.port, "/healthz")[0].status == 200
+
+        switch.set_mode("refuse")
+        response, body, elapsed = timed(server.port, "/no-such-page/")
+        assert response.status == 503 and elapsed < 2.0
+        assert request(server.port, "/healthz")[0].status == 503
+        # Queued meanwhile by something that can still reach the database.
+        queued = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c",
+             "from mrdinfo.forms.tasks import send_form_notification as t; print(t.enqueue(0).id)"],
+            cwd=settings.BASE_DIR, env=direct_env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        task_id = queued.stdout.strip().splitlines()[-1]
+        time.sleep(3)
+        assert task_status(direct_env, task_id) == "READY"  # not run: the worker cannot reach it
 
         switch.set_mode("hang")
         response, body, elapsed = timed(server.port, "/no-such-page/")
         assert response.status == 503 and elapsed < 2.5
-        assert request(server.port, "/healthz")[0].status == 503
 
         switch.set_mode("forward")
         assert request(server.port, "/healthz")[0].status == 200
         assert timed(server.port, "/no-such-page/")[0].status == 404
+        deadline = time.monotonic() + 30
+        while task_status(direct_env, task_id) != "SUCCESSFUL" and time.monotonic() < deadline:
+            time.sleep(1)
+        assert task_status(direct_env, task_id) == "SUCCESSFUL"
+        assert worker.starts >= 2, "the worker should have exited during the outage and been restarted"
     finally:
-        if server:
-            server.stop()
+        for running in (server, worker):
+            if running:
+                running.stop()
         switch.close()
         with psycopg.connect(admin_url, autocommit=True) as db:
             db.execute(f'DROP DATABASE IF EXISTS "{drill_db}" WITH (FORCE)')
