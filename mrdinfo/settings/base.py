@@ -101,16 +101,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer must cost seconds, not a worker: give up connecting after
     # DATABASE_CONNECT_TIMEOUT (libpq's minimum is 2 s) and stop any statement after
     # DATABASE_STATEMENT_TIMEOUT_MS. Keepalives notice a server that went away mid-connection.
+    # DATABASE_STATEMENT_TIMEOUT_MS=0 turns the statement limit off (e.g. for a long migration).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
-            "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 15_000)}",
             "keepalives": 1,
             "keepalives_idle": 10,
             "keepalives_interval": 5,
             "keepalives_count": 2,
         }
     )
+    if env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000) > 0:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production, CI), otherwise this process's memory.
