@@ -45,10 +45,17 @@ def drill_env(workdir, **extra):
     return production_env(workdir, SECRET_KEY=SECRET, CACHE_RETRY_SECONDS="1", **extra)
 
 
-def timed(port, path, headers=HTTPS):
-    started = time.monotonic()
-    response, body = request(port, path, headers)
-    return response, body, time.monotonic() - started
+def timed(port, path, headers=HTTPS, tries=3):
+    """The quickest of a few tries: a busy test machine can stall any one request, but an
+    outage that costs time costs it on every try (the Redis and database timeouts do)."""
+    best = None
+    for _ in range(tries):
+        started = time.monotonic()
+        response, body = request(port, path, headers)
+        elapsed = time.monotonic() - started
+        if best is None or elapsed < best[2]:
+            best = (response, body, elapsed)
+    return best
 
 
 class InputValues(HTMLParser):

@@ -82,7 +82,11 @@ class Gunicorn:
 
     def stop(self):
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a busy machine: do not leave it running
+            self.process.kill()
+            self.process.wait(timeout=10)
         self.log.close()
 
 
