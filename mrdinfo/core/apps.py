@@ -7,7 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide settings, menus and shared blocks"
 
     def ready(self):
-        from . import caching
+        from . import (
+            caching,
+            site_address,  # noqa: F401  (check --deploy: the site's real address)
+        )
         from .chrome import clear_site_chrome
         from .models import MenuItem
 

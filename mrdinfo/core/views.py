@@ -1,12 +1,16 @@
 import logging
+import secrets
+import sys
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+
+from .resilience import is_database_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -15,28 +19,61 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when the database and the cache both answer, 503 when either
-    does not. The body says which, so an operator can tell at a glance."""
-    checks = {}
+    """For load balancers. 503 only when the database cannot be reached (this instance cannot
+    serve pages); a cache that does not answer makes it "degraded" but still 200, because pages
+    are served without the cache (core/resilience.py) and taking every instance out of the load
+    balancer for a cache outage would turn a slowdown into downtime. The body says which part
+    failed, so an operator can tell at a glance."""
+    checks = {"database": database_status(), "cache": cache_status()}
+    if checks["database"] != "ok":
+        status, code = "error", 503
+    elif checks["cache"] != "ok":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, **checks}, status=code)
+
+
+def database_status():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        checks["database"] = "ok"
     except Exception as error:  # any driver error means "not serving"
         logger.warning("healthz: database check failed: %s", error)
-        checks["database"] = "error"
+        return "error"
+    return "ok"
+
+
+def cache_status():
+    # The cache ignores its own errors (a miss), so ask for a value just written: a cache that
+    # is down or hung does not give it back.
+    probe = secrets.token_hex(8)
     try:
-        cache.set("healthz", "ok", timeout=10)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error"
+        cache.set("healthz", probe, timeout=10)
+        if cache.get("healthz") == probe:
+            return "ok"
     except Exception as error:
         logger.warning("healthz: cache check failed: %s", error)
-        checks["cache"] = "error"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return "error"
+
+
+RETRY_AFTER_SECONDS = 30
 
 
 def server_error(request, *args, **kwargs):
     """The 500 page needs no database, no cache and no request context: whatever broke the
-    page must not break the error page too."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    page must not break the error page too.
+
+    Django calls this while handling the exception, so sys.exc_info() says what went wrong. A
+    database that cannot be reached gives 503 with Retry-After, which tells a load balancer and
+    a visitor that it is temporary. A form being sent (POST) gets wording that does not claim
+    nothing was lost: its message may not have been saved."""
+    error = sys.exc_info()[1]
+    sending = request is not None and request.method == "POST"
+    context = {"sending": sending}
+    if error is not None and is_database_unavailable(error):
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -6,7 +6,7 @@ staff is queued afterwards as a background task. If the email fails, the visitor
 
 import logging
 
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,11 +17,13 @@ from wagtail.fields import RichTextField
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
 
 from .spam import SpamProtectedFormMixin
 
 logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
+NOT_SENT_MESSAGE = "We could not send your message. Please try again in a few minutes."
 
 
 class FormField(AbstractFormField):
@@ -39,11 +41,19 @@ class StoredFormMixin:
         base = super().get_form_class()
         return type(f"{base.__name__}WithSpamProtection", (SpamProtectedFormMixin, base), {})
 
+    def get_submissions_list_view_class(self):
+        from .views import SafeSubmissionsListView  # Wagtail's admin views load after the models
+
+        return SafeSubmissionsListView
+
     def process_form_submission(self, form):
-        submission = FormSubmission.objects.create(form_data=self.answers(form), page=self)
-        if self.to_address:
-            notification = FormNotification.objects.create(submission=submission)
-            transaction.on_commit(lambda: queue_notification(notification.pk))
+        # The answers and the record of the email to send are kept together or not at all, so a
+        # stored answer always gets its email (or a retry), and a failure leaves nothing half-saved.
+        with transaction.atomic():
+            submission = FormSubmission.objects.create(form_data=self.answers(form), page=self)
+            if self.to_address:
+                notification = FormNotification.objects.create(submission=submission)
+                transaction.on_commit(lambda: queue_notification(notification.pk))
         return submission
 
     def answers(self, form):
@@ -54,15 +64,30 @@ class StoredFormMixin:
 
     def serve_form(self, request, form_url, template=None, extra_context=None):
         """GET shows the form; POST stores valid answers and redirects to `form_url?sent=1`
-        (post/redirect/get: reloading the thank-you page does not send the form again)."""
+        (post/redirect/get: reloading the thank-you page does not send the form again).
+        A flood gets 429, and answers that cannot be saved get 503 with everything kept."""
+        status = 200
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if form.is_valid():
+            if form_rate_limited(request, f"page-{self.pk}"):
+                # Checked before the form, so a flood costs no spam-token or database work.
+                form.add_error(None, RATE_LIMITED_MESSAGE)
+                form.refresh_started_token()
+                status = 429
+            elif form.is_valid():
                 if form.is_spam:
                     logger.info("Form page %s: discarded a submission that filled the honeypot", self.pk)
                 else:
-                    self.process_form_submission(form)
-                return redirect(f"{form_url}?{SENT_PARAMETER}=1")
+                    try:
+                        self.process_form_submission(form)
+                    except DatabaseError:
+                        # Nothing was saved (one transaction): say so, and keep what they typed.
+                        logger.exception("Form page %s: could not save a submission", self.pk)
+                        form.release_started_token()
+                        form.add_error(None, NOT_SENT_MESSAGE)
+                        status = 503
+                if status == 200:
+                    return redirect(f"{form_url}?{SENT_PARAMETER}=1")
         elif SENT_PARAMETER in request.GET:
             return self.render_landing_page(request)
         else:
@@ -70,7 +95,12 @@ class StoredFormMixin:
         context = self.get_context(request)
         context.update(extra_context or {})
         context["form"] = form
-        return TemplateResponse(request, template or self.get_template(request), context)
+        response = TemplateResponse(request, template or self.get_template(request), context, status=status)
+        if status == 429:
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        elif status == 503:
+            response["Retry-After"] = "60"
+        return response
 
     def notification_text(self, submission):
         data = submission.get_data()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "mrdinfo.core.security.PermissionsPolicyMiddleware",
     "mrdinfo.core.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mrdinfo.urls"
@@ -106,17 +109,44 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must cost seconds, not a worker: give up connecting after
+    # DATABASE_CONNECT_TIMEOUT (libpq's minimum is 2 s) and stop any statement after
+    # DATABASE_STATEMENT_TIMEOUT_MS. Keepalives notice a server that went away mid-connection.
+    # DATABASE_STATEMENT_TIMEOUT_MS=0 turns the statement limit off (e.g. for a long migration).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 2,
+        }
+    )
+    if env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000) > 0:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production, CI), otherwise this process's memory.
+# The cache only makes pages faster: with Redis down or hung, a cache call is a miss after at most
+# CACHE_SOCKET_TIMEOUT_MS, then Redis is left alone for CACHE_RETRY_SECONDS (core/resilience.py).
 REDIS_URL = env_str("REDIS_URL")
+CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "mrdinfo"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "SOCKET_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "CONNECTION_POOL_CLASS": "mrdinfo.core.resilience.CircuitBreakerConnectionPool",
+            },
         }
     }
 else:
@@ -129,6 +159,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# Ignored cache errors are logged by the circuit breaker (once per interval), not per call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # The page cache (core/page_cache.py) and CDN headers; README.md "Caching" explains each.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
@@ -225,12 +257,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        # During an outage: one line a minute about it, not one per request.
+        "once_a_minute": {"()": "mrdinfo.core.resilience.OncePerInterval", "interval": 60},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console_once_a_minute": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["once_a_minute"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per task run is noise at INFO
+        "mrdinfo.cache": {"handlers": ["console_once_a_minute"], "propagate": False},
     },
 }
 
@@ -240,12 +284,17 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that never answers must not hold the task worker: give up after this many seconds
+# (the notification is kept and retried by send_form_notifications).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "mrdinfo <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "mrdinfo")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address: `configure_site` puts it on the Wagtail Site (canonical links, sitemap).
+SITE_URL = env_str("SITE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -262,8 +311,31 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are in
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 # Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
-# production). Behind a proxy, name the header that carries the visitor's address, e.g.
-# RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR.
-RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
-# If the cache cannot count, let the gift through rather than turn a donor away.
+# production), by the visitor's address as core/ratelimits.client_ip reads it (CLIENT_IP_HEADER
+# below); if the cache cannot count, the gift goes through rather than turn a donor away.
+# Uploads: a 100-megapixel image took a worker to 628 MB making its thumbnail; refuse over ~40 MP.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+
+# The visitor's address, for rate limits and login lockouts. Behind a proxy, CLIENT_IP_HEADER names
+# the request header the proxy sets (deploy/nginx sends X-Real-IP: set CLIENT_IP_HEADER=X-Real-IP).
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# Per-address limits on public forms (core/ratelimits.py), counted in the shared cache. With the
+# cache down no limit is applied (see core/ratelimits.py for why).
+FORM_RATE_LIMIT = env_str("FORM_RATE_LIMIT", "10/10m")
 RATELIMIT_FAIL_OPEN = True
+RATELIMIT_IP_META_KEY = "mrdinfo.core.ratelimits.client_ip"
+
+# Admin sign-in: django-axes counts failures in the database (shared by every app server) and
+# locks an address, or a username, out for AXES_COOLOFF_HOURS after AXES_FAILURE_LIMIT failures.
+# A locked-out address is refused before its password is hashed, so guessing costs little CPU.
+# Unlock: `python manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mrdinfo.core.ratelimits.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

@@ -23,6 +23,13 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="mrdinfo-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:  # noqa: F405
+    # Tests must see a cache that fails (a silently skipped cache.clear() leaves stale pages from
+    # the previous test), and a busy CI machine can be slower than production's 250 ms timeouts.
+    # The outage drills (core/tests/test_outages.py) run gunicorn with the production settings.
+    CACHES["default"]["OPTIONS"].update(  # noqa: F405
+        {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 10, "SOCKET_TIMEOUT": 10}
+    )
+    CACHES["default"]["OPTIONS"].pop("CONNECTION_POOL_CLASS")  # noqa: F405
     # Keep test keys apart from anything else using this Redis server.
     CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "mrdinfo-test")  # noqa: F405
     # Tests clear the cache (FLUSHDB), so parallel workers each get their own Redis database:
@@ -32,6 +39,9 @@ if REDIS_URL:  # noqa: F405
         _url = urlsplit(REDIS_URL)  # noqa: F405
         _db = (int(_url.path.strip("/") or 0) - int(_worker[2:])) % 16
         CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
+# Creating, flushing and dropping test databases on a busy CI machine can take longer than a
+# web request may: no statement limit here (outage drills run production settings instead).
+DATABASES["default"].get("OPTIONS", {}).pop("options", None)  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 # Tests that count a page's queries render it fresh with this header (testing/queries.py).

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models, transaction
@@ -64,6 +65,29 @@ class LoadReport:
     def summary(self):
         return f"{len(self.created)} pages created, {len(self.updated)} updated, {len(self.unchanged)} unchanged" + (
             f", {len(self.skipped_edited)} left alone (edited in Wagtail)" if self.skipped_edited else ""
+        )
+
+
+def check_image_file(path, display, line):
+    """An image Wagtail accepts: a known extension, readable by Pillow, not too many pixels."""
+    from PIL import Image as PillowImage
+
+    extension = path.suffix.lower().lstrip(".")
+    if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
+        allowed = ", ".join(settings.WAGTAILIMAGES_EXTENSIONS)
+        raise ContentError(display, line, f"{path.name} is not an image file (use one of: {allowed})")
+    try:
+        with PillowImage.open(path) as image:
+            width, height = image.size
+            image.verify()
+    except Exception as error:  # Pillow raises many kinds for a file that is not an image
+        raise ContentError(display, line, f"{path.name} is not an image Wagtail can read ({error})") from None
+    if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        raise ContentError(
+            display,
+            line,
+            f"{path.name} is {width}x{height} pixels; images may have at most "
+            f"{settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:,} pixels",
         )
 
 
@@ -132,9 +156,12 @@ class ContentLoader:
             unknown = set(spec) - {"file", "title", "alt"}
             if unknown:
                 raise ContentError(display, spec.line_of(sorted(unknown)[0]), f"unknown key {sorted(unknown)[0]!r}")
-            file_path = self.content_dir / spec["file"]
+            file_path = (self.content_dir / str(spec["file"])).resolve()
+            if not file_path.is_relative_to(self.content_dir.resolve()):
+                raise ContentError(display, spec.line_of("file"), f"{spec['file']} is outside the content folder")
             if not file_path.is_file():
                 raise ContentError(display, spec.line_of("file"), f"there is no file {spec['file']}")
+            check_image_file(file_path, display, spec.line_of("file"))
             content = file_path.read_bytes()
             digest = hashlib.sha1(content, usedforsecurity=False).hexdigest()
             image = Image.objects.filter(file_hash=digest).first()

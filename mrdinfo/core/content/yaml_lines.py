@@ -32,8 +32,22 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
     pass
 
 
-class LineLoader(yaml.SafeLoader):
+class AliasRefused(yaml.MarkedYAMLError):
     pass
+
+
+class LineLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases (*name, and merge keys that use them). Content files
+    never need them, and a few nested aliases expand into gigabytes (a "billion laughs" file
+    under 1 KB), so they are refused while reading, before anything is expanded."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise AliasRefused(
+                None, None, f"aliases (*{event.anchor}) are not allowed in content files", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader, node):

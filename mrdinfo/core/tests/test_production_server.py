@@ -82,7 +82,11 @@ class Gunicorn:
 
     def stop(self):
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a busy machine: do not leave it running
+            self.process.kill()
+            self.process.wait(timeout=10)
         self.log.close()
 
 
@@ -146,20 +150,23 @@ def test_static_files_are_hashed_compressed_and_cached_for_years(production_serv
     assert "immutable" in response.getheader("Cache-Control")
 
 
-@pytest.mark.parametrize(
-    "broken, failing",
-    [
-        ({"DATABASE_URL": "postgres://postgres@127.0.0.1:9/none"}, "database"),
-        ({"REDIS_URL": "redis://127.0.0.1:9/0"}, "cache"),
-    ],
-    ids=["database stopped", "cache stopped"],
-)
-def test_health_check_fails_when_a_service_is_down(production_server, workdir, broken, failing):
+def test_health_check_fails_when_the_database_is_down(production_server, workdir):
     # Port 9 (discard) has nothing listening here: the same as a stopped server.
-    server = Gunicorn(production_env(workdir, **broken), workdir)
+    server = Gunicorn(production_env(workdir, DATABASE_URL="postgres://postgres@127.0.0.1:9/none"), workdir)
     try:
         response, body = request(server.port, "/healthz")
     finally:
         server.stop()
     assert response.status == 503
-    assert f'"{failing}": "error"'.encode() in body and b'"status": "error"' in body
+    assert b'"database": "error"' in body and b'"status": "error"' in body
+
+
+def test_health_check_says_degraded_but_serves_when_the_cache_is_down(production_server, workdir):
+    # Pages are served without the cache, so the instance stays in the load balancer.
+    server = Gunicorn(production_env(workdir, REDIS_URL="redis://127.0.0.1:9/0"), workdir)
+    try:
+        response, body = request(server.port, "/healthz")
+    finally:
+        server.stop()
+    assert response.status == 200
+    assert b'"cache": "error"' in body and b'"status": "degraded"' in body

@@ -54,10 +54,17 @@ def test_check_deploy_is_clean_with_a_realistic_environment():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env=production_env(CSRF_TRUSTED_ORIGINS="https://mrdinfo.example.org"),
+        env=production_env(CSRF_TRUSTED_ORIGINS="https://mrdinfo.example.org", SITE_URL="https://mrdinfo.example.org"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_the_site_address_is_localhost():
+    env = production_env(CSRF_TRUSTED_ORIGINS="https://mrdinfo.example.org")  # no SITE_URL
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "mrdinfo.W001" in result.stderr + result.stdout and "configure_site" in result.stderr + result.stdout
 
 
 def test_database_and_cache_come_from_the_environment():
@@ -79,7 +86,7 @@ def test_database_and_cache_come_from_the_environment():
         },
     )
     assert "django.db.backends.postgresql mrdinfo_prod" in configured.stdout
-    assert "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2" in configured.stdout
+    assert "django_redis.cache.RedisCache redis://cache.internal:6379/2" in configured.stdout
 
 
 def test_production_queues_tasks_in_the_database():

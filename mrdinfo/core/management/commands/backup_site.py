@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from mrdinfo.core.backups import BackupError, backup
+
+
+class Command(BaseCommand):
+    help = "Back up the database (pg_dump, or SQLite's online backup) and MEDIA_ROOT into a folder."
+
+    def add_arguments(self, parser):
+        parser.add_argument("destination", help="a folder; created if missing")
+
+    def handle(self, *args, **options):
+        try:
+            folder = backup(options["destination"])
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(self.style.SUCCESS(f"Backed up the database and media into {folder}."))
