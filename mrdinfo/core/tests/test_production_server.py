@@ -70,7 +70,7 @@ class Gunicorn:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a busy CI machine can take half a minute to boot Django
         while time.monotonic() < deadline:
             try:
                 request(self.port, "/healthz")
