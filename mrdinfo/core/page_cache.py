@@ -142,6 +142,9 @@ def is_personal(request, response):
 
 
 def make_public(response):
+    if "max-age" in cache_control_directives(response):
+        # The view chose its own lifetime (e.g. a share card named by its content, kept a year).
+        return
     patch_cache_control(
         response,
         public=True,

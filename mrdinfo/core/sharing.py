@@ -138,13 +138,14 @@ MEDICAL_ABOUT = {
 
 
 def page_type_data(page, request):
-    review_fields = hasattr(page, "reviewed_by_name")
-    schema_type = getattr(page, "schema_org_type", None) or ("MedicalWebPage" if review_fields else "WebPage")
+    # Pages that can carry a clinical review (information pages) are medical pages.
+    reviewable = callable(getattr(page, "clinical_review", None))
+    schema_type = getattr(page, "schema_org_type", None) or ("MedicalWebPage" if reviewable else "WebPage")
     data = {"@type": schema_type}
     if schema_type == "MedicalWebPage":
         data["about"] = MEDICAL_ABOUT
         data["audience"] = {"@type": "MedicalAudience", "audienceType": "Patient"}
-        review = page.clinical_review() if callable(getattr(page, "clinical_review", None)) else None
+        review = page.clinical_review() if reviewable else None
         if review:
             data["lastReviewed"] = review["date"].isoformat()
             reviewer = {"@type": "Person", "name": review["name"]}

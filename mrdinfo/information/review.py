@@ -82,6 +82,16 @@ class ReviewedPage(models.Model):
         """True only when a named clinician and the date of their review are both recorded."""
         return bool(self.clinical_reviewer_name.strip() and self.clinically_reviewed_on)
 
+    def clinical_review(self):
+        """The clinician's sign-off for structured data (core/sharing.py), or None before one."""
+        if not self.clinically_reviewed:
+            return None
+        return {
+            "date": self.clinically_reviewed_on,
+            "name": self.clinical_reviewer_name.strip(),
+            "role": self.clinical_reviewer_role.strip(),
+        }
+
     @property
     def first_published_on(self):
         published = getattr(self, "first_published_at", None)

@@ -182,17 +182,16 @@ def test_structured_data_on_an_information_page(client, content):
     assert all(item["item"].startswith("http://localhost/") for item in crumbs)
 
 
-def test_medical_page_names_its_clinical_review_once_there_has_been_one(client, content, monkeypatch):
+def test_medical_page_names_its_clinical_review_once_there_has_been_one(client, content):
     import datetime
 
     from mrdinfo.information.models import InformationPage
 
-    monkeypatch.setattr(
-        InformationPage,
-        "clinical_review",
-        lambda self: {"date": datetime.date(2026, 11, 1), "name": "Dr A Example", "role": "Consultant haematologist"},
-        raising=False,
-    )
+    remission = InformationPage.objects.get(url_path__endswith="/remission/")
+    remission.clinical_reviewer_name = "Dr A Example"
+    remission.clinical_reviewer_role = "Consultant haematologist"
+    remission.clinically_reviewed_on = datetime.date(2026, 11, 1)
+    remission.save_revision().publish()
     page = json_ld(client.get("/understanding-mrd/remission/").content.decode())["MedicalWebPage"]
     assert page["lastReviewed"] == "2026-11-01"
     assert page["reviewedBy"] == {"@type": "Person", "name": "Dr A Example", "jobTitle": "Consultant haematologist"}
