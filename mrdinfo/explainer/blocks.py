@@ -17,6 +17,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .presentation import explainer_view
+from .reader import reader_view
+from .results import read_result
+
+# The query parameter the result reader answers. The page cache keys on it: keep the name.
+RESULT_PARAMETER = "result"
 
 
 class ExplainerBlock(blocks.StructBlock):
@@ -87,13 +92,9 @@ class ExplainerBlock(blocks.StructBlock):
             return context
         # Each explainer on a page gets its own ids; the script and stylesheet are linked once.
         state = _page_state(request)
-        context["include_assets"] = not state["assets_linked"]
-        state["assets_linked"] = True
-        element_id = base = explainer.slug
-        n = 2
-        while element_id in state["ids"]:
-            element_id, n = f"{base}-{n}", n + 1
-        state["ids"].add(element_id)
+        context["include_css"] = _first_time(state, "css")
+        context["include_assets"] = _first_time(state, "explainer.js")
+        element_id = _unique_id(state, explainer.slug)
         context["view"] = explainer_view(
             explainer,
             element_id,
@@ -109,16 +110,86 @@ class ExplainerBlock(blocks.StructBlock):
         view = explainer_view(explainer, explainer.slug)
         content = [value.get("heading") or "", explainer.title, explainer.intro]
         for stage in view["stages"]:
-            content += [stage["name"], stage["summary"], stage["note"], stage["words"], stage["digits"]]
+            content += [stage["name"], stage["summary"], stage["note"], stage["words"]]
             content += [c["text"] for c in stage["comparisons"]]
         content += [f"{m['name']} {m['limit_text']} {m['note']}" for m in view["methods"]]
         return [text for text in content if text]
 
 
+class ResultReaderBlock(blocks.StructBlock):
+    """A parent types an MRD result as the report writes it and reads it in plain words, placed
+    against what each test can find. Without JavaScript it is a GET form (?result=…) that the
+    server answers on the same page; with JavaScript (result-reader.js) it answers in place."""
+
+    explainer = SnippetChooserBlock(
+        "explainer.Explainer",
+        help_text="Whose detection methods (microscope, MRD test, newer tests) the result is placed against.",
+    )
+    heading = blocks.CharBlock(required=False, max_length=120, help_text="Optional. Leave empty for “Read a result”.")
+
+    class Meta:
+        icon = "search"
+        template = "explainer/blocks/result_reader.html"
+        label = "MRD result reader"
+        description = (
+            "Parents type a result as it is written on the report (0.01%, 1E-04, negative…) and see it "
+            "in plain words. It converts notation only; it never says what a result means for risk."
+        )
+
+    def bulk_to_python(self, values):
+        struct_values = super().bulk_to_python(values)
+        explainers = [value["explainer"] for value in struct_values if value.get("explainer")]
+        if explainers:
+            prefetch_related_objects(explainers, "methods")
+        return struct_values
+
+    def get_preview_value(self):
+        from .models import Explainer
+
+        explainer = Explainer.objects.filter(live=True).order_by("pk").first()
+        return self.normalize({"explainer": explainer, "heading": ""})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        explainer = value.get("explainer")
+        request = (parent_context or {}).get("request")
+        visible = explainer is not None and (explainer.live or getattr(explainer, "show_unpublished", False))
+        methods = [(m.name, *m.limits, m.limit_text) for m in explainer.ordered_methods] if visible else []
+        state = _page_state(request)
+        context["include_css"] = _first_time(state, "css")
+        context["include_script"] = _first_time(state, "result-reader.js")
+        context["reader_id"] = _unique_id(state, "result-reader")
+        context["heading"] = value.get("heading") or "Read a result"
+        context["answer"] = None
+        query = getattr(request, "GET", None)
+        if query is not None and RESULT_PARAMETER in query:
+            # The last value if the parameter is repeated; a reading never raises, so a bad query
+            # string gets the "could not read" answer, never an error page.
+            typed = query.get(RESULT_PARAMETER, "")
+            context["answer"] = reader_view(read_result(typed), methods, typed)
+        return context
+
+
+def _first_time(state, asset):
+    """True the first time a page asks for this asset: each is linked once per page."""
+    if asset in state["assets"]:
+        return False
+    state["assets"].add(asset)
+    return True
+
+
+def _unique_id(state, base):
+    element_id, n = base, 2
+    while element_id in state["ids"]:
+        element_id, n = f"{base}-{n}", n + 1
+    state["ids"].add(element_id)
+    return element_id
+
+
 def _page_state(request):
-    """What this page has rendered so far: explainer ids, and whether the assets are linked.
+    """What this page has rendered so far: explainer ids, and which assets are linked.
     Kept on the request, which lives exactly as long as one page's rendering."""
-    fresh = {"ids": set(), "assets_linked": False}
+    fresh = {"ids": set(), "assets": set()}
     if request is None:
         return fresh
     if not hasattr(request, "_explainer_page_state"):

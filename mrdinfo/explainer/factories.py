@@ -1,4 +1,5 @@
-"""Test data: a published explainer with the five stages and three methods from FACTS.md,
+"""Test data: a published explainer with the eight stages (three of them the alternative first
+MRD results) and three methods from FACTS.md,
 and pages that carry explainers."""
 
 import factory
@@ -11,16 +12,16 @@ STAGES = [
     {
         "name": "Diagnosis",
         "link_name": "diagnosis",
-        "summary": "There are about a million million leukaemia cells.",
+        "summary": "There may be up to about a million million leukaemia cells.",
         "level": "cells",
-        "qualifier": "about",
+        "qualifier": "up to about",
         "cells_exponent_high": 12,
         "seen_by": "every_method",
     },
     {
-        "name": "Remission",
+        "name": "End of the first month",
         "link_name": "remission",
-        "summary": "The microscope cannot see them, but up to thousands of millions are left.",
+        "summary": "In remission, the microscope cannot see them, but up to thousands of millions may be left.",
         "level": "cells",
         "qualifier": "up to",
         "cells_exponent_high": 10,
@@ -28,21 +29,49 @@ STAGES = [
         "seen_by": "all_but_least_sensitive",
     },
     {
-        "name": "Found by the MRD test",
-        "link_name": "mrd-test-window",
-        "summary": "Only the MRD test can find them.",
+        "name": "First MRD result: none found",
+        "link_name": "mrd-none-found",
+        "branch": "First MRD result",
+        "summary": "The test found none. That is not the same as zero.",
+        "level": "not_detected",
+        "share_exponent_high": -4,
+    },
+    {
+        "name": "First MRD result: found at a low level",
+        "link_name": "mrd-found-low",
+        "branch": "First MRD result",
+        "summary": "The test found some, fewer than 1 in 10,000.",
         "level": "share",
         "share_exponent_high": -4,
         "share_exponent_low": -5,
     },
     {
-        "name": "MRD negative",
-        "link_name": "mrd-negative",
-        "summary": "The test found none. That is not the same as zero.",
-        "level": "not_detected",
+        "name": "First MRD result: found at a higher level",
+        "link_name": "mrd-found-higher",
+        "branch": "First MRD result",
+        "summary": "The test found 1 in 10,000 or more.",
+        "level": "share_at_least",
         "share_exponent_high": -4,
+        "note": "What usually happens next is more or different treatment.",
     },
-    {"name": "Further treatment", "link_name": "further-treatment", "summary": "Treatment goes on.", "level": "none"},
+    {
+        "name": "A later MRD check",
+        "link_name": "later-check",
+        "summary": "Some children have another test.",
+        "level": "none",
+    },
+    {
+        "name": "The rest of treatment",
+        "link_name": "rest-of-treatment",
+        "summary": "Treatment goes on.",
+        "level": "none",
+    },
+    {
+        "name": "After treatment",
+        "link_name": "after-treatment",
+        "summary": "Cure is judged over years.",
+        "level": "none",
+    },
 ]
 METHODS = [
     {"name": "Microscope", "short_name": "Microscope", "limit_exponent": -2},

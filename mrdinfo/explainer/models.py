@@ -33,16 +33,19 @@ from . import numbers
 
 LEVEL_CELLS = "cells"
 LEVEL_SHARE = "share"
+LEVEL_SHARE_AT_LEAST = "share_at_least"
 LEVEL_NOT_DETECTED = "not_detected"
 LEVEL_NONE = "none"
+SHARE_LEVELS = (LEVEL_SHARE, LEVEL_SHARE_AT_LEAST, LEVEL_NOT_DETECTED)
 LEVEL_CHOICES = [
     (LEVEL_CELLS, "Leukaemia cells in the whole body (only where the fact sheet gives a count)"),
     (LEVEL_SHARE, "A share of the cells in the marrow sample (what the test sees)"),
+    (LEVEL_SHARE_AT_LEAST, "Found: this share of the marrow sample or more"),
     (LEVEL_NOT_DETECTED, "None found: fewer than the test's limit (not the same as zero)"),
     (LEVEL_NONE, "No number at this stage"),
 ]
 
-QUALIFIER_CHOICES = [("about", "about"), ("up to", "up to")]
+QUALIFIER_CHOICES = [("about", "about"), ("up to", "up to"), ("up to about", "up to about")]
 
 SEEN_BY_EVERY_METHOD = "every_method"
 SEEN_BY_ALL_BUT_LEAST_SENSITIVE = "all_but_least_sensitive"
@@ -50,7 +53,7 @@ SEEN_BY_CHOICES = [
     (SEEN_BY_EVERY_METHOD, "Every method can find them, even the least sensitive (the microscope)"),
     (
         SEEN_BY_ALL_BUT_LEAST_SENSITIVE,
-        "Too few for the least sensitive method (the microscope); the other tests can find them",
+        "Too few for the least sensitive method (the microscope); the other tests might find some",
     ),
 ]
 
@@ -143,11 +146,17 @@ class ExplainerStage(Orderable):
         help_text="Optional. The end of this stage's address, e.g. remission. Set it to keep shared "
         "links working if you rename the stage.",
     )
-    summary = models.TextField(max_length=400, help_text="A plain sentence or two: what is happening at this stage.")
+    branch = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Optional. Stages next to each other with the same branch are alternatives at one point "
+        "in treatment: a child has one of them, e.g. “First MRD result”. None is shown as the usual one.",
+    )
+    summary = models.TextField(max_length=500, help_text="A plain sentence or two: what is happening at this stage.")
     level = models.CharField(
         "what the number is", max_length=20, choices=LEVEL_CHOICES, default=LEVEL_CELLS, help_text=""
     )
-    qualifier = models.CharField(max_length=10, choices=QUALIFIER_CHOICES, default="about", blank=True)
+    qualifier = models.CharField(max_length=12, choices=QUALIFIER_CHOICES, default="about", blank=True)
     cells_exponent_low = models.PositiveSmallIntegerField(
         "cells in the body: lowest power of ten",
         null=True,
@@ -179,10 +188,15 @@ class ExplainerStage(Orderable):
         blank=True,
         help_text="For a range only: -5 means down to 1 in 100,000.",
     )
-    note = models.TextField(max_length=400, blank=True, help_text="Optional: something a parent should also know.")
+    note = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="Optional: something a parent should also know, e.g. what happens next after a result.",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("link_name")]),
+        FieldPanel("branch"),
         FieldPanel("summary"),
         FieldPanel("level"),
         MultiFieldPanel(
@@ -223,18 +237,16 @@ class ExplainerStage(Orderable):
                 errors["qualifier"] = "Say “about” or “up to”."
             if self.share_exponent_high is not None or self.share_exponent_low is not None:
                 errors["share_exponent_high"] = "A count in the body has no share of the sample: leave this empty."
-        elif self.level in (LEVEL_SHARE, LEVEL_NOT_DETECTED):
+        elif self.level in SHARE_LEVELS:
             high, low = self.share_exponent_high, self.share_exponent_low
             if high is None:
                 errors["share_exponent_high"] = "Give the share as a power of ten, e.g. -4 for 1 in 10,000."
             elif not numbers.SMALLEST_SHARE_EXPONENT <= high <= -1:
                 errors["share_exponent_high"] = f"Use a power from -1 to {numbers.SMALLEST_SHARE_EXPONENT}."
-            elif low is not None and (
-                self.level == LEVEL_NOT_DETECTED or not numbers.SMALLEST_SHARE_EXPONENT <= low <= high
-            ):
+            elif low is not None and (self.level != LEVEL_SHARE or not numbers.SMALLEST_SHARE_EXPONENT <= low <= high):
                 errors["share_exponent_low"] = (
-                    "“None found” has only the test's limit: leave this empty."
-                    if self.level == LEVEL_NOT_DETECTED
+                    "“None found” and “this share or more” have one power only: leave this empty."
+                    if self.level != LEVEL_SHARE
                     else "The smallest share must be no bigger than the larger one (-5 is smaller than -4)."
                 )
             if self.cells_exponent_high is not None or self.cells_exponent_low is not None:
@@ -269,11 +281,14 @@ class ExplainerStage(Orderable):
     @property
     def share_range(self):
         """(low, high) powers of ten of the share of the sample, or None. For "none found",
-        high is the limit below which nothing was found and low is None (unknown)."""
-        if self.level not in (LEVEL_SHARE, LEVEL_NOT_DETECTED) or self.share_exponent_high is None:
+        high is the limit below which nothing was found and low is None (unknown); for "this
+        share or more", low is the share and high is None (no upper bound is given)."""
+        if self.level not in SHARE_LEVELS or self.share_exponent_high is None:
             return None
         if self.level == LEVEL_NOT_DETECTED:
             return (None, self.share_exponent_high)
+        if self.level == LEVEL_SHARE_AT_LEAST:
+            return (self.share_exponent_high, None)
         low = self.share_exponent_low if self.share_exponent_low is not None else self.share_exponent_high
         return (low, self.share_exponent_high)
 
@@ -294,7 +309,7 @@ class DetectionMethod(Orderable):
         blank=True,
         help_text="For a range only: -5 means at its best it finds 1 in 100,000.",
     )
-    note = models.CharField(max_length=250, blank=True, help_text="Optional, e.g. what the method looks for.")
+    note = models.CharField(max_length=400, blank=True, help_text="Optional, e.g. what the method looks for.")
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),

@@ -9,6 +9,7 @@ from .models import (
     LEVEL_NONE,
     LEVEL_NOT_DETECTED,
     LEVEL_SHARE,
+    LEVEL_SHARE_AT_LEAST,
     SEEN_BY_ALL_BUT_LEAST_SENSITIVE,
 )
 
@@ -24,24 +25,20 @@ STATUS_TEXT = {
 LEVEL_LABELS = {
     LEVEL_CELLS: "Leukaemia cells in the whole body",
     LEVEL_SHARE: "Leukaemia cells in the marrow sample",
+    LEVEL_SHARE_AT_LEAST: "Leukaemia cells in the marrow sample",
     LEVEL_NOT_DETECTED: "Leukaemia cells in the marrow sample",
     LEVEL_NONE: "Leukaemia cells",
 }
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def cells_words(qualifier, low, high):
-    """ "about a million million", "up to thousands of millions", "between … and …"."""
+    """ "up to about a million million", "up to thousands of millions", "between … and …"."""
     if low == high:
         return f"{qualifier} {numbers.power_words(high)}"
     if high - low == 1:
         return f"{qualifier} {numbers.power_words_plural(low)}"
     return f"between {numbers.power_words(low)} and {numbers.power_words(high)}"
-
-
-def cells_digits(low, high):
-    if low == high:
-        return numbers.power_digits(high)
-    return f"{numbers.power_digits(low)} to {numbers.power_digits(high)}"
 
 
 def detection(stage, methods):
@@ -53,8 +50,12 @@ def detection(stage, methods):
     for method in methods:
         best, worst = method.limits
         if stage.level == LEVEL_CELLS:
-            missed = stage.seen_by == SEEN_BY_ALL_BUT_LEAST_SENSITIVE and method.limit_exponent == least_sensitive
-            status = CANNOT if missed else FINDS
+            if stage.seen_by == SEEN_BY_ALL_BUT_LEAST_SENSITIVE:
+                # Up to thousands of millions is an upper bound: many children have far fewer,
+                # so the finer tests only might find some (the MRD results that follow say which).
+                status = CANNOT if method.limit_exponent == least_sensitive else MIGHT
+            else:
+                status = FINDS
         elif stage.level == LEVEL_SHARE and stage.share_range:
             low, high = stage.share_range
             if best > high:
@@ -63,6 +64,10 @@ def detection(stage, methods):
                 status = FINDS  # even at its worst it reaches the smallest share
             else:
                 status = EDGE
+        elif stage.level == LEVEL_SHARE_AT_LEAST and stage.share_range:
+            low, _ = stage.share_range
+            # No upper bound is given: a method that cannot reach the share might see a larger one.
+            status = FINDS if worst <= low else EDGE if best <= low else MIGHT
         elif stage.level == LEVEL_NOT_DETECTED and stage.share_range:
             _, limit = stage.share_range
             # A method always more sensitive than the test that found none might still find some.
@@ -134,76 +139,28 @@ def comparisons_for_share(low, high):
     ]
 
 
-def dots(stage):
-    """The 10 × 10 dot picture: what one dot stands for, and which dots to fill."""
-    if stage.level == LEVEL_CELLS and stage.cells_range:
-        low, high = stage.cells_range
-        unit = max(high - 2, 0)
-        if low == high:
-            filled = min(10 ** (high - unit), 100)
-            caption = (
-                f"In the picture, each dot stands for {numbers.power_words(unit)} leukaemia "
-                f"{'cell' if unit == 0 else 'cells'}. All the dots together make {numbers.power_words(high)}."
-            )
-            return {"filled": filled, "outlined": 0, "marked": 0, "unknown": False, "caption": caption}
-        filled = 10 ** (low - unit) if low >= unit else 0
-        caption = (
-            f"In the picture, each dot stands for {numbers.power_words(unit)} leukaemia cells. "
-            + (f"The {filled} filled dots make {numbers.power_words(low)}. " if filled else "")
-            + f"With the outlined dots, there would be {numbers.power_words(high)}."
-        )
-        return {"filled": filled, "outlined": 100 - filled, "marked": 0, "unknown": False, "caption": caption}
-    if stage.level in (LEVEL_SHARE, LEVEL_NOT_DETECTED) and stage.share_range:
-        low, high = stage.share_range
-        # The square is a sample of at least 100 cells, so that each dot is a whole number of cells.
-        square = max(10**-high, 100)
-        per_dot = square // 100
-        marked = 0 if stage.level == LEVEL_NOT_DETECTED else square // 10**-high
-        dot_words = "1 cell" if per_dot == 1 else f"{per_dot:,} cells"
-        caption = (
-            f"In the picture, the square is a sample of {square:,} marrow cells. Each dot stands for {dot_words}. "
-        )
-        if stage.level == LEVEL_NOT_DETECTED:
-            caption += (
-                "The test found no leukaemia cell in any of them. "
-                "There may still be some, too few for the test to find."
-            )
-        else:
-            caption += (
-                "The dot with a ring holds 1 leukaemia cell."
-                if marked == 1
-                else f"The {marked} dots with a ring are leukaemia cells."
-            )
-            if low is not None and low != high:
-                caption += (
-                    f" At {numbers.one_in(low)}, it would take {10 ** (high - low):,} squares like this to find one."
-                )
-        return {
-            "filled": 0,
-            "outlined": 0,
-            "marked": marked,
-            "unknown": stage.level == LEVEL_NOT_DETECTED,
-            "caption": caption,
-        }
-    return {"filled": 0, "outlined": 0, "marked": 0, "unknown": False, "caption": "There is no number for this stage."}
-
-
-def stage_view(stage, index, total, anchor, methods):
+def stage_view(stage, index, anchor, methods):
     level = stage.level
-    words = digits = ""
+    words = ""
     comparisons = []
     if level == LEVEL_CELLS and stage.cells_range:
         low, high = stage.cells_range
-        words, digits = cells_words(stage.qualifier, low, high), cells_digits(low, high)
+        words = cells_words(stage.qualifier, low, high)
         comparisons = comparisons_for_cells(low, high)
-        # "about a million million leukaemia cells", "up to thousands of millions of leukaemia cells"
+        # "up to about a million million leukaemia cells", "up to thousands of millions of leukaemia cells"
         noun = "of leukaemia cells" if low != high else "leukaemia cells"
         valuetext = f"{stage.name}: {words} {noun} in the body"
-        table_text = f"In the body: {words} ({digits})"
+        table_text = f"In the body: {words}"
     elif level == LEVEL_SHARE and stage.share_range:
         low, high = stage.share_range
         words = numbers.share_range(low, high)
         comparisons = comparisons_for_share(low, high)
+        valuetext = f"{stage.name}: {words} cells in the marrow sample"
+        table_text = f"In the marrow sample: {words} cells"
+    elif level == LEVEL_SHARE_AT_LEAST and stage.share_range:
+        low, _ = stage.share_range
+        words = f"{numbers.one_in(low)} or more"
+        comparisons = comparisons_for_share(None, low)
         valuetext = f"{stage.name}: {words} cells in the marrow sample"
         table_text = f"In the marrow sample: {words} cells"
     elif level == LEVEL_NOT_DETECTED and stage.share_range:
@@ -220,29 +177,58 @@ def stage_view(stage, index, total, anchor, methods):
     return {
         "index": index,
         "number": index + 1,
-        "total": total,
         "anchor": anchor,
         "name": stage.name,
+        "branch": stage.branch,
         "summary": stage.summary,
         "note": stage.note,
         "level": level,
         "level_label": LEVEL_LABELS[level],
         "words": words,
-        "digits": digits,
         "table_text": table_text,
         "comparisons": comparisons,
         "detection": found,
         "seen_sentence": seen_sentence(found) if level != LEVEL_NONE else "",
         "valuetext": valuetext,
-        "dots": dots(stage),
         "cells": list(stage.cells_range) if stage.cells_range else None,
         "share": list(stage.share_range) if stage.share_range else None,
     }
 
 
+def number_steps(stages):
+    """Steps through treatment: stages next to each other on the same branch are one step, as
+    alternatives (3a, 3b, 3c), so the journey reads as a path with branches, not one line."""
+    groups = []
+    for stage in stages:
+        if stage["branch"] and groups and groups[-1][0]["branch"] == stage["branch"]:
+            groups[-1].append(stage)
+        else:
+            groups.append([stage])
+    steps = len(groups)
+    for step, group in enumerate(groups, start=1):
+        for letter, stage in zip("abcdefghij", group, strict=False):
+            alternatives = len(group) > 1
+            stage["step"] = step
+            stage["label"] = f"{step}{letter}" if alternatives else str(step)
+            stage["position"] = f"Stage {step} of {steps}"
+            stage["alternatives"] = len(group) if alternatives else 0
+            stage["branch_sentence"] = (
+                f"This is one of {NUMBER_WORDS.get(len(group), len(group))} possible results at this point. "
+                "Children have each of them; none is the usual one."
+                if alternatives
+                else ""
+            )
+            if alternatives:
+                stage["valuetext"] = (
+                    f"{stage['valuetext']}. One of {NUMBER_WORDS.get(len(group), len(group))} possible results"
+                )
+    return groups
+
+
 def scales(explainer, stage_views):
-    """The exponents the picture's two scales run over: cells in the body (only as far as the
-    counts go, plus one step), and the share of the sample (down past the most sensitive test)."""
+    """The exponents the picture's one tall scale runs over: cells in the body (only as far as
+    the counts go, plus one step) above, the share of the sample (down to the most sensitive
+    test) below. Every step is labelled in words first."""
     cells = [e for s in stage_views if s["cells"] for e in s["cells"]]
     shares = [e for s in stage_views if s["share"] for e in s["share"] if e is not None]
     shares += [e for m in explainer.ordered_methods for e in m.limits]
@@ -250,37 +236,36 @@ def scales(explainer, stage_views):
     if cells:
         top, bottom = max(cells), max(min(cells) - 1, 0)
         body = [
-            {"exponent": e, "label": numbers.superscript_power(e), "words": numbers.power_words(e)}
+            {"exponent": e, "label": numbers.power_words(e), "power": numbers.superscript_power(e)}
             for e in range(top, bottom - 1, -1)
         ]
     sample = None
     if shares:
-        top, bottom = min(max(shares) + 1, -1), max(min(shares) - 1, numbers.SMALLEST_SHARE_EXPONENT)
-        sample = [{"exponent": e, "label": numbers.one_in(e)} for e in range(top, bottom - 1, -1)]
+        # Down to the most sensitive test's floor: a step further would show a share no fact gives.
+        top, bottom = min(max(shares) + 1, -1), min(shares)
+        sample = [{"exponent": e, "label": numbers.one_in(e), "power": ""} for e in range(top, bottom - 1, -1)]
     return body, sample
 
 
 def step_sentence(body, sample):
-    """The sentence under the picture, with an example from each scale, e.g. "10¹² (a million
-    million) is 10 times as many as 10¹¹ (a hundred thousand million)"."""
+    """The sentence under the picture, in words, e.g. "a million million is 10 times as many as
+    a hundred thousand million"."""
     examples = []
     if body and len(body) > 1:
-        examples.append(
-            f"{body[0]['label']} ({body[0]['words']}) is 10 times as many as {body[1]['label']} ({body[1]['words']})"
-        )
+        examples.append(f"{body[0]['label']} is 10 times as many as {body[1]['label']}")
     if sample and len(sample) > 2:
         examples.append(f"{sample[1]['label']} is 10 times as many as {sample[2]['label']}")
-    return "Each step on the scales is 10 times fewer" + (": " + ", and ".join(examples) if examples else "") + "."
+    return "Each step on the scale is 10 times fewer" + (": " + ", and ".join(examples) if examples else "") + "."
 
 
 def explainer_view(explainer, element_id, heading="", start_stage=""):
     methods = explainer.ordered_methods
     anchors = explainer.stage_anchors()
-    total = len(anchors)
     stages = [
-        stage_view(stage, index, total, f"{element_id}-{anchor}", methods)
+        stage_view(stage, index, f"{element_id}-{anchor}", methods)
         for index, (stage, anchor) in enumerate(zip(explainer.ordered_stages, anchors, strict=True))
     ]
+    groups = number_steps(stages)
     start = anchors.index(start_stage) if start_stage in anchors else 0
     for stage in stages:
         stage["current"] = stage["index"] == start
@@ -296,12 +281,12 @@ def explainer_view(explainer, element_id, heading="", start_stage=""):
             {
                 "anchor": s["anchor"],
                 "name": s["name"],
+                "label": s["label"],
                 "level": s["level"],
                 "valuetext": s["valuetext"],
                 "announcement": f"{s['valuetext']}. {s['seen_sentence']}".strip(),
                 "cells": s["cells"],
                 "share": s["share"],
-                "dots": {k: v for k, v in s["dots"].items() if k != "caption"},
             }
             for s in stages
         ],
@@ -317,6 +302,7 @@ def explainer_view(explainer, element_id, heading="", start_stage=""):
         "intro": explainer.intro,
         "sources": explainer.sources,
         "stages": stages,
+        "groups": groups,
         "start": stages[start] if stages else None,
         "methods": method_views,
         "data": data,

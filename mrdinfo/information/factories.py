@@ -6,10 +6,13 @@ import factory
 
 from .models import GlossaryPage, GlossaryTerm, InformationPage, InformationPageRelatedPage, TopicIndexPage
 
-REVIEW = {
-    "reviewed_by_name": "Dr Test Reviewer",
-    "reviewed_by_role": "Consultant paediatric haematologist",
-    "last_reviewed": datetime.date(2026, 1, 15),
+# Pages start as the content loader makes them: updated by the information team, not yet
+# clinically reviewed. CLINICAL_REVIEW is what the clinical-review workflow records.
+REVIEW = {"last_updated": datetime.date(2026, 1, 15)}
+CLINICAL_REVIEW = {
+    "clinical_reviewer_name": "Dr Test Reviewer",
+    "clinical_reviewer_role": "Consultant paediatric haematologist",
+    "clinically_reviewed_on": datetime.date(2026, 2, 1),
 }
 
 

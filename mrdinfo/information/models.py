@@ -24,7 +24,7 @@ from wagtail.search import index
 from mrdinfo.core.headings import anchor_for, collect_headings
 from mrdinfo.core.models import BasePage
 
-from .blocks import InformationStreamBlock
+from .blocks import InformationStreamBlock, reference_anchor
 from .glossary import get_glossary, term_slug
 from .panels import ReadingEasePanel
 from .review import ReviewedPage
@@ -42,8 +42,15 @@ def contents_with_about_section(headings):
 
 
 def references_in(body):
-    """Every reference in the body's references blocks, in order."""
-    return [reference for block in body if block.block_type == "references" for reference in block.value["references"]]
+    """Every reference in the body's references blocks, in order, each with its anchor on the page
+    (#source-<link name>, or #source-<number> for one without a link name)."""
+    references = [
+        reference for block in body if block.block_type == "references" for reference in block.value["references"]
+    ]
+    return [
+        {**dict(reference), "anchor": reference_anchor(reference.get("key"), position)}
+        for position, reference in enumerate(references, start=1)
+    ]
 
 
 def summary_cards(pages):

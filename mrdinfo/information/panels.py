@@ -2,7 +2,7 @@
 
 from wagtail.admin.panels import Panel
 
-from .reading import TARGET, prose_of, reading_ease
+from .reading import LONGEST_SENTENCE, TARGET, long_sentences, prose_of, reading_ease
 
 
 class ReadingEasePanel(Panel):
@@ -18,6 +18,12 @@ class ReadingEasePanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            score = reading_ease(prose_of(self.instance)) if self.instance.pk else None
-            context.update(score=None if score is None else round(score), target=TARGET)
+            prose = prose_of(self.instance) if self.instance.pk else ""
+            score = reading_ease(prose) if prose else None
+            context.update(
+                score=None if score is None else round(score),
+                target=TARGET,
+                long_sentences=long_sentences(prose),
+                longest=LONGEST_SENTENCE,
+            )
             return context

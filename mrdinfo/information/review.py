@@ -1,7 +1,13 @@
-"""Review metadata for medical pages: who checked a page, when, and when it is due again.
+"""Review metadata for medical pages: when a page was first published and last updated, when it
+is due to be checked again, and whether a named clinician has reviewed it.
 
-Shown on the page itself, because parents need to know how current medical information is.
-A clinical-review workflow (approval by a named clinician) will build on these fields."""
+Shown on the page itself, because parents need to know how current medical information is and
+whether a doctor has checked it. A page is *clinically reviewed* only when a named reviewer and
+the date of their review are both set. Nothing else counts: a page loaded from content/ (or
+written by the information team) says "Clinical review: pending" until a clinician signs off.
+The clinical-review workflow sets clinical_reviewer_name, clinical_reviewer_role and
+clinically_reviewed_on; the content loader refuses them (CONTENT_FIELDS_NOT_LOADED), so a file
+can never claim a review that did not happen."""
 
 import datetime
 
@@ -10,6 +16,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 REVIEW_INTERVAL_YEARS = 2
+CLINICAL_REVIEW_FIELDS = ("clinical_reviewer_name", "clinical_reviewer_role", "clinically_reviewed_on")
 
 
 def years_after(day, years):
@@ -20,39 +27,50 @@ def years_after(day, years):
 
 
 class ReviewedPage(models.Model):
-    """Who checked this page, when, and when it must be checked again. Shown on the page.
+    """When this page was last updated and is next due a check, and who (if anyone) reviewed it
+    clinically. Shown on the page."""
 
-    A clinical-review workflow (approval by a named clinician) will build on these fields."""
+    # Set by the clinical-review workflow, never by content files (see the module docstring).
+    CONTENT_FIELDS_NOT_LOADED = CLINICAL_REVIEW_FIELDS
 
-    reviewed_by_name = models.CharField(
-        "reviewed by",
+    clinical_reviewer_name = models.CharField(
+        "clinical reviewer",
         max_length=120,
-        help_text="The person or team who last checked this page, e.g. “Dr A Smith” or “Information team”.",
+        blank=True,
+        help_text="The named clinician who checked this page, e.g. “Dr A Smith”. Leave empty until a "
+        "clinician has signed it off: the page then says “Clinical review: pending”.",
     )
-    reviewed_by_role = models.CharField(
+    clinical_reviewer_role = models.CharField(
         "their role",
         max_length=200,
         blank=True,
-        help_text="What they do or what they did, e.g. “Consultant paediatric haematologist”.",
+        help_text="e.g. “Consultant paediatric haematologist”.",
     )
-    # null=True: a new page may be saved as a draft before it is reviewed; publishing needs a date.
-    last_reviewed = models.DateField(null=True, help_text="The date the content was last checked.")
+    clinically_reviewed_on = models.DateField(
+        "clinical review date", null=True, blank=True, help_text="The date the clinician signed the page off."
+    )
+    # null=True: a new page may be saved as a draft first; publishing needs a date.
+    last_updated = models.DateField(
+        null=True, help_text="The date the content was last checked against its sources and updated."
+    )
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text=f"Leave empty for {REVIEW_INTERVAL_YEARS} years after the last review.",
+        help_text=f"Leave empty for {REVIEW_INTERVAL_YEARS} years after the last update or clinical review.",
     )
 
     review_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("reviewed_by_name"),
-                FieldPanel("reviewed_by_role"),
-                FieldPanel("last_reviewed"),
+                FieldPanel("last_updated"),
                 FieldPanel("next_review_due"),
+                FieldPanel("clinical_reviewer_name"),
+                FieldPanel("clinical_reviewer_role"),
+                FieldPanel("clinically_reviewed_on"),
             ],
             heading="Review",
-            help_text="Shown at the end of the page, so families can see how up to date it is.",
+            help_text="Shown at the end of the page, so families can see how up to date it is and whether a "
+            "clinician has checked it.",
         )
     ]
 
@@ -60,12 +78,21 @@ class ReviewedPage(models.Model):
         abstract = True
 
     @property
+    def clinically_reviewed(self):
+        """True only when a named clinician and the date of their review are both recorded."""
+        return bool(self.clinical_reviewer_name.strip() and self.clinically_reviewed_on)
+
+    @property
+    def first_published_on(self):
+        published = getattr(self, "first_published_at", None)
+        return published.date() if published else None
+
+    @property
     def review_due_date(self):
         if self.next_review_due:
             return self.next_review_due
-        if self.last_reviewed:
-            return years_after(self.last_reviewed, REVIEW_INTERVAL_YEARS)
-        return None
+        checked = [day for day in (self.last_updated, self.clinically_reviewed_on) if day]
+        return years_after(max(checked), REVIEW_INTERVAL_YEARS) if checked else None
 
     def review_overdue(self, today=None):
         due = self.review_due_date
@@ -73,5 +100,16 @@ class ReviewedPage(models.Model):
 
     def clean(self):
         super().clean()
-        if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
-            raise ValidationError({"next_review_due": "The next review must come after the last one."})
+        errors = {}
+        latest = max((day for day in (self.last_updated, self.clinically_reviewed_on) if day), default=None)
+        if self.next_review_due and latest and self.next_review_due <= latest:
+            errors["next_review_due"] = "The next review must come after the last update or review."
+        # A clinical review is a named person on a date: half a record would read as a review.
+        if (self.clinical_reviewer_name.strip() or self.clinical_reviewer_role.strip()) and not (
+            self.clinically_reviewed_on
+        ):
+            errors["clinically_reviewed_on"] = "Give the date of the clinical review, or clear the reviewer."
+        if self.clinically_reviewed_on and not self.clinical_reviewer_name.strip():
+            errors["clinical_reviewer_name"] = "Name the clinician who reviewed the page, or clear the date."
+        if errors:
+            raise ValidationError(errors)

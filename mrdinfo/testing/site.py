@@ -12,7 +12,8 @@ def make_home_page(**fields):
         "title": "Home",
         "slug": "home",
         "hero_heading": "Understanding MRD in childhood leukaemia",
-        "hero_text": "MRD means the few leukaemia cells left after the first treatment. A special test can find them.",
+        "hero_text": "MRD means the few leukaemia cells that can be left during treatment. A special test can "
+        "find very few of them, but it has a limit.",
         "summary": "Plain-language information for families.",
     }
     values.update(fields)

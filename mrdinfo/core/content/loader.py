@@ -314,6 +314,9 @@ class ContentLoader:
             for f in page_class._meta.get_fields()
             if f.concrete and not f.auto_created and f.name not in base and not f.name.endswith("_ptr")
         }
+        # A page type may keep fields out of content files (e.g. a clinical sign-off, which only
+        # an editor's workflow may record): such a key is refused like an unknown one.
+        own -= set(getattr(page_class, "CONTENT_FIELDS_NOT_LOADED", ()))
         return own | PAGE_FIELDS_ALLOWED
 
     def is_unchanged(self, page, values, children):

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -29,65 +30,134 @@ def html_of(client, url="/"):
     return response.content.decode()
 
 
-def test_every_stage_in_order_with_words_and_digits_and_a_table(client, home_page, explainer):
+NAMES = [
+    "Diagnosis",
+    "End of the first month",
+    "First MRD result: none found",
+    "First MRD result: found at a low level",
+    "First MRD result: found at a higher level",
+    "A later MRD check",
+    "The rest of treatment",
+    "After treatment",
+]
+ANCHORS = [
+    "diagnosis",
+    "remission",
+    "mrd-none-found",
+    "mrd-found-low",
+    "mrd-found-higher",
+    "later-check",
+    "rest-of-treatment",
+    "after-treatment",
+]
+
+
+def figure_of(html):
+    return BeautifulSoup(html, "html.parser").find("figure", class_="explainer")
+
+
+def text_of(node):
+    return re.sub(r"\s+", " ", node.get_text(" ")).replace(" .", ".").replace(" ,", ",")
+
+
+def test_every_stage_in_order_with_words_and_a_table(client, home_page, explainer):
     place_explainers(home_page, {"explainer": explainer})
-    html = html_of(client)
-    figure = html.split('<figure class="explainer"')[1].split("</figure>")[0]
-    assert 'id="cells-in-the-body-title">How many leukaemia cells are there?</h2>' in figure
-    assert "<figcaption" in figure
+    figure = figure_of(html_of(client))
+    assert figure.find("h2", id="cells-in-the-body-title").get_text() == "How many leukaemia cells are there?"
+    assert figure.find("figcaption") is not None
     # Every stage, in order, each with its own address.
-    names = re.findall(r'<h3 class="explainer__stage-name">.*?</span> (.*?)</h3>', figure)
-    assert names == ["Diagnosis", "Remission", "Found by the MRD test", "MRD negative", "Further treatment"]
-    for anchor in ["diagnosis", "remission", "mrd-test-window", "mrd-negative", "further-treatment"]:
-        assert f'id="cells-in-the-body-{anchor}"' in figure
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", figure))
-    assert "about a million million — 1,000,000,000,000" in text
-    assert "up to thousands of millions — 1,000,000,000 to 10,000,000,000" in text
+    headings = [h.get_text(" ", strip=True) for h in figure.select("h3.explainer__stage-name")]
+    assert [h.split(": ", 1)[1] for h in headings] == NAMES
+    for anchor in ANCHORS:
+        assert figure.find(id=f"cells-in-the-body-{anchor}") is not None
+    text = text_of(figure)
+    assert "up to about a million million" in text
+    assert "up to thousands of millions" in text
     assert "Counting them at one a second would take about 31,700 years." in text
     assert "about 120 times everyone on Earth" in text
+    # One way of writing numbers: words, never a long string of digits or a power of ten.
+    assert not re.search(r"\d{1,3}(,\d{3}){3,}", text), "a 10-digit or longer number is shown"
+    assert "10¹" not in text and "10^" not in text
     # The shares are labelled as shares of the sample, never as counts in the body.
     assert "Leukaemia cells in the marrow sample: 1 in 10,000 to 1 in 100,000" in text
+    assert "Leukaemia cells in the marrow sample: 1 in 10,000 or more" in text
     assert "not a count of cells in the body" in text
     assert "none found, fewer than 1 in 10,000. Not found is not the same as none." in text
     assert (
-        "Each step on the scales is 10 times fewer: 10¹² (a million million) is 10 times as many as "
-        "10¹¹ (a hundred thousand million), and 1 in 100 is 10 times as many as 1 in 1,000."
+        "Each step on the scale is 10 times fewer: a million million is 10 times as many as "
+        "a hundred thousand million, and 1 in 100 is 10 times as many as 1 in 1,000."
     ) in text
     # The table: a row per stage, a column per method, with what each can find.
-    table = figure.split("<table")[1].split("</table>")[0]
-    assert table.count('<th scope="row">') == 5
-    rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
-    remission = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "|", rows[2]))
-    assert "Remission" in remission and "Cannot find them|" in remission
-    window = re.sub(r"<[^>]+>", "|", rows[3])
-    assert "Only just: this is the least it can find" in window
-    negative = re.sub(r"<[^>]+>", "|", rows[4])
-    assert negative.count("Cannot find them") == 2 and "Might find some" in negative
+    rows = figure.find("table").find("tbody").find_all("tr")
+    assert len(rows) == 8
+    cells = [[td.get_text(strip=True) for td in row.find_all("td")][1:] for row in rows]
+    assert cells[1] == ["Cannot find them", "Might find some", "Might find some"]
+    assert cells[2] == ["Cannot find them", "Cannot find them", "Might find some"]
+    assert cells[3] == ["Cannot find them", "Only just: this is the least it can find", "Can find them"]
+    assert cells[4] == ["Might find some", "Can find them", "Can find them"]
+    # On a phone each row is a card: every cell says which column it is.
+    assert [td["data-label"] for td in rows[0].find_all("td")] == [
+        "Leukaemia cells",
+        "Microscope",
+        "MRD test by PCR",
+        "Newer tests",
+    ]
+
+
+def test_the_first_mrd_result_is_three_alternatives_none_of_them_the_usual_path(client, home_page, explainer):
+    place_explainers(home_page, {"explainer": explainer})
+    figure = figure_of(html_of(client))
+    labels = [tick.find(class_="explainer__tick-number").get_text() for tick in figure.select(".explainer__tick")]
+    assert labels == ["1", "2", "3a", "3b", "3c", "4", "5", "6"]
+    headings = [h.get_text(" ", strip=True) for h in figure.select("h3.explainer__stage-name")]
+    assert headings[2].startswith("Stage 3 of 6, one of 3 possible results:")
+    assert headings[5].startswith("Stage 4 of 6:")
+    for anchor in ANCHORS[2:5]:
+        stage = figure.find(id=f"cells-in-the-body-{anchor}")
+        assert "none is the usual one" in stage.get_text()
+    # A found result is followed by what happens next, never left hanging.
+    higher = figure.find(id="cells-in-the-body-mrd-found-higher").get_text()
+    assert "What usually happens next is more or different treatment." in higher
 
 
 def test_share_stages_carry_no_number_of_cells_in_the_body(client, home_page, explainer):
     place_explainers(home_page, {"explainer": explainer})
     html = html_of(client)
-    for anchor in ["mrd-test-window", "mrd-negative", "further-treatment"]:
-        stage = html.split(f'id="cells-in-the-body-{anchor}"')[1].split("</li>")[0]
+    figure = figure_of(html)
+    for anchor in ANCHORS[2:]:
+        stage = figure.find(id=f"cells-in-the-body-{anchor}").get_text()
         assert "in the whole body" not in stage
         assert "million" not in stage  # no body count smuggled in by the arithmetic
-    data = json.loads(html.split('id="cells-in-the-body-data" type="application/json">')[1].split("</script>")[0])
-    assert [s["cells"] for s in data["stages"]] == [[12, 12], [9, 10], None, None, None]
-    assert [s["share"] for s in data["stages"]] == [None, None, [-5, -4], [None, -4], None]
+    data = json.loads(figure.find("script", id="cells-in-the-body-data").string)
+    assert [s["cells"] for s in data["stages"]] == [[12, 12], [9, 10], None, None, None, None, None, None]
+    assert [s["share"] for s in data["stages"]] == [None, None, [None, -4], [-5, -4], [-4, None], None, None, None]
 
 
 def test_the_script_data_and_the_slider_start_where_the_block_says(client, home_page, explainer):
     place_explainers(home_page, {"explainer": explainer, "start_stage": "remission"})
     html = html_of(client)
-    data = json.loads(html.split('id="cells-in-the-body-data" type="application/json">')[1].split("</script>")[0])
+    figure = figure_of(html)
+    data = json.loads(figure.find("script", id="cells-in-the-body-data").string)
     assert data["start"] == 1
-    assert data["stages"][1]["valuetext"] == "Remission: up to thousands of millions of leukaemia cells in the body"
-    assert 'value="2" aria-valuetext="Remission: up to thousands of millions' in html
-    assert 'class="explainer__stage explainer__stage--cells is-current" id="cells-in-the-body-remission"' in html
+    assert data["stages"][1]["valuetext"] == (
+        "End of the first month: up to thousands of millions of leukaemia cells in the body"
+    )
+    assert data["stages"][2]["valuetext"] == (
+        "First MRD result: none found: none found, fewer than 1 in 10,000 cells in the marrow sample. "
+        "Not found is not the same as zero. One of three possible results"
+    )
+    slider = figure.find("input", type="range")
+    assert slider["value"] == "2" and slider["max"] == "8"
+    assert slider["aria-valuetext"].startswith("End of the first month: up to thousands of millions")
+    current = figure.select(".explainer__stage.is-current")
+    assert [li["id"] for li in current] == ["cells-in-the-body-remission"]
     assert [m["best"] for m in data["methods"]] == [-2, -5, -6]
-    assert [label["label"] for label in data["body"]] == ["10¹²", "10¹¹", "10¹⁰", "10⁹", "10⁸"]
-    assert data["sample"][0]["label"] == "1 in 10" and data["sample"][-1]["label"] == "1 in 10,000,000"
+    # The scale: words first, the power of ten second; the sample from 1 in 10 to the newest test's floor.
+    assert [(label["label"], label["power"]) for label in data["body"]][:2] == [
+        ("a million million", "10¹²"),
+        ("a hundred thousand million", "10¹¹"),
+    ]
+    assert data["sample"][0]["label"] == "1 in 10" and data["sample"][-1]["label"] == "1 in 1,000,000"
 
 
 def test_assets_once_and_separate_ids_for_several_explainers(client, home_page, explainer):
@@ -149,6 +219,7 @@ def test_search_finds_the_explainers_words(home_page, explainer):
     assert home_page.pk in [p.pk for p in Page.objects.live().search("kangaroo")]
     content = " ".join(ExplainerBlock().get_searchable_content(ExplainerBlock().to_python({"explainer": explainer.pk})))
     assert "about 31,700 years" in content and "1 in 10,000 to 1 in 100,000" in content
+    assert "1,000,000,000,000" not in content
 
 
 def test_start_stage_must_be_one_of_the_explainers_stages(explainer):
@@ -181,7 +252,7 @@ def test_snippet_preview_shows_a_draft_before_it_is_published(client, home_page,
     response = draft.make_preview_request()
     html = response.content.decode()
     assert response.status_code == 200
-    assert "A draft heading" in html and "about a million million" in html and "explainer.js" in html
+    assert "A draft heading" in html and "up to about a million million" in html and "explainer.js" in html
     # Readers still see the published version until a reviewer publishes the draft.
     assert "A draft heading" not in html_of(client)
     revision.publish()

@@ -6,14 +6,27 @@ import re
 
 import pytest
 
-from mrdinfo.explainer.factories import ExplainerFactory, place_explainers
+from mrdinfo.explainer.factories import STAGES, ExplainerFactory, place_explainers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 from mrdinfo.testing.site import configure_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NAMES = ["Diagnosis", "Remission", "Found by the MRD test", "MRD negative", "Further treatment"]
-ANCHORS = ["diagnosis", "remission", "mrd-test-window", "mrd-negative", "further-treatment"]
+
+NAMES = [stage["name"] for stage in STAGES]
+ANCHORS = [stage["link_name"] for stage in STAGES]
+# Stage headings: "Stage 3 of 6, one of 3 possible results: First MRD result: none found".
+POSITIONS = [
+    "Stage 1 of 6",
+    "Stage 2 of 6",
+    "Stage 3 of 6, one of 3 possible results",
+    "Stage 3 of 6, one of 3 possible results",
+    "Stage 3 of 6, one of 3 possible results",
+    "Stage 4 of 6",
+    "Stage 5 of 6",
+    "Stage 6 of 6",
+]
+HEADINGS = [f"{position}: {name}" for position, name in zip(POSITIONS, NAMES, strict=True)]
 SLIDER = "#cells-in-the-body-slider"
 
 
@@ -53,7 +66,7 @@ def current_stage(page, figure="#cells-in-the-body"):
     """The stage a sighted reader sees: the one visible panel's heading."""
     return page.evaluate(
         """(figure) => [...document.querySelectorAll(figure + ' .explainer__stage')]
-            .filter((li) => getComputedStyle(li).visibility === 'visible')
+            .filter((li) => li.checkVisibility({ visibilityProperty: true }))
             .map((li) => li.querySelector('h3').textContent.replace(/\\s+/g, ' ').trim())""",
         figure,
     )
@@ -66,10 +79,10 @@ def test_keyboard_moves_through_every_stage(site, browser_page):
     slider = page.locator(SLIDER)
     slider.focus()
     history_length = page.evaluate("history.length")
-    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
-    for index in range(1, 5):
+    assert current_stage(page) == [HEADINGS[0]]
+    for index in range(1, 8):
         page.keyboard.press("ArrowRight")
-        assert current_stage(page) == [f"Stage {index + 1} of 5: {NAMES[index]}"]
+        assert current_stage(page) == [HEADINGS[index]]
         assert slider.get_attribute("aria-valuetext").startswith(NAMES[index] + ":")
         assert slider.input_value() == str(index + 1)
         assert page.evaluate("location.hash") == f"#cells-in-the-body-{ANCHORS[index]}"
@@ -78,17 +91,19 @@ def test_keyboard_moves_through_every_stage(site, browser_page):
             "([el, name]) => el.textContent.startsWith(name + ':')", arg=[status.element_handle(), NAMES[index]]
         )
     page.keyboard.press("Home")
-    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
+    assert current_stage(page) == [HEADINGS[0]]
     page.keyboard.press("PageDown")  # at the start already: stays put
     assert slider.input_value() == "1"
     page.keyboard.press("PageUp")
-    assert current_stage(page) == ["Stage 3 of 5: Found by the MRD test"]
+    assert current_stage(page) == [HEADINGS[2]]
     page.keyboard.press("End")
-    assert current_stage(page) == ["Stage 5 of 5: Further treatment"]
-    assert slider.get_attribute("aria-valuetext") == "Further treatment: no number at this stage"
-    page.keyboard.press("ArrowLeft")
+    assert current_stage(page) == [HEADINGS[7]]
+    assert slider.get_attribute("aria-valuetext") == "After treatment: no number at this stage"
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
     assert slider.get_attribute("aria-valuetext") == (
-        "MRD negative: none found, fewer than 1 in 10,000 cells in the marrow sample. Not found is not the same as zero"
+        "First MRD result: none found: none found, fewer than 1 in 10,000 cells in the marrow sample. "
+        "Not found is not the same as zero. One of three possible results"
     )
     # Moving through the stages did not fill the back button's history.
     assert page.evaluate("history.length") == history_length
@@ -102,19 +117,79 @@ def test_keyboard_moves_through_every_stage(site, browser_page):
 
 def test_a_stage_link_opens_on_that_stage(site, browser_page):
     page = browser_page
-    page.goto(site + "/#cells-in-the-body-mrd-negative")
+    page.goto(site + "/#cells-in-the-body-mrd-none-found")
     ready(page)
-    assert current_stage(page) == ["Stage 4 of 5: MRD negative"]
-    assert page.locator(SLIDER).input_value() == "4"
-    assert page.locator(".explainer__tick[aria-current]").text_content().split() == ["4", "MRD", "negative"]
-    # The picture marks "none found" with a dashed marker on the sample scale.
+    assert current_stage(page) == [HEADINGS[2]]
+    assert page.locator(SLIDER).input_value() == "3"
+    assert page.locator(".explainer__tick[aria-current]").text_content().split()[0] == "3a"
+    # The picture marks "none found" with a dashed band on the sample part of the scale.
     assert page.locator(".explainer-svg__marker--unknown:not(.is-hidden)").count() == 1
-    assert "▶ Stage 4: MRD negative" in page.locator("[data-explainer-scale] svg").text_content()
+    assert "▶ Stage 3a" in page.locator("[data-explainer-scale] svg").text_content()
     # Following another stage's link on the same page moves the explainer too.
     page.evaluate("location.hash = '#cells-in-the-body-remission'")
     page.wait_for_function("() => document.querySelector('#cells-in-the-body-slider').value === '2'")
-    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    assert current_stage(page) == [HEADINGS[1]]
     assert_no_axe_violations(page)
+
+
+def test_the_picture_is_one_tall_scale_with_readable_labels_a_band_and_each_tests_floor(site, chromium):
+    context, page = open_context(chromium, viewport={"width": 390, "height": 844})
+    page.goto(site + "/#cells-in-the-body-mrd-found-low")
+    ready(page)
+    svg = page.locator("[data-explainer-scale] svg")
+    box = svg.bounding_box()
+    assert box["height"] > box["width"], "the scale is tall, not two small charts side by side"
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('[data-explainer-scale] text, [data-explainer-scale] tspan')]
+            .map((t) => parseFloat(getComputedStyle(t).fontSize))"""
+    )
+    assert sizes and min(sizes) >= 14, sizes
+    labels = svg.text_content()
+    for words in (
+        "a million million",
+        "10¹²",
+        "1 in 10,000",
+        "Microscope",
+        "MRD test",
+        "MRD test, at best",
+        "Newer tests",
+    ):
+        assert words in labels, words
+    assert labels.index("a million million") < labels.index("10¹²")  # words first
+    # This stage's cells are a band between 1 in 10,000 and 1 in 100,000, on the sample part.
+    bands = page.locator(".explainer-svg__marker:not(.is-hidden)")
+    assert bands.count() == 1
+    band = bands.bounding_box()
+    assert band["width"] >= box["width"] - 1 and band["height"] > 20
+    # Nothing in the picture is drawn outside it (nothing cut off at the edge of a phone).
+    outside = page.evaluate(
+        """() => { const svg = document.querySelector('[data-explainer-scale] svg').getBoundingClientRect();
+            return [...document.querySelectorAll('[data-explainer-scale] text')].map((t) => t.getBoundingClientRect())
+                .filter((r) => r.left < svg.left - 1 || r.right > svg.right + 1).length; }"""
+    )
+    assert outside == 0
+    save_screenshot(page, "explainer-scale-390")
+    context.close()
+    assert not page.problems
+
+
+def test_no_axe_violations_at_any_stage(site, browser_page):
+    page = browser_page
+    page.goto(site + "/")
+    ready(page)
+    page.locator(SLIDER).focus()
+    for index in range(8):
+        if index:
+            page.keyboard.press("ArrowRight")
+        assert current_stage(page) == [HEADINGS[index]]
+        # The card is as tall as what it holds: no space kept for a taller stage.
+        empty = page.evaluate(
+            """() => { const card = document.querySelector('#cells-in-the-body .explainer__stage.is-current');
+                const last = [...card.children].filter((child) => child.checkVisibility()).pop();
+                return card.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom; }"""
+        )
+        assert empty < 48, f"{HEADINGS[index]}: {empty}px of empty space at the bottom of the card"
+        assert_no_axe_violations(page)
 
 
 def test_without_javascript_everything_is_there_as_text_and_a_table(site, chromium):
@@ -123,8 +198,8 @@ def test_without_javascript_everything_is_there_as_text_and_a_table(site, chromi
     for name in NAMES:
         assert page.get_by_role("heading", name=re.compile(re.escape(name) + "$")).is_visible()
     rows = page.locator(".explainer__table tbody tr")
-    assert rows.count() == 5
-    for row in range(5):
+    assert rows.count() == 8
+    for row in range(8):
         assert rows.nth(row).is_visible()
     assert page.locator(".explainer__table thead th").all_text_contents()[2:] == [
         "Microscope (finds 1 in 100)",
@@ -132,7 +207,7 @@ def test_without_javascript_everything_is_there_as_text_and_a_table(site, chromi
         "Newer tests (finds 1 in 1,000,000)",
     ]
     body_text = page.locator("#cells-in-the-body").inner_text()
-    assert "about a million million — 1,000,000,000,000" in body_text
+    assert "up to about a million million" in body_text and "1,000,000,000,000" not in body_text
     assert "Not found is not the same as none." in body_text
     # The slider and the picture need the script, so they are not shown at all.
     assert not page.locator(SLIDER).is_visible()
@@ -147,9 +222,9 @@ def test_it_prints_every_stage(site, browser_page):
     page.goto(site + "/#cells-in-the-body-remission")
     ready(page)
     page.emulate_media(media="print")
-    assert current_stage(page) == [f"Stage {i + 1} of 5: {name}" for i, name in enumerate(NAMES)]
+    assert current_stage(page) == HEADINGS
     assert not page.locator(SLIDER).is_visible() and not page.locator("[data-explainer-picture]").is_visible()
-    assert page.locator(".explainer__table tbody tr").nth(4).is_visible()
+    assert page.locator(".explainer__table tbody tr").nth(7).is_visible()
 
 
 def test_no_axe_violations_without_javascript(site, chromium):
@@ -225,11 +300,11 @@ def test_touch_and_pointer_change_the_stage(site, chromium):
     page.goto(site + "/")
     ready(page)
     page.locator(".explainer__tick").nth(2).tap()
-    assert current_stage(page) == ["Stage 3 of 5: Found by the MRD test"]
+    assert current_stage(page) == [HEADINGS[2]]
     box = page.locator(SLIDER).bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)  # the end of the track
-    assert current_stage(page) == ["Stage 5 of 5: Further treatment"]
-    assert page.evaluate("location.hash") == "#cells-in-the-body-further-treatment"
+    assert current_stage(page) == [HEADINGS[7]]
+    assert page.evaluate("location.hash") == "#cells-in-the-body-after-treatment"
     context.close()
     assert not page.problems
 
@@ -239,13 +314,13 @@ def test_forced_colours_still_show_the_current_stage(site, browser_page):
     page.emulate_media(forced_colors="active")
     page.goto(site + "/#cells-in-the-body-remission")
     ready(page)
-    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    assert current_stage(page) == [HEADINGS[1]]
     widths = page.evaluate(
         "[...document.querySelectorAll('.explainer__tick')].map((t) => getComputedStyle(t).borderTopWidth)"
     )
     assert widths[1] != widths[0] and widths.count(widths[1]) == 1  # the current stage's ring is thicker
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
-    assert "▶ Stage 2: Remission" in page.locator("[data-explainer-scale] svg").text_content()
+    assert "▶ Stage 2: End of the first month" in page.locator("[data-explainer-scale] svg").text_content()
     save_screenshot(page, "explainer-forced-colours-1280")
 
 
@@ -259,7 +334,7 @@ def test_screenshots_no_sideways_scroll_and_no_layout_shift(site, chromium, widt
         }).observe({ type: 'layout-shift', buffered: true });"""
     )
     # Open on a stage other than the first, so the script changes the stage as it starts.
-    page.goto(site + "/#cells-in-the-body-mrd-test-window")
+    page.goto(site + "/#cells-in-the-body-mrd-found-low")
     ready(page)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") == 0, "the page moved when the script started"
@@ -273,20 +348,20 @@ def test_screenshots_no_sideways_scroll_and_no_layout_shift(site, chromium, widt
 
 def test_two_explainers_on_a_page_do_not_interfere(two_explainers, browser_page):
     page = browser_page
-    page.goto(two_explainers + "/#cells-in-the-body-2-mrd-negative")
+    page.goto(two_explainers + "/#cells-in-the-body-2-mrd-none-found")
     ready(page)
     ready(page, "#cells-in-the-body-2")
-    assert current_stage(page) == ["Stage 1 of 5: Diagnosis"]
-    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 4 of 5: MRD negative"]
+    assert current_stage(page) == [HEADINGS[0]]
+    assert current_stage(page, "#cells-in-the-body-2") == [HEADINGS[2]]
     page.locator(SLIDER).focus()
     page.keyboard.press("ArrowRight")
-    assert current_stage(page) == ["Stage 2 of 5: Remission"]
-    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 4 of 5: MRD negative"]
+    assert current_stage(page) == [HEADINGS[1]]
+    assert current_stage(page, "#cells-in-the-body-2") == [HEADINGS[2]]
     assert page.evaluate("location.hash") == "#cells-in-the-body-remission"
     page.wait_for_function("() => document.querySelector('#cells-in-the-body [role=status]').textContent !== ''")
     assert page.locator("#cells-in-the-body-2 [role=status]").text_content() == ""
-    page.locator("#cells-in-the-body-2 .explainer__tick").nth(4).click()
-    assert current_stage(page, "#cells-in-the-body-2") == ["Stage 5 of 5: Further treatment"]
-    assert current_stage(page) == ["Stage 2 of 5: Remission"]
+    page.locator("#cells-in-the-body-2 .explainer__tick").nth(7).click()
+    assert current_stage(page, "#cells-in-the-body-2") == [HEADINGS[7]]
+    assert current_stage(page) == [HEADINGS[1]]
     assert page.locator('script[src$="explainer.js"]').count() == 1
     assert_no_axe_violations(page)

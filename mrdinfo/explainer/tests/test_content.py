@@ -1,6 +1,7 @@
 """content/explainers.yaml: loads the default explainer, places it on a page by name, changes
 nothing the second time, leaves editors' changes alone, and reports mistakes as file:line."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -53,18 +54,32 @@ def test_the_default_explainer_loads_with_the_facts_sheet_numbers(content_dir, c
     explainer = Explainer.objects.get(name="Cells in the body")
     assert explainer.live and explainer.slug == "cells-in-the-body"
     stages = {s.link_name: s for s in explainer.stages.all()}
-    assert list(stages) == ["diagnosis", "remission", "mrd-test-window", "mrd-negative", "further-treatment"]
-    assert stages["diagnosis"].cells_range == (12, 12)
+    assert list(stages) == [
+        "diagnosis",
+        "remission",
+        "mrd-none-found",
+        "mrd-found-low",
+        "mrd-found-higher",
+        "later-check",
+        "rest-of-treatment",
+        "after-treatment",
+    ]
+    assert stages["diagnosis"].cells_range == (12, 12) and stages["diagnosis"].qualifier == "up to about"
     assert stages["remission"].cells_range == (9, 10)
-    assert stages["mrd-test-window"].share_range == (-5, -4) and stages["mrd-test-window"].cells_range is None
-    assert stages["mrd-negative"].share_range == (None, -4)
+    # The three first MRD results are alternatives, and "none found" is not merged with "found low".
+    assert {stages[s].branch for s in ("mrd-none-found", "mrd-found-low", "mrd-found-higher")} == {"First MRD result"}
+    assert stages["mrd-none-found"].share_range == (None, -4)
+    assert stages["mrd-found-low"].share_range == (-5, -4) and stages["mrd-found-low"].cells_range is None
+    assert stages["mrd-found-higher"].share_range == (-4, None)
     assert [m.limits for m in explainer.methods.all()] == [(-2, -2), (-5, -4), (-6, -6)]
 
     html = client.get("/").content.decode()
-    assert html.count("<figure") == 2
-    assert "about a million million — 1,000,000,000,000" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
-    assert '<h2 class="explainer__title" id="cells-in-the-body-2-title">See the cells at remission</h2>' in html
-    assert 'class="explainer__stage explainer__stage--cells is-current" id="cells-in-the-body-2-remission"' in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.find_all("figure")) == 2
+    text = " ".join(soup.find("figure").get_text(" ").split())
+    assert "up to about a million million" in text and "1,000,000,000,000" not in text
+    assert soup.find("h2", id="cells-in-the-body-2-title").get_text() == "See the cells at remission"
+    assert "is-current" in soup.find(id="cells-in-the-body-2-remission")["class"]
 
 
 def test_loading_twice_changes_nothing(content_dir):
@@ -117,7 +132,7 @@ def line_of(text, needle):
             "not a count in the body",
         ),
         ("cells_exponent_high: 12", "cells_exponent_high: 40", "cells_exponent_high: 40", "from 1 to 18"),
-        ("        level: none", "        level: nothing", "level: nothing", "is not a valid choice"),
+        ("        level: share_at_least", "        level: nothing", "level: nothing", "is not a valid choice"),
         ("limit_exponent: -2", "limit_exponent: 2", "limit_exponent: 2", "Use a power from -1 to -12"),
         (
             "short_name: Microscope\n",
@@ -170,7 +185,41 @@ def test_the_sites_content_places_the_explainer_on_home_and_what_is_mrd(client):
         figure = BeautifulSoup(html, "html.parser").find("figure", id="cells-in-the-body")
         assert figure is not None and "explainer" in figure["class"], url
         assert heading in figure.get_text(), url
-        # The whole story is in the page without JavaScript: every stage, with words and digits.
-        for stage in ("Diagnosis", "Remission", "MRD negative", "Further treatment"):
+        # The whole story is in the page without JavaScript: every stage, in words.
+        for stage in ("Diagnosis", "remission", "none found", "found at a low level", "found at a higher level"):
             assert stage in figure.get_text(), (url, stage)
-        assert "1,000,000,000,000" in figure.get_text(), url
+        assert "up to about a million million" in figure.get_text(), url
+
+
+FACTS = Path(settings.BASE_DIR) / "docs" / "FACTS.md"
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def explainer_numbers(client, explainers_yaml):
+    """Every number a reader meets in the explainer: its text, its table, and the picture's labels."""
+    from mrdinfo.core.content.loader import ContentLoader
+
+    ContentLoader(explainers_yaml.parent).load()
+    html = client.get("/understanding-mrd/what-is-mrd/").content.decode()
+    figure = BeautifulSoup(html, "html.parser").find("figure", id="cells-in-the-body")
+    assert figure is not None
+    data = figure.find("script", type="application/json")
+    data.extract()  # the picture's labels are checked below; the JSON's own exponents are not text
+    labels = [label["label"] for part in ("body", "sample") for label in (json.loads(data.string)[part] or [])]
+    return set(NUMBER.findall(figure.get_text(" ") + " " + " ".join(labels)))
+
+
+def test_every_number_in_the_explainer_is_in_the_fact_sheet(client):
+    facts = set(NUMBER.findall(FACTS.read_text()))
+    shown = explainer_numbers(client, REAL_FILE)
+    assert {"95", "10,000", "100,000", "99.9", "31,700"} <= shown  # the test sees the numbers
+    assert not shown - facts, f"numbers in the explainer that are not in docs/FACTS.md: {sorted(shown - facts)}"
+
+
+def test_the_facts_check_fails_when_a_number_not_in_the_fact_sheet_is_added(client, tmp_path):
+    shutil.copytree(REAL_FILE.parent, tmp_path / "content")
+    path = tmp_path / "content" / "explainers.yaml"
+    path.write_text(path.read_text().replace("more than 95 in 100 children", "more than 97 in 100 children"))
+    facts = set(NUMBER.findall(FACTS.read_text()))
+    assert "97" not in facts
+    assert "97" in explainer_numbers(client, path) - facts

@@ -86,11 +86,17 @@ def test_which_methods_find_a_share_is_computed_from_their_limits():
     assert statuses("none") == ["not-measured"] * 3
     # A count in the body says which methods see it (no share arithmetic on body counts).
     assert statuses("cells", seen_by="every_method", cells_exponent_high=12) == ["finds"] * 3
+    # "Up to thousands of millions" is an upper bound (many children have far fewer): the finer
+    # tests only might find some; the first MRD result says which (clinical read, 2026-11-28).
     assert statuses("cells", seen_by="all_but_least_sensitive", cells_exponent_high=10) == [
         "cannot",
-        "finds",
-        "finds",
+        "might",
+        "might",
     ]
+    # Found at 1 in 10,000 or more: the tests that reach 1 in 10,000 find it; the microscope
+    # (1 in 100) might see a larger share, as no upper bound is given.
+    assert statuses("share_at_least", share_exponent_high=-4) == ["might", "finds", "finds"]
+    assert statuses("share_at_least", share_exponent_high=-5) == ["might", "edge", "finds"]
 
 
 def test_stage_link_names_are_unique_and_stable():

@@ -9,6 +9,10 @@ def test_home_page_shows_hero_and_body(client, page_tree):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Understanding MRD in childhood leukaemia</h1>" in html
-    assert "a special test can find them" in html.lower()
+    assert "a special test can find very few of them, but it has a limit" in html.lower()
+    # Who the site's medical information is for, near the top: in the hero, before the body.
+    scope = html.index('class="scope-note"')
+    assert html.index('class="hero__text"') < scope < html.index('<div class="wrapper">', scope)
+    assert "acute lymphoblastic leukaemia (ALL) in children and young people" in html
     assert "<title>Understanding MRD in childhood leukaemia | Test Charity</title>" in html
     assert 'href="#main-content">Skip to main content' in html

@@ -46,6 +46,28 @@ def test_no_axe_violations(base, browser_page, path):
     assert_no_axe_violations(browser_page)
 
 
+@pytest.fixture
+def small_phone(chromium):
+    browser_helpers.require_chromium()
+    context = chromium.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", *SECTION_URLS])
+def test_no_page_scrolls_sideways_on_a_320px_phone(base, small_phone, path):
+    response = small_phone.goto(base + path)
+    assert response.status == 200
+    width = small_phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    if width[0] > width[1]:
+        save_screenshot(small_phone, "information-320-overflow-" + (path.strip("/").replace("/", "-") or "home"))
+    assert width[0] <= width[1], f"{path} scrolls sideways at 320px: {width[0]}px of content in {width[1]}px"
+    # The scope note and the safety line are there, and fit.
+    expect(small_phone.locator("main .scope-note")).to_be_visible()
+    if path != "/":
+        expect(small_phone.locator("main .safety-line")).to_be_visible()
+
+
 def test_no_axe_violations_with_a_definition_open(base, browser_page):
     browser_page.goto(base + "/understanding-mrd/what-is-mrd/")
     toggle = browser_page.locator(".glossary-term__toggle").first
@@ -73,7 +95,7 @@ def test_glossary_definitions_work_by_keyboard_without_javascript(base, no_js_pa
     # Screen readers hear the definition as the link's description.
     description_id = link.get_attribute("aria-describedby")
     description = page.locator(f"#{description_id}").text_content()
-    assert "Minimal residual disease" in description and "special test can find them" in description
+    assert "Minimal residual disease" in description and "does not mean none at all" in description
     expect(popover).to_be_hidden()
 
     page.keyboard.press("Tab")

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from wagtail.models import Revision
 
@@ -13,6 +14,13 @@ from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 
 from .section import SECTION_URLS
+
+
+def section_text(html, selector):
+    found = BeautifulSoup(html, "html.parser").select_one(selector)
+    assert found is not None, selector
+    return found.get_text(" ", strip=True)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -47,21 +55,39 @@ def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sour
         assert response.status_code == 200, url
         assert type(response.context["page"]) is page_type, url
         assert "On this page" in html, url
-        assert "<dt>Last reviewed</dt>" in html and "<dt>Next review due</dt>" in html, url
-        assert '<time datetime="2026-11-25">25 November 2026</time>' in html, url
+        about = section_text(html, "section.about-information")
+        assert "First published" in about and "Last updated" in about and "Next review due" in about, url
+        assert '<time datetime="2026-11-28">28 November 2026</time>' in html, url
         assert '<h3 class="references__title">Sources</h3>' in html, url
-        # Nobody is named as a clinical reviewer until the charity names one.
-        assert "Information team, checked against the published sources listed below" in html, url
+        # Nobody has signed these pages off clinically: each says so, and names no reviewer.
+        assert "Clinical review: pending." in about, url
+        assert "Reviewed by" not in about and "Information team," not in about, url
 
 
-def test_the_glossary_has_at_least_15_terms_each_with_an_entry(client):
+def test_the_content_files_cannot_claim_a_clinical_review(content_copy):
+    path = content_copy / "pages/understanding-mrd/remission.yaml"
+    path.write_text(path.read_text().replace("last_updated:", "clinical_reviewer_name: Dr Made Up\nlast_updated:"))
+    with pytest.raises(ContentError) as error:
+        load(content_copy)
+    assert "has no field 'clinical_reviewer_name'" in error.value.message
+
+
+def test_the_glossary_has_at_least_35_terms_each_with_an_entry(client):
     load()
     terms = GlossaryTerm.objects.all()
-    assert terms.count() >= 15
+    assert terms.count() >= 35
     html = client.get("/understanding-mrd/glossary/").content.decode()
     for term in terms:
         assert f'id="{term.slug}"' in html
         assert len(term.definition) <= 300
+    names = {name.casefold() for term in terms for name in term.names()}
+    for wanted in (
+        "aml", "lumbar puncture", "aspirate", "consolidation", "interim maintenance", "maintenance",
+        "stem cell transplant", "immunotherapy", "car-t", "cytogenetics", "philadelphia chromosome",
+        "b-cell all", "t-cell all", "haematologist", "principal treatment centre", "overall survival",
+        "quantifiable", "dna", "marker", "general anaesthetic", "measurable residual disease",
+    ):  # fmt: skip
+        assert wanted in names, wanted
 
 
 def test_information_pages_link_glossary_terms(client):

@@ -6,13 +6,21 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mrdinfo.general.models import GeneralPage
-from mrdinfo.information.factories import make_glossary_page, make_hub, make_information_page
+from mrdinfo.information.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
 
-REFERENCE = {"title": "A study of MRD", "publisher": "Blood", "year": "2015", "url": "https://example.org/study"}
+REFERENCE = {
+    "key": "study-2015",
+    "authors": "Smith A, Jones B",
+    "title": "A study of MRD",
+    "publisher": "Blood",
+    "year": "2015",
+    "doi": "",
+    "url": "https://example.org/study",
+}
 
 
 def html_of(client, page):
@@ -56,7 +64,7 @@ def test_information_page_needs_a_summary_and_review_details(hub):
     page = InformationPage(title="No summary", body=[("text", "<p>Hi.</p>")])
     with pytest.raises(ValidationError) as error:
         hub.add_child(instance=page)
-    assert {"summary", "reviewed_by_name", "last_reviewed"} <= set(error.value.message_dict)
+    assert {"summary", "last_updated"} <= set(error.value.message_dict)
 
 
 # --- contents list, anchors, body ------------------------------------------------------------
@@ -113,29 +121,102 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
         body=[
             ("references", {"references": [REFERENCE]}),
             ("text", "<p>Remission is a big step.</p>"),
-            ("key_figure", {"figure": "More than 95 in 100", "explanation": "Children who reach it.", "source": "JCP"}),
+            (
+                "key_figure",
+                {
+                    "figure": "More than 95 in 100",
+                    "explanation": "Children who reach it.",
+                    "source": "Blood, 2015",
+                    "reference": "study-2015",
+                },
+            ),
         ],
-        last_reviewed=datetime.date(2026, 11, 25),
-        reviewed_by_name="Information team",
-        reviewed_by_role="checked against the published sources listed below",
+        last_updated=datetime.date(2026, 11, 25),
     )
     html = html_of(client, page)
     about = html.split('<section class="about-information"')[1].split("</section>")[0]
     assert html.count("A study of MRD") == 1
     assert html.index("Remission is a big step") < html.index("A study of MRD")
-    assert '<a href="https://example.org/study">A study of MRD</a></cite>. Blood, 2015.' in about
-    assert "Information team, checked against the published sources listed below" in about
-    assert '<time datetime="2026-11-25">25 November 2026</time>' in about
-    # Next review due defaults to two years after the last review, and is shown.
+    assert (
+        '<li class="reference" id="source-study-2015">Smith A, Jones B. <cite class="reference__title">A study of '
+        'MRD</cite>. Blood, 2015. <a class="reference__link" href="https://example.org/study">' in about
+    )
+    assert "<dt>Last updated</dt>" in about and '<time datetime="2026-11-25">25 November 2026</time>' in about
+    # Next review due defaults to two years after the last update, and is shown.
     assert '<time datetime="2028-11-25">25 November 2028</time>' in about
-    assert "More than 95 in 100" in html and "Source: JCP" in html
+    # The key figure's source links to its reference in the list.
+    assert 'Source: <a href="#source-study-2015">Blood, 2015</a>' in html
+
+
+def test_a_page_is_clinical_review_pending_until_a_named_clinician_signs_it_off(client, hub):
+    page = make_information_page(hub, "Remission", last_updated=datetime.date(2026, 11, 28))
+    about = html_of(client, page).split('<section class="about-information"')[1].split("</section>")[0]
+    assert "<strong>Clinical review: pending.</strong>" in about
+    assert "Clinically reviewed" not in about
+    # First published is the day the page first went live.
+    page.refresh_from_db()
+    published = page.first_published_at.date()
+    assert f'<dt>First published</dt>\n      <dd><time datetime="{published:%Y-%m-%d}">' in about
+
+    for key, value in CLINICAL_REVIEW.items():
+        setattr(page, key, value)
+    page.save_revision().publish()
+    about = html_of(client, page).split('<section class="about-information"')[1].split("</section>")[0]
+    assert "Clinical review: pending" not in about
+    assert (
+        "<strong>Clinically reviewed</strong> by Dr Test Reviewer, Consultant paediatric haematologist, on "
+        '<time datetime="2026-02-01">1 February 2026</time>.' in about
+    )
+
+
+def test_half_a_clinical_review_is_refused(hub):
+    page = make_information_page(hub, "Remission")
+    page.clinical_reviewer_name = "Information team"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "clinically_reviewed_on" in error.value.message_dict
+    page.clinical_reviewer_name = ""
+    page.clinically_reviewed_on = datetime.date(2026, 2, 1)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "clinical_reviewer_name" in error.value.message_dict
+
+
+def test_a_reference_needs_a_year_and_a_doi_or_link_and_a_key_figure_a_real_reference(hub):
+    from mrdinfo.information.blocks import InformationStreamBlock
+
+    stream = InformationStreamBlock()
+    no_link = {**REFERENCE, "url": "", "doi": ""}
+    bad = [
+        {"type": "references", "value": {"references": [no_link]}},
+    ]
+    with pytest.raises(ValidationError):
+        stream.clean(stream.to_python(bad))
+    with pytest.raises(ValidationError):
+        stream.clean(stream.to_python([{"type": "references", "value": {"references": [{**REFERENCE, "year": ""}]}}]))
+    with pytest.raises(ValidationError):
+        stream.clean(
+            stream.to_python([{"type": "references", "value": {"references": [{**REFERENCE, "doi": "JCO.22"}]}}])
+        )
+    figure = {"figure": "1 in 10,000", "explanation": "How few.", "source": "Blood, 2015", "reference": "nowhere"}
+    with pytest.raises(ValidationError):
+        stream.clean(
+            stream.to_python(
+                [{"type": "references", "value": {"references": [REFERENCE]}}, {"type": "key_figure", "value": figure}]
+            )
+        )
+    good = [
+        {"type": "references", "value": {"references": [{**REFERENCE, "url": "", "doi": "10.1200/JCO.22.00245"}]}},
+        {"type": "key_figure", "value": {**figure, "reference": "study-2015"}},
+    ]
+    stream.clean(stream.to_python(good))
 
 
 def test_next_review_due_can_be_set_and_an_overdue_review_says_so(client, hub):
     page = make_information_page(
         hub,
         "Old page",
-        last_reviewed=datetime.date(2020, 3, 1),
+        last_updated=datetime.date(2020, 3, 1),
         next_review_due=datetime.date(2021, 3, 1),
     )
     html = html_of(client, page)
@@ -143,13 +224,13 @@ def test_next_review_due_can_be_set_and_an_overdue_review_says_so(client, hub):
     assert "Overdue: this page is being checked again." in html
 
     page.next_review_due = None
-    page.last_reviewed = datetime.date.today()
+    page.last_updated = datetime.date.today()
     page.save_revision().publish()
     assert "Overdue" not in html_of(client, page)
 
 
 def test_review_due_date_rules(hub):
-    page = InformationPage(last_reviewed=datetime.date(2024, 2, 29))
+    page = InformationPage(last_updated=datetime.date(2024, 2, 29))
     assert page.review_due_date == datetime.date(2026, 2, 28)  # no 29 February in 2026
     page.next_review_due = datetime.date(2024, 1, 1)
     with pytest.raises(ValidationError) as error:
@@ -213,7 +294,7 @@ def test_hub_lists_its_topics_with_summaries(client, hub, glossary_page):
     assert f'href="{glossary_page.url}">Glossary</a>' in topics
     assert "Draft topic" not in topics
     assert 'href="#topics">Topics in this section</a>' in html
-    assert "Dr Test Reviewer, Consultant paediatric haematologist" in html
+    assert "Clinical review: pending." in html
 
 
 def test_glossary_page_lists_terms_a_to_z_with_an_anchor_each(client, glossary_page, terms):
@@ -264,7 +345,7 @@ def test_edit_form_shows_review_fields_and_reading_ease(admin_client, hub):
         body=[("text", "<p>Stratification necessitates comprehensive immunophenotypic characterisation.</p>")],
     )
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert 'name="reviewed_by_name"' in html and 'name="next_review_due"' in html
+    assert 'name="clinical_reviewer_name"' in html and 'name="next_review_due"' in html
     assert "Reading ease:" in html and "try shorter sentences and shorter words" in html
 
 

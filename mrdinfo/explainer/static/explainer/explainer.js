@@ -1,12 +1,13 @@
 // The cells-in-the-body explainer, enhanced: a slider through the stages, a polite live
-// region, two log scales (cells in the body; share of the marrow sample) with each method's
-// detection limit, and a field of dots. The server has already written every stage, the table
+// region, and one tall log scale (cells in the body above; share of the marrow sample below)
+// with each test's floor and this stage's cells as a band. The server has already written every stage, the table
 // and this explainer's data (a JSON script element); this module only adds the moving parts.
 // Each figure is its own instance, so several explainers on a page never interfere.
 
 const SVG = "http://www.w3.org/2000/svg";
 const ANNOUNCE_DELAY = 350; // ms: a quick run of arrow presses is announced once, at its end
-const HEADER = 62; // px: title, "each step" line and the "now" line of each scale
+const HEADER = 72; // px: the title, the "each step" line and the "now" line
+const TITLE = 30; // px: each part's title ("In the whole body")
 const LIMIT_DASHES = ["", "7 4", "2 3"];
 
 function svgEl(name, attrs, parent) {
@@ -32,12 +33,10 @@ class Explainer {
     this.panels = Array.from(root.querySelectorAll("[data-explainer-stage]"));
     this.status = root.querySelector("[data-explainer-status]");
     this.scaleBox = root.querySelector("[data-explainer-scale]");
-    this.dotsBox = root.querySelector("[data-explainer-dots]");
     this.timer = null;
     const linked = this.indexForHash(window.location.hash);
     this.index = linked === null ? this.data.start : linked;
 
-    this.buildDots();
     this.drawScales();
     this.show(this.index, false);
     this.listen();
@@ -98,7 +97,6 @@ class Explainer {
       else tick.removeAttribute("aria-current");
     });
     this.placeMarkers();
-    this.fillDots();
     if (!byReader) return;
     // Replace, not push: moving through the stages must not fill the back button's history.
     window.history.replaceState(window.history.state, "", "#" + stage.anchor);
@@ -112,7 +110,9 @@ class Explainer {
     }, ANNOUNCE_DELAY);
   }
 
-  // --- the two scales -------------------------------------------------------------------------
+  // --- the one tall scale ---------------------------------------------------------------------
+  // Cells in the whole body above, the share of the marrow sample below; every step labelled in
+  // words first; each test's floor a labelled line; this stage's cells a band.
   drawScales() {
     const box = this.scaleBox;
     const width = box.clientWidth;
@@ -121,135 +121,88 @@ class Explainer {
     this.scalePanels = null;
     if (width < 120 || height < 120) return; // not laid out yet: the ResizeObserver draws it later
     this.svg = svgEl("svg", { width, height, viewBox: `0 0 ${width} ${height}`, focusable: "false" }, box);
-    const side = getComputedStyle(box).getPropertyValue("--explainer-layout").trim() === "side";
+    this.width = width;
+    text(this.svg, 0, 16, "Leukaemia cells at this stage", "explainer-svg__title");
+    text(this.svg, 0, 38, "Each step down is 10 times fewer", "explainer-svg__text");
+    this.now = text(this.svg, 0, 60, "", "explainer-svg__now");
     const panels = [];
     const { body, sample } = this.data;
-    if (body) panels.push({ kind: "body", labels: body, title: "Cells in the whole body" });
-    if (sample) panels.push({ kind: "sample", labels: sample, title: "Share of the marrow sample" });
-    const gap = 20;
+    if (body) panels.push({ kind: "body", labels: body, title: "In the whole body" });
+    if (sample) panels.push({ kind: "sample", labels: sample, title: "In the marrow sample (a share)" });
     const rows = panels.reduce((sum, panel) => sum + panel.labels.length, 0);
-    let y = 0;
-    panels.forEach((panel, i) => {
-      if (side) {
-        const w = (width - gap * (panels.length - 1)) / panels.length;
-        panel.box = { x: i * (w + gap), y: 0, w, h: height };
-      } else {
-        // One above the other, each as tall as its number of steps needs.
-        const spare = height - panels.length * HEADER - gap * (panels.length - 1);
-        const h = HEADER + (spare * panel.labels.length) / rows;
-        panel.box = { x: 0, y, w: width, h };
-        y += h + gap;
-      }
-      this.drawPanel(panel);
-    });
+    const rowHeight = (height - HEADER - panels.length * TITLE) / rows;
+    let y = HEADER;
+    for (const panel of panels) {
+      panel.box = { y, h: TITLE + rowHeight * panel.labels.length };
+      panel.rowHeight = rowHeight;
+      this.drawPanel(panel, width);
+      y += panel.box.h;
+    }
     this.scalePanels = panels;
   }
 
-  drawPanel(panel) {
-    const { x, y, w, h } = panel.box;
+  drawPanel(panel, width) {
+    const { y } = panel.box;
     const group = svgEl("g", { class: "explainer-svg__panel" }, this.svg);
     panel.group = group;
-    text(group, x, y + 15, panel.title, "explainer-svg__title");
-    text(group, x, y + 34, "Each step down is 10 times fewer", "explainer-svg__text");
-    panel.now = text(group, x, y + 54, "", "explainer-svg__now");
-    const top = y + HEADER;
-    const rowHeight = (h - HEADER) / panel.labels.length;
-    const labelWidth = panel.kind === "body" ? 44 : Math.min(118, w * 0.42);
-    panel.rowHeight = rowHeight;
-    panel.plotX = x + labelWidth + 8;
-    panel.plotW = w - labelWidth - 8;
+    const top = y + TITLE;
     panel.top = panel.labels[0].exponent;
-    panel.yOf = (exponent) => top + rowHeight * (panel.top - exponent + 0.5);
-    svgEl("line", { x1: panel.plotX, y1: top, x2: panel.plotX, y2: y + h, class: "explainer-svg__axis" }, group);
+    panel.bottom = panel.labels[panel.labels.length - 1].exponent;
+    // The bottom edge of the row for 10^exponent; the row is the rowHeight above it.
+    panel.yOf = (exponent) => top + panel.rowHeight * (panel.top - exponent + 1);
+    panel.marker = svgEl("rect", { x: 0, width, class: "explainer-svg__marker is-hidden" }, group);
+    text(group, 0, top - 8, panel.title, "explainer-svg__title");
+    svgEl("line", { x1: 0, y1: top, x2: width, y2: top, class: "explainer-svg__axis" }, group);
     for (const label of panel.labels) {
-      const cy = panel.yOf(label.exponent);
-      svgEl("line", { x1: panel.plotX, y1: cy, x2: x + w, y2: cy, class: "explainer-svg__grid" }, group);
-      svgEl("line", { x1: panel.plotX - 6, y1: cy, x2: panel.plotX, y2: cy, class: "explainer-svg__axis" }, group);
-      text(group, x + labelWidth, cy + 4, label.label, "explainer-svg__text", "end");
+      const ly = panel.yOf(label.exponent);
+      svgEl("line", { x1: 0, y1: ly, x2: width, y2: ly, class: "explainer-svg__grid" }, group);
+      const words = text(group, 4, ly - 8, label.label, "explainer-svg__text");
+      if (label.power) {
+        const power = svgEl("tspan", { class: "explainer-svg__power", dx: 6 }, words);
+        power.textContent = label.power;
+      }
     }
-    if (panel.kind === "sample") this.drawLimits(panel, x + w);
-    panel.marker = svgEl("rect", { x: panel.plotX + 6, width: 22, rx: 4, class: "explainer-svg__marker is-hidden" }, group);
+    if (panel.kind === "sample") this.drawLimits(panel, width);
     panel.marker.style.y = `${top}px`;
-    panel.marker.style.height = `${rowHeight}px`;
+    panel.marker.style.height = `${panel.rowHeight}px`;
   }
 
   drawLimits(panel, right) {
-    // Each method finds everything above its line; a range (the MRD test) is a shaded band.
+    // Each test finds everything above its line; the MRD test's "at its best" is a second line.
     this.data.methods.forEach((method, i) => {
-      const y1 = panel.yOf(method.worst);
-      const y2 = panel.yOf(method.best);
-      if (y2 > y1) {
-        const width = Math.max(0, right - panel.plotX - 34);
-        svgEl("rect", { x: panel.plotX + 34, y: y1, width, height: y2 - y1, class: "explainer-svg__band" }, panel.group);
-      }
-      for (const ly of y2 > y1 ? [y1, y2] : [y1]) {
-        const line = svgEl("line", { x1: panel.plotX + 34, y1: ly, x2: right, y2: ly, class: "explainer-svg__limit" }, panel.group);
+      const floors = method.best < method.worst ? [[method.worst, ""], [method.best, ", at best"]] : [[method.worst, ""]];
+      for (const [exponent, suffix] of floors) {
+        const ly = panel.yOf(exponent);
+        const line = svgEl("line", { x1: 0, y1: ly, x2: right, y2: ly, class: "explainer-svg__limit" }, panel.group);
         if (LIMIT_DASHES[i % 3]) line.setAttribute("stroke-dasharray", LIMIT_DASHES[i % 3]);
+        text(panel.group, right - 2, ly - 8, `${method.shortName}${suffix}`, "explainer-svg__text", "end");
       }
-      // About 7 px a character at 13 px: say "down to here" only where it fits beside the marker.
-      const long = `${method.shortName}: down to here`;
-      const label = long.length * 7 < right - panel.plotX - 34 ? long : method.shortName;
-      text(panel.group, right, y2 + 15, label, "explainer-svg__text", "end");
     });
   }
 
   placeMarkers() {
     if (!this.scalePanels) return;
     const stage = this.stages[this.index];
+    const name = `▶ Stage ${stage.label}: ${stage.name}`;
+    // About 8 px a character at 14 px bold: the full name only where it fits.
+    this.now.textContent = name.length * 8 < this.width ? name : `▶ Stage ${stage.label}`;
     for (const panel of this.scalePanels) {
       const range = panel.kind === "body" ? stage.cells : stage.share;
-      const bottom = panel.labels[panel.labels.length - 1].exponent;
       const marker = panel.marker;
       panel.group.classList.toggle("explainer-svg__panel--inactive", !range);
       marker.classList.toggle("explainer-svg__marker--unknown", Boolean(range && range[0] === null));
       if (!range) {
         marker.classList.add("is-hidden");
-        panel.now.textContent =
-          stage.level === "none"
-            ? "No number at this stage"
-            : panel.kind === "body"
-              ? "No count in the body at this stage"
-              : "This stage is counted in the body";
         continue;
       }
       // "None found" runs from the test's limit down to the bottom: some may still be there.
-      const low = range[0] === null ? bottom : range[0];
-      const high = range[1];
-      const y = panel.yOf(high) - panel.rowHeight * 0.4;
-      marker.style.y = `${y}px`;
-      marker.style.height = `${panel.yOf(low) + panel.rowHeight * 0.4 - y}px`;
+      // "This share or more" runs from the share up to the top.
+      const y1 = range[1] === null ? panel.yOf(panel.top) - panel.rowHeight : range[0] === null ? panel.yOf(range[1]) : panel.yOf(range[1]) - panel.rowHeight;
+      const y2 = range[0] === null ? panel.yOf(panel.bottom) : panel.yOf(range[0]);
+      marker.style.y = `${y1}px`;
+      marker.style.height = `${y2 - y1}px`;
       marker.classList.remove("is-hidden");
-      panel.now.textContent = `▶ Stage ${this.index + 1}: ${stage.name}`;
     }
-  }
-
-  // --- the dots -------------------------------------------------------------------------------
-  buildDots() {
-    const svg = svgEl("svg", { viewBox: "0 0 100 100", focusable: "false" }, this.dotsBox);
-    this.dots = [];
-    for (let i = 0; i < 100; i += 1) {
-      const cx = 5 + (i % 10) * 10;
-      const cy = 5 + Math.floor(i / 10) * 10;
-      this.dots.push({
-        dot: svgEl("circle", { cx, cy, r: 3.4, class: "explainer-dot" }, svg),
-        ring: svgEl("circle", { cx, cy, r: 4.8, class: "explainer-dot__ring is-hidden" }, svg),
-      });
-    }
-  }
-
-  fillDots() {
-    const { filled, outlined, marked, unknown } = this.stages[this.index].dots;
-    const sample = this.stages[this.index].share !== null;
-    // Leukaemia cells in a sample are spread through it, not bunched in a corner.
-    const spread = new Set(Array.from({ length: marked }, (_, j) => Math.min(99, Math.floor(((j + 0.5) * 100) / marked) + 4)));
-    this.dots.forEach(({ dot, ring }, i) => {
-      let kind = "empty";
-      if (i < filled) kind = "filled";
-      else if (i < filled + outlined) kind = "outlined";
-      else if (sample) kind = spread.has(i) ? "filled" : "sample";
-      dot.setAttribute("class", `explainer-dot explainer-dot--${kind}`);
-      ring.classList.toggle("is-hidden", !(sample && !unknown && spread.has(i)));
-    });
   }
 }
 
