@@ -177,7 +177,11 @@ def main():
         print(f"form / static     = {results['form']['rate'] / static:.1%}")
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: do not leave it running
+            process.kill()
+            process.wait()
         log.close()
 
 

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from mrdinfo.testing.queries import page_cache_bypass
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def route_queries(client, url):
     client.get(url)  # warm the site chrome cache
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
+        response = client.get(url, headers=page_cache_bypass())  # a render, not the page cache
     return response, len(ctx.captured_queries)
 
 

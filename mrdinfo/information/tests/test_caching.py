@@ -1,6 +1,7 @@
 """The glossary and the page cache: a term edited in Wagtail is on every page at the next
 request (core/caching.py clears the page cache and the glossary's own cache)."""
 
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from mrdinfo.information import glossary
@@ -43,3 +44,19 @@ def test_linking_runs_once_per_page_version_not_once_per_visitor(
         term.save()
     third = client.get(page.url, headers=page_cache_bypass())
     assert len(calls) == 2 and "Another wording." in third.content.decode()
+
+
+def test_the_cached_body_follows_the_query_string(client, hub):
+    """The result reader answers ?result= inside the body, so each query has its own copy."""
+    from mrdinfo.explainer.factories import ExplainerFactory
+
+    page = make_information_page(
+        hub, "Reading results", body=[("result_reader", {"explainer": ExplainerFactory(), "heading": ""})]
+    )
+
+    def answer(value):
+        html = client.get(page.url, {"result": value}, headers=page_cache_bypass()).content.decode()
+        return BeautifulSoup(html, "html.parser").find(attrs={"data-result-reader-headline": True}).get_text()
+
+    assert answer("1E-04") == "1 in 10,000 cells of the sample"
+    assert answer("1E-02") != "1 in 10,000 cells of the sample"
