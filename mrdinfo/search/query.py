@@ -232,6 +232,11 @@ def token_matches(token, word):
     return False
 
 
+# A charity page (donate, events, news) that mentions a medical word counts for less than an
+# information page about it: parents search this site mostly to understand their child's illness.
+NON_MEDICAL_WEIGHT = 0.6
+
+
 def rank(cards, matches, words, demote_urls=(), synonyms=(), phrase=""):
     """Order result cards best first.
 
@@ -276,6 +281,8 @@ def rank(cards, matches, words, demote_urls=(), synonyms=(), phrase=""):
             score += 2.0 * (len(matched_tokens) / len(tokens)) * title_weight * (title_weight / query_weight)
         if card.get("depth") == 2 or card.get("url") in demote_urls:
             score *= 0.5
+        if not card.get("medical", True):
+            score *= NON_MEDICAL_WEIGHT
         scored.append((-score, order, card))
     scored.sort(key=lambda item: (item[0], item[1]))
     return [card for _score, _order, card in scored]

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
@@ -72,6 +73,9 @@ def result_cards(request, site, page_ids):
                 "url": specific.get_url(request=request),
                 "summary": summary,
                 "depth": specific.depth,
+                # Pages that answer parents' medical questions (they carry a clinical review)
+                # come before charity pages that only mention the same words.
+                "medical": callable(getattr(specific, "clinical_review", None)),
             }
         cache.set_many(fresh, CARD_CACHE_SECONDS)
         cached.update(fresh)
@@ -155,4 +159,9 @@ def search(request):
         settings = SiteSettings.for_request(request)
         contact = settings.contact_page
         context["contact_url"] = contact.get_url(request=request) if contact and contact.live else ""
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if query:
+        # Every search must reach this view to be counted in the editors' search terms report,
+        # so results are not kept by the page cache or a CDN (an empty search page may be).
+        patch_cache_control(response, no_cache=True)
+    return response

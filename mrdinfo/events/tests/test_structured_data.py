@@ -11,9 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(client, url):
+    """The page's Event data (the page also carries the site-wide graph: charity, breadcrumbs)."""
     soup = BeautifulSoup(client.get(url).content, "html.parser")
-    (script,) = soup.find_all("script", type="application/ld+json")
-    return json.loads(script.string)
+    found = [json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")]
+    (event,) = [data for data in found if data.get("@type") == "Event"]
+    return event
 
 
 @pytest.fixture

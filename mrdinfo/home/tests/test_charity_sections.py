@@ -95,7 +95,7 @@ def test_news_feed_and_ambassadors_from_the_content(client):
     load()
     news = soup_of(client, "/news/")
     assert len(news.select(".news-item")) >= 4
-    assert news.select_one(".media-enquiries a[href^='mailto:']")
+    assert "contact form" in news.select_one(".media-enquiries").get_text()
     feed = ET.fromstring(client.get("/news/feed/").content)  # noqa: S314  (our own output)
     assert len(feed.findall(f"{ATOM}entry")) >= 4
     ambassadors = soup_of(client, "/about/our-ambassadors/")
