@@ -65,7 +65,7 @@ def test_a_sign_up_is_stored_with_its_consent_before_the_email(client, page_tree
     assert len(mail.outbox) == 1 and "within 7 days" in mail.outbox[0].body
 
 
-def test_mistakes_are_explained_and_kept(client, db):
+def test_mistakes_are_explained_and_kept(client, page_tree):
     response = sign_up(client, email="nope", consent="")
     page = BeautifulSoup(response.content.decode(), "html.parser")
     assert response.status_code == 200 and page.title.get_text().startswith("Error:")
@@ -75,7 +75,7 @@ def test_mistakes_are_explained_and_kept(client, db):
     assert not Subscriber.objects.exists()
 
 
-def test_confirming_double_opt_in(client, db, django_capture_on_commit_callbacks):
+def test_confirming_double_opt_in(client, page_tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client)
     confirm_url = link_in(mail.outbox[0], "/newsletter/confirm/")
@@ -96,7 +96,7 @@ def test_confirming_double_opt_in(client, db, django_capture_on_commit_callbacks
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in welcome.message().as_string()
 
 
-def test_the_confirmation_link_expires(client, db, django_capture_on_commit_callbacks):
+def test_the_confirmation_link_expires(client, page_tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client)
     consent = NewsletterConsent.objects.get()
@@ -108,7 +108,7 @@ def test_the_confirmation_link_expires(client, db, django_capture_on_commit_call
     assert Subscriber.objects.get().status == Subscriber.PENDING
 
 
-def test_the_confirmation_link_cannot_be_forged(client, db, django_capture_on_commit_callbacks):
+def test_the_confirmation_link_cannot_be_forged(client, page_tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client)
     consent = NewsletterConsent.objects.get()
@@ -142,7 +142,7 @@ def test_one_click_unsubscribe_needs_no_cookie_or_csrf_token(db, django_capture_
     assert mail_client.post(bad).status_code == 400
 
 
-def test_a_sign_up_survives_a_mail_server_that_is_down(client, db, settings, django_capture_on_commit_callbacks):
+def test_a_sign_up_survives_a_mail_server_that_is_down(client, page_tree, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "mrdinfo.forms.tests.failing_email_backend.FailingEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = sign_up(client)
@@ -157,7 +157,7 @@ def test_a_sign_up_survives_a_mail_server_that_is_down(client, db, settings, dja
     assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_bots_get_a_normal_answer_and_nothing_is_stored_or_sent(client, db, django_capture_on_commit_callbacks):
+def test_bots_get_a_normal_answer_and_nothing_is_stored_or_sent(client, page_tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         honeypot = sign_up(client, website="http://spam.example")
         too_fast = sign_up(client, form_started=started(seconds_ago=0))
@@ -168,7 +168,7 @@ def test_bots_get_a_normal_answer_and_nothing_is_stored_or_sent(client, db, djan
     assert not Subscriber.objects.exists() and not OutgoingEmail.objects.exists() and not mail.outbox
 
 
-def test_signing_up_again_when_confirmed_sends_nothing(client, db, django_capture_on_commit_callbacks):
+def test_signing_up_again_when_confirmed_sends_nothing(client, page_tree, django_capture_on_commit_callbacks):
     Subscriber.objects.create(email="parent@example.org", status=Subscriber.CONFIRMED)
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client)
