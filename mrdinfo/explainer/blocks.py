@@ -82,12 +82,17 @@ class ExplainerBlock(blocks.StructBlock):
             )
         return value
 
+    @staticmethod
+    def is_shown(value):
+        """An explainer shows when it is published, or in a preview of its own draft."""
+        explainer = value.get("explainer")
+        return explainer is not None and (explainer.live or getattr(explainer, "show_unpublished", False))
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         explainer = value.get("explainer")
         request = (parent_context or {}).get("request")
-        visible = explainer is not None and (explainer.live or getattr(explainer, "show_unpublished", False))
-        if not visible or not explainer.ordered_stages:
+        if not self.is_shown(value) or not explainer.ordered_stages:
             context["view"] = None  # an unpublished explainer shows nothing
             return context
         # Each explainer on a page gets its own ids; the script and stylesheet are linked once.

@@ -182,8 +182,18 @@ def test_assets_once_and_separate_ids_for_several_explainers(client, home_page, 
     assert " style=" not in html
 
 
+def test_the_script_holds_the_first_paint_of_a_page_with_explainers(client, home_page, explainer):
+    # So a shared link to a later stage is painted at that stage (see core's head_tags).
+    place_explainers(home_page, {"explainer": explainer}, {"explainer": explainer, "heading": "Again"})
+    head = BeautifulSoup(html_of(client), "html.parser").head
+    blocking = head.find_all("script", attrs={"blocking": "render"})
+    assert [(tag["type"], tag["src"]) for tag in blocking] == [("module", "/static/explainer/explainer.js")]
+
+
 def test_no_assets_on_a_page_without_an_explainer(client, home_page):
-    assert "explainer.js" not in html_of(client)
+    html = html_of(client)
+    assert "explainer.js" not in html
+    assert 'blocking="render"' not in html
 
 
 def test_an_unpublished_explainer_is_not_shown(client, home_page, explainer):

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from mrdinfo.giving.exports import CLAIM_COLUMNS
 from mrdinfo.giving.models import Donation
@@ -150,9 +151,11 @@ def test_each_step_fits_320px(site, chromium, step):
     if step != "appeal":
         page.get_by_label("£10").check()
         page.get_by_role("button", name="Continue").click()
+        expect(page.locator("h1")).to_have_text("Your details")
     if step in {"payment", "thank-you"}:
         fill_details(page, gift_aid=True, email="narrow@example.org")
         page.get_by_role("button", name="Continue to the test payment").click()
+        expect(page.locator("h1")).to_have_text("Test payment")
     if step == "thank-you":
         page.get_by_role("button", name="Complete test payment").click()
         page.wait_for_url("**/thank-you/**")

@@ -1,0 +1,30 @@
+"""Scripts a page needs before its first paint, named by the apps that own them.
+
+Core knows no domain app: an app registers a Wagtail hook, `mrdinfo_first_paint_scripts`, a
+function of the page that returns static paths of module scripts. Each is linked in <head>
+with `blocking="render"`, so a browser that supports it paints the page only after the script
+has run (module scripts run once, however often they are linked). The explainer uses this so a
+shared link to a stage is painted at that stage, rather than at the first stage and then moved."""
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html_join
+from wagtail import hooks
+
+register = template.Library()
+
+HOOK_NAME = "mrdinfo_first_paint_scripts"
+
+
+@register.simple_tag
+def first_paint_scripts(page):
+    if not page:  # views that are not pages (search, 404) have none
+        return ""
+    paths = []
+    for scripts_for in hooks.get_hooks(HOOK_NAME):
+        for path in scripts_for(page):
+            if path not in paths:
+                paths.append(path)
+    return format_html_join(
+        "\n  ", '<script type="module" src="{}" blocking="render"></script>', ((static(path),) for path in paths)
+    )
