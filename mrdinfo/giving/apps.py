@@ -7,4 +7,4 @@ class GivingConfig(AppConfig):
     verbose_name = "Giving: donations, Gift Aid and the newsletter"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (read-only admin for donations and declarations)
+        from . import checks, permissions  # noqa: F401  (deploy check; read-only admin for donations)

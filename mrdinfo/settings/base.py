@@ -310,6 +310,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are in
 # set; otherwise the clearly labelled test-mode provider, which takes no money.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# A staging copy may use the test-mode provider; `check --deploy` warns on any other (giving/checks.py).
+GIVING_TEST_MODE_ALLOWED = env_bool("GIVING_TEST_MODE_ALLOWED", False)
 # Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
 # production), by the visitor's address as core/ratelimits.client_ip reads it (CLIENT_IP_HEADER
 # below); if the cache cannot count, the gift goes through rather than turn a donor away.
