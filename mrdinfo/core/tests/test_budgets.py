@@ -2,8 +2,8 @@
 
 import pytest
 
-from mrdinfo.testing.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
-from mrdinfo.testing.weight import page_weight
+from mrdinfo.core.measuring.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
+from mrdinfo.core.measuring.weight import page_weight
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from .models import EventFormField, EventIndexPage, EventPage, EventRegion, EventType
+from ..models import EventFormField, EventIndexPage, EventPage, EventRegion, EventType
 
 TYPES = {"run": "Run", "trek": "Trek", "gala": "Gala", "virtual": "Virtual"}
 REGIONS = {"london": "London", "wales": "Wales", "scotland": "Scotland", "online": "Anywhere (online)"}

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from .models import GlossaryPage, GlossaryTerm, InformationPage, InformationPageRelatedPage, TopicIndexPage
+from ..models import GlossaryPage, GlossaryTerm, InformationPage, InformationPageRelatedPage, TopicIndexPage
 
 # Pages start as the content loader makes them: updated by the information team, not yet
 # clinically reviewed. CLINICAL_REVIEW is what the clinical-review workflow records.

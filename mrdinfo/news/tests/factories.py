@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from .models import NewsIndexPage, NewsPage
+from ..models import NewsIndexPage, NewsPage
 
 
 def make_news_index(home, title="News and media centre", email="press@example.org", **fields):

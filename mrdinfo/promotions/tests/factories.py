@@ -1,6 +1,6 @@
 """Build promotional cards and sets for tests."""
 
-from .models import PromoCard, PromoCardSet, PromoCardSetItem, PromoSettings
+from ..models import PromoCard, PromoCardSet, PromoCardSetItem, PromoSettings
 
 
 def make_card(title, page=None, url="", image=None, text=""):
