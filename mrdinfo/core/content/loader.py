@@ -51,7 +51,6 @@ class ContentLoader:
 
     def __init__(self, content_dir, overwrite_edits=False, today=None):
         self.files = ContentFiles(content_dir)
-        self.content_dir = self.files.root
         # Relative dates in files (`+21 days 10:00`) count from this day, in Europe/London.
         self.today = today or timezone.localdate()
         self.overwrite_edits = overwrite_edits

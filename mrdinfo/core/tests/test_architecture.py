@@ -3,7 +3,7 @@
 - production code (everything in mrdinfo/ outside tests/ and testing/) imports no test helper:
   not mrdinfo.testing, not factory_boy, not pytest (none of them is installed in production);
 - no two apps import each other at module level (a loop makes the import order matter and the
-  apps impossible to understand one at a time);
+  apps impossible to understand one at a time), and core imports no domain app at all;
 - no module is over 400 lines, except migrations: a longer one holds more than one job."""
 
 import ast
@@ -105,6 +105,24 @@ def test_no_two_apps_import_each_other():
     assert circular_imports(graph) == []
 
 
+def core_imports_of_domain_apps():
+    """Imports of a domain app from core's production code, anywhere in a module."""
+    problems = []
+    for path in python_files():
+        if is_test_code(path) or app_of(module_name(path)) != "core":
+            continue
+        for line, module in imported_modules(path):
+            other = app_of(module)
+            if other and other != "core":
+                problems.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}")
+    return sorted(set(problems))
+
+
+def test_core_imports_no_domain_app():
+    """Apps register with core (content loaders, hooks, signals); core never reaches into them."""
+    assert core_imports_of_domain_apps() == []
+
+
 def test_no_module_is_over_400_lines_except_migrations():
     too_long = []
     for path in python_files():
@@ -153,6 +171,18 @@ def test_two_apps_importing_each_other_are_found(fake_package):
     (fake_package / "beta" / "blocks.py").write_text("from ..alpha.models import Other\n")
     assert circular_imports(app_import_graph()) == [
         "alpha ⇄ beta (mrdinfo/alpha/models.py:1; mrdinfo/beta/blocks.py:1)"
+    ]
+
+
+def test_core_importing_a_domain_app_is_found(fake_package):
+    (fake_package / "core").mkdir()
+    (fake_package / "core" / "apps.py").write_text("")
+    (fake_package / "core" / "tests").mkdir()
+    (fake_package / "core" / "tests" / "test_x.py").write_text("from mrdinfo.alpha import models\n")
+    (fake_package / "core" / "views.py").write_text("def view():\n    from mrdinfo.alpha.models import Thing\n")
+    assert core_imports_of_domain_apps() == [
+        "mrdinfo/core/views.py:2 imports mrdinfo.alpha.models",
+        "mrdinfo/core/views.py:2 imports mrdinfo.alpha.models.Thing",
     ]
 
 

@@ -1,8 +1,12 @@
-"""Build events for tests: an index, types and regions, and events at chosen times."""
+"""Events for tests: an index, types and regions, and events at chosen times (factory_boy;
+make_* are the short forms, see mrdinfo/testing/factories.py)."""
 
 from datetime import datetime, timedelta
 
+import factory
 from django.utils import timezone
+
+from mrdinfo.testing.factories import PageFactory
 
 from ..models import EventFormField, EventIndexPage, EventPage, EventRegion, EventType
 
@@ -10,52 +14,80 @@ TYPES = {"run": "Run", "trek": "Trek", "gala": "Gala", "virtual": "Virtual"}
 REGIONS = {"london": "London", "wales": "Wales", "scotland": "Scotland", "online": "Anywhere (online)"}
 
 
-def make_event_index(parent, **fields):
-    index = EventIndexPage(
-        title="Events", slug="events", summary=fields.pop("summary", "Find an event near you."), **fields
-    )
-    parent.add_child(instance=index)
-    index.save_revision().publish()
-    return index
-
-
-def make_categories():
-    types = {
-        slug: EventType.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TYPES.items()
-    }
-    regions = {
-        slug: EventRegion.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in REGIONS.items()
-    }
-    return types, regions
-
-
 def london(year, month, day, hour=0, minute=0):
     return timezone.make_aware(datetime(year, month, day, hour, minute))
 
 
+def days_from_now_at_ten(days):
+    day = timezone.localdate() + timedelta(days=days)
+    return london(day.year, day.month, day.day, 10)
+
+
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+    slug = "events"
+    summary = "Find an event near you."
+
+
+class EventTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventType
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Type {n}")
+    slug = factory.LazyAttribute(lambda category: category.name.lower())
+
+
+class EventRegionFactory(EventTypeFactory):
+    class Meta:
+        model = EventRegion
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+
+
+class EventPageFactory(PageFactory):
+    """An event 10 days from now at 10:00 London time, three hours long, unless told otherwise."""
+
+    class Meta:
+        model = EventPage
+
+    class Params:
+        hours = 3
+
+    summary = factory.LazyAttribute(lambda event: f"{event.title}: a sample event.")
+    all_day = False
+    start = factory.LazyFunction(lambda: days_from_now_at_ten(10))
+    end = factory.LazyAttribute(lambda event: None if event.all_day else event.start + timedelta(hours=event.hours))
+    venue = "Riverside Park"
+    address = "Embankment Road\nLondon"
+    postcode = "SW1A 2AA"
+
+
+def make_event_index(parent, **fields):
+    return EventIndexPageFactory(parent=parent, **fields)
+
+
+def make_categories():
+    types = {slug: EventTypeFactory(slug=slug, name=name) for slug, name in TYPES.items()}
+    regions = {slug: EventRegionFactory(slug=slug, name=name) for slug, name in REGIONS.items()}
+    return types, regions
+
+
 def make_event(index, title, start=None, days_from_now=None, hours=3, publish=True, **fields):
-    """An event starting at `start` (aware) or `days_from_now` days from now at 10:00 London time."""
-    if start is None:
-        day = timezone.localdate() + timedelta(days=days_from_now if days_from_now is not None else 10)
-        start = london(day.year, day.month, day.day, 10)
-    values = {
-        "title": title,
-        "summary": f"{title}: a sample event.",
-        "start": start,
-        "end": None if fields.get("all_day") else start + timedelta(hours=hours),
-        "venue": "Riverside Park",
-        "address": "Embankment Road\nLondon",
-        "postcode": "SW1A 2AA",
-    }
-    values.update(fields)
-    form_fields = values.pop("form_fields", None)
-    event = EventPage(**values)
+    """An event starting at `start` (aware) or `days_from_now` days from now at 10:00 London time;
+    publish=False leaves it a draft."""
+    if start is None and days_from_now is not None:
+        start = days_from_now_at_ten(days_from_now)
+    if start is not None:
+        fields["start"] = start
+    form_fields = fields.pop("form_fields", None)
     if form_fields:
-        event.form_fields = [EventFormField(sort_order=i, **spec) for i, spec in enumerate(form_fields)]
-    index.add_child(instance=event)
-    if publish:
-        event.save_revision().publish()
-    return event
+        fields["form_fields"] = [EventFormField(sort_order=i, **spec) for i, spec in enumerate(form_fields)]
+    return EventPageFactory(parent=index, title=title, hours=hours, revision=publish, publish=publish, **fields)
 
 
 REGISTRATION_QUESTIONS = [
@@ -63,19 +95,3 @@ REGISTRATION_QUESTIONS = [
     {"label": "Your email address", "field_type": "email", "required": True},
     {"label": "T-shirt size", "field_type": "dropdown", "required": True, "choices": "Small\nMedium\nLarge"},
 ]
-
-
-def make_image(title="A test picture", colour=(0, 90, 112), size=(320, 180)):
-    """A small real image (Pillow, in memory) as a Wagtail image with alt text."""
-    from io import BytesIO
-
-    from django.core.files.images import ImageFile
-    from PIL import Image as PillowImage
-    from wagtail.images import get_image_model
-
-    buffer = BytesIO()
-    PillowImage.new("RGB", size, colour).save(buffer, format="JPEG")
-    image = get_image_model()(title=title, description=f"{title} (alt text)")
-    image.file = ImageFile(buffer, name="test.jpg")
-    image.save()
-    return image

@@ -8,7 +8,8 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.core.measuring.weight import page_weight
 from mrdinfo.events.listing import PER_PAGE
-from mrdinfo.events.tests.factories import make_categories, make_event, make_event_index, make_image
+from mrdinfo.events.tests.factories import make_categories, make_event, make_event_index
+from mrdinfo.testing.images import make_image
 
 pytestmark = pytest.mark.django_db
 

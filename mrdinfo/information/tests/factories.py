@@ -1,8 +1,11 @@
-"""Build information pages, hubs and glossary terms for tests: real pages in a real tree."""
+"""Information pages, hubs, glossary pages and glossary terms for tests: real pages in a real
+tree (factory_boy; make_* are the short forms, see mrdinfo/testing/factories.py)."""
 
 import datetime
 
 import factory
+
+from mrdinfo.testing.factories import PageFactory
 
 from ..models import GlossaryPage, GlossaryTerm, InformationPage, InformationPageRelatedPage, TopicIndexPage
 
@@ -25,33 +28,46 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     other_names = ""
 
 
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+class TopicIndexPageFactory(PageFactory):
+    class Meta:
+        model = TopicIndexPage
+
+    title = "Understanding MRD"
+    summary = "Plain answers about MRD."
+    last_updated = REVIEW["last_updated"]
+
+
+class InformationPageFactory(PageFactory):
+    class Meta:
+        model = InformationPage
+
+    summary = factory.LazyAttribute(lambda page: f"A short summary of {page.title.lower()}.")
+    last_updated = REVIEW["last_updated"]
+    body = factory.LazyAttribute(lambda page: [("text", f"<p>This page is about {page.title.lower()}.</p>")])
+
+
+class GlossaryPageFactory(PageFactory):
+    class Meta:
+        model = GlossaryPage
+
+    title = "Glossary"
+    summary = "Words and what they mean."
+    last_updated = REVIEW["last_updated"]
 
 
 def make_hub(home, title="Understanding MRD", **fields):
-    values = {"summary": "Plain answers about MRD.", **REVIEW, **fields}
-    return publish(home, TopicIndexPage(title=title, **values))
+    return TopicIndexPageFactory(parent=home, title=title, **fields)
 
 
 def make_information_page(hub, title, body=None, related=(), live=True, **fields):
-    values = {"summary": f"A short summary of {title.lower()}.", **REVIEW, **fields}
-    page = InformationPage(
-        title=title,
-        live=live,
-        body=body if body is not None else [("text", f"<p>This page is about {title.lower()}.</p>")],
-        **values,
+    """live=False: a draft (a revision, not published)."""
+    if body is not None:
+        fields["body"] = body
+    related_pages = [InformationPageRelatedPage(page=other, sort_order=i) for i, other in enumerate(related)]
+    return InformationPageFactory(
+        parent=hub, title=title, live=live, publish=live, related_pages=related_pages, **fields
     )
-    page.related_pages = [InformationPageRelatedPage(page=other, sort_order=i) for i, other in enumerate(related)]
-    hub.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    return page
 
 
 def make_glossary_page(hub, title="Glossary", **fields):
-    values = {"summary": "Words and what they mean.", **REVIEW, **fields}
-    return publish(hub, GlossaryPage(title=title, **values))
+    return GlossaryPageFactory(parent=hub, title=title, **fields)

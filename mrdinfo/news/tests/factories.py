@@ -1,42 +1,53 @@
-"""Build news pages for tests (and for anyone trying the media centre in a shell)."""
+"""News pages for tests (factory_boy; make_* are the short forms, see mrdinfo/testing/factories.py)."""
 
 from datetime import date, timedelta
+
+import factory
+
+from mrdinfo.testing.factories import PageFactory
 
 from ..models import NewsIndexPage, NewsPage
 
 
-def make_news_index(home, title="News and media centre", email="press@example.org", **fields):
-    index = NewsIndexPage(
-        title=title,
-        slug="news",
-        summary=fields.pop("summary", "News from the charity."),
-        media_enquiries=[
-            ("media_enquiries", {"heading": "Media enquiries", "contact_name": "Press office", "email": email})
-        ],
-        **fields,
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    class Params:
+        email = "press@example.org"
+
+    title = "News and media centre"
+    slug = "news"
+    summary = "News from the charity."
+    media_enquiries = factory.LazyAttribute(
+        lambda index: [
+            ("media_enquiries", {"heading": "Media enquiries", "contact_name": "Press office", "email": index.email})
+        ]
     )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+
+
+class NewsPageFactory(PageFactory):
+    class Meta:
+        model = NewsPage
+
+    date = date(2026, 6, 1)
+    category = "charity-news"
+    image = None
+    summary = factory.LazyAttribute(lambda page: f"A short summary of {page.title.lower()}.")
+    body = factory.LazyAttribute(lambda page: [("text", f"<p>{page.title}. A short story.</p>")])
+
+
+def make_news_index(home, title="News and media centre", email="press@example.org", **fields):
+    return NewsIndexPageFactory(parent=home, title=title, email=email, **fields)
 
 
 def make_news_page(index, title, day=None, image=None, category="charity-news", revision=True, **fields):
-    page = NewsPage(
-        title=title,
-        date=day or date(2026, 6, 1),
-        category=category,
-        image=image,
-        summary=fields.pop("summary", f"A short summary of {title.lower()}."),
-        body=fields.pop("body", [("text", f"<p>{title}. A short story.</p>")]),
-        **fields,
+    """revision=False: live without a revision, as a bulk import would leave it (many pages quickly)."""
+    if day is not None:
+        fields["date"] = day
+    return NewsPageFactory(
+        parent=index, title=title, image=image, category=category, live=True, revision=revision, **fields
     )
-    if revision:
-        index.add_child(instance=page)
-        page.save_revision().publish()
-    else:  # many pages quickly: live without a revision, as a bulk import would leave them
-        page.live = True
-        index.add_child(instance=page)
-    return page
 
 
 def make_many_news_pages(index, count, start=date(2026, 1, 1), image=None):
