@@ -13,8 +13,7 @@ FILE = "event-categories.yaml"
 def load_event_categories(loader):
     from .models import EventRegion, EventType
 
-    path = loader.content_dir / FILE
-    if not path.exists():
+    if not loader.has_file(FILE):
         return
     data, display = loader.read(FILE)
     if not isinstance(data, LineDict):
@@ -47,4 +46,4 @@ def load_event_categories(loader):
             except ValidationError as error:
                 raise ContentError(display, line, "; ".join(error.messages)) from None
             obj.save()
-            loader.report.other.append(f"event {model._meta.verbose_name.split()[-1]} {name}: saved")
+            loader.note(f"event {model._meta.verbose_name.split()[-1]} {name}: saved")

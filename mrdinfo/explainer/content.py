@@ -11,8 +11,8 @@ reported as file:line, changing nothing."""
 
 from django.core.exceptions import ValidationError
 
+from mrdinfo.core.content.comparing import children_match, edited_in_wagtail
 from mrdinfo.core.content.errors import ContentError
-from mrdinfo.core.content.loader import children_match, edited_in_wagtail
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import Explainer
@@ -22,8 +22,7 @@ EXPLAINER_FIELDS = ["name", "slug", "title", "intro", "sources"]
 
 
 def load_explainers(loader):
-    path = loader.content_dir / FILE_NAME
-    if not path.exists():
+    if not loader.has_file(FILE_NAME):
         return
     data, display = loader.read(FILE_NAME)
     if not isinstance(data, LineDict) or set(data) != {"explainers"} or not isinstance(data["explainers"], LineList):
@@ -63,7 +62,7 @@ def load_one(loader, item, display, line):
         if explainer.live and is_unchanged(explainer, values, stages, methods):
             return
         if edited_in_wagtail(explainer) and not loader.overwrite_edits:
-            loader.report.other.append(
+            loader.note(
                 f"explainer {explainer.name}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
             )
             return
@@ -82,13 +81,14 @@ def load_one(loader, item, display, line):
         explainer.live = False
         explainer.save()
     explainer.save_revision(log_action=True).publish()
-    loader.report.other.append(f"explainer {explainer.name}: {'created' if created else 'updated'}")
+    loader.note(f"explainer {explainer.name}: {'created' if created else 'updated'}")
 
 
 def children(loader, relation_name, items, display, line):
     if not isinstance(items, LineList) or not items:
         raise ContentError(display, line, f"{relation_name} should be a list with at least one item")
-    return loader.child_objects(Explainer._meta.get_field(relation_name), items, display, line, relation_name)
+    child_model = Explainer._meta.get_field(relation_name).related_model
+    return loader.read_children(child_model, items, display, line, relation_name)
 
 
 def is_unchanged(explainer, values, stages, methods):

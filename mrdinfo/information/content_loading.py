@@ -28,7 +28,7 @@ KEYS = {"term", "definition", "other_names", "slug"}
 
 
 def load_glossary(loader):
-    if not (loader.content_dir / GLOSSARY_FILE).exists():
+    if not loader.has_file(GLOSSARY_FILE):
         return
     data, display = loader.read(GLOSSARY_FILE)
     if not isinstance(data, LineList):
@@ -65,11 +65,9 @@ def load_glossary(loader):
         else:
             updated += 1
     if added or updated:
-        loader.report.other.append(f"glossary: {added} terms added, {updated} updated")
+        loader.note(f"glossary: {added} terms added, {updated} updated")
     for name in left_alone:
-        loader.report.other.append(
-            f"glossary: left alone {name!r}: an editor changed it in Wagtail (use --overwrite-edits)"
-        )
+        loader.note(f"glossary: left alone {name!r}: an editor changed it in Wagtail (use --overwrite-edits)")
 
 
 def read_entry(item, display, line):

@@ -9,7 +9,6 @@
 A person changed in Wagtail since it was loaded is left alone (unless --overwrite-edits)."""
 
 from django.core.exceptions import ValidationError
-from wagtail.images import get_image_model
 
 from mrdinfo.core.content.errors import ContentError
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
@@ -21,7 +20,7 @@ KEYS = {"role", "name", "photo", "bio"}
 
 
 def load_people(loader):
-    if not (loader.content_dir / PEOPLE_FILE).exists():
+    if not loader.has_file(PEOPLE_FILE):
         return
     data, display = loader.read(PEOPLE_FILE)
     if not isinstance(data, LineList):
@@ -47,11 +46,11 @@ def load_people(loader):
         edited = not new and person.edited_since_loaded()
         person.name = " ".join(str(item.get("name") or "").split())
         person.bio = " ".join(str(item["bio"]).split())
-        person.photo = loader.foreign_object(get_image_model(), item.get("photo"), display, item.line_of("photo"))
+        person.photo = loader.resolve.image(item.get("photo"), display, item.line_of("photo"))
         if not new and person.content_values() == before:
             continue
         if edited and not loader.overwrite_edits:
-            loader.report.other.append(f"person {role!r}: left alone, an editor changed it in Wagtail")
+            loader.note(f"person {role!r}: left alone, an editor changed it in Wagtail")
             continue
         try:
             person.full_clean()
@@ -59,4 +58,4 @@ def load_people(loader):
             raise ContentError(display, line, "; ".join(error.messages)) from None
         person.mark_loaded()
         person.save()
-        loader.report.other.append(f"person {role!r}: {'added' if new else 'updated'}")
+        loader.note(f"person {role!r}: {'added' if new else 'updated'}")

@@ -7,7 +7,6 @@ pages, a card or set an editor has changed in Wagtail is left alone (unless --ov
 and a file that has not changed saves nothing. Mistakes stop the load with file:line."""
 
 from django.core.exceptions import ValidationError
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from mrdinfo.core.content.errors import ContentError
@@ -21,7 +20,7 @@ SET_KEYS = {"name", "heading", "cards"}
 
 
 def read_file(loader):
-    if not (loader.content_dir / PROMOTIONS_FILE).exists():
+    if not loader.has_file(PROMOTIONS_FILE):
         return None, None
     data, display = loader.read(PROMOTIONS_FILE)
     if not isinstance(data, LineDict):
@@ -59,12 +58,13 @@ def create_card_sets(loader):
     data, display = read_file(loader)
     if data is None:
         return
-    for item, _line in entries(data, "sets", SET_KEYS, ("name", "heading"), display):
+    for item, line in entries(data, "sets", SET_KEYS, ("name", "heading"), display):
         if not PromoCardSet.objects.filter(name=str(item["name"]).strip()).exists():
             card_set = PromoCardSet(name=str(item["name"]).strip(), heading=str(item["heading"]).strip())
+            clean(card_set, item, line, display)
             card_set.mark_loaded()
             card_set.save()
-            loader.report.other.append(f"card set {card_set.name}: added")
+            loader.note(f"card set {card_set.name}: added")
 
 
 def load_cards(loader):
@@ -89,26 +89,20 @@ def load_card(loader, item, line, display, cards):
     before = card.content_values()
     edited = not new and card.edited_since_loaded()
     card.text = " ".join(str(item.get("text") or "").split())
-    card.link_page = loader.foreign_object(Page, item.get("link_page"), display, item.line_of("link_page"))
+    card.link_page = loader.resolve.object(Page, item.get("link_page"), display, item.line_of("link_page"))
     card.link_url = str(item.get("link_url") or "").strip()
-    card.image = loader.foreign_object(get_image_model(), item.get("image"), display, item.line_of("image"))
+    card.image = loader.resolve.image(item.get("image"), display, item.line_of("image"))
     if not new and card.content_values() == before:
         return
     if edited and not loader.overwrite_edits:
-        loader.report.other.append(
-            f"card {title!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
-        )
+        loader.note(f"card {title!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)")
         cards[title] = PromoCard.objects.get(pk=card.pk)
         return
-    try:
-        card.full_clean()
-    except ValidationError as error:
-        key = next((k for k in getattr(error, "error_dict", {}) if k in item), None)
-        raise ContentError(display, item.line_of(key) if key else line, "; ".join(error.messages)) from None
+    clean(card, item, line, display)
     card.mark_loaded()
     card.save()
     cards[title] = card
-    loader.report.other.append(f"card {title!r}: {'added' if new else 'updated'}")
+    loader.note(f"card {title!r}: {'added' if new else 'updated'}")
 
 
 def load_set(loader, item, line, display, cards):
@@ -129,24 +123,33 @@ def load_set(loader, item, line, display, cards):
     if card_set.content_values() == wanted:
         return
     if card_set.edited_since_loaded() and not loader.overwrite_edits:
-        loader.report.other.append(
-            f"card set {card_set.name!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
-        )
+        loader.note(f"card set {card_set.name!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)")
         return
     card_set.heading = heading
     card_set.items = [PromoCardSetItem(card=card, sort_order=index) for index, card in enumerate(chosen)]
+    clean(card_set, item, line, display)
     card_set.mark_loaded()
     card_set.save()
-    loader.report.other.append(f"card set {card_set.name!r}: saved")
+    loader.note(f"card set {card_set.name!r}: saved")
 
 
 def load_settings(loader, settings, line, display):
     if not isinstance(settings, LineDict) or set(settings) - {"end_of_information_pages"}:
         raise ContentError(display, line, "settings has one key: end_of_information_pages (a set's name)")
     name = settings.get("end_of_information_pages")
-    card_set = loader.foreign_object(PromoCardSet, name, display, settings.line_of("end_of_information_pages"))
-    promo_settings = PromoSettings.for_site(loader.home.get_site())
+    card_set = loader.resolve.object(PromoCardSet, name, display, settings.line_of("end_of_information_pages"))
+    promo_settings = PromoSettings.for_site(loader.site)
     if promo_settings.end_of_information_pages_id != (card_set.pk if card_set else None):
         promo_settings.end_of_information_pages = card_set
+        clean(promo_settings, settings, line, display)
         promo_settings.save()
-        loader.report.other.append("promotional cards settings: saved")
+        loader.note("promotional cards settings: saved")
+
+
+def clean(obj, item, line, display):
+    """The model's own rules (full_clean), reported at the line of the key they concern."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        key = next((k for k in getattr(error, "error_dict", {}) if k in item), None)
+        raise ContentError(display, item.line_of(key) if key else line, "; ".join(error.messages)) from None

@@ -44,5 +44,5 @@ if REDIS_URL:  # noqa: F405
 DATABASES["default"].get("OPTIONS", {}).pop("options", None)  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
-# Tests that count a page's queries render it fresh with this header (testing/queries.py).
+# Tests that count a page's queries render it fresh with this header (core/measuring/queries.py).
 PAGE_CACHE_BYPASS_TOKEN = "test-page-cache-bypass"

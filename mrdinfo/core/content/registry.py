@@ -1,5 +1,7 @@
 """Domain apps add their own content files to `load_content` here, from their AppConfig.ready(),
-so core never imports them. A loader is called with the ContentLoader, inside its transaction."""
+so core never imports them. A loader is called with the ContentLoader, inside its transaction, and
+uses only the interface its docstring describes (reading files, resolving references, reading
+values and child objects, noting what it did)."""
 
 _LOADERS = {"before_pages": [], "after_pages": []}
 

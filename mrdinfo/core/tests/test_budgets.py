@@ -2,8 +2,8 @@
 
 import pytest
 
-from mrdinfo.testing.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
-from mrdinfo.testing.weight import page_weight
+from mrdinfo.core.measuring.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
+from mrdinfo.core.measuring.weight import MeasuringError, page_weight, weight_of
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,17 @@ def test_measure_pages_reports_each_page_and_what_is_over_budget(page_tree, monk
     output = StringIO()
     call_command("measure_pages", stdout=output)
     assert "Over budget: /about-us/ weighs" in output.getvalue()
+
+
+def test_a_page_that_cannot_be_weighed_raises_an_error_not_an_assert(client, page_tree):
+    """Raised errors, so `python -O` (which drops asserts) cannot turn a failure into a figure."""
+    with pytest.raises(MeasuringError, match="/no-such-page/ answered 404"):
+        page_weight(client, "/no-such-page/")
+    html = b'<link rel="stylesheet" href="/static/css/main.css"><script src="/static/missing.js"></script>'
+    with pytest.raises(MeasuringError, match="/static/missing.js is linked from /x/ but not found"):
+        weight_of(html, "/x/")
+    assert set(weight_of(html.replace(b'<script src="/static/missing.js"></script>', b""), "/x/")) == {
+        "html",
+        "/static/css/main.css",
+        "total",
+    }

@@ -49,3 +49,30 @@ def test_relative_dates_for_date_fields():
 def test_nonsense_is_refused_with_the_formats_that_work(bad):
     with pytest.raises(ValueError, match="2026-10-25|hour"):
         content_datetime(bad, today=TODAY)
+
+
+def test_date_and_date_time_blocks_in_a_stream_read_like_date_fields():
+    """A StreamField's date-time block is a London wall-clock time, as a DateTimeField's is, and
+    both kinds of block take dates relative to the loading day; a bad one is reported at its line."""
+    from wagtail import blocks
+
+    from mrdinfo.core.content.errors import ContentError
+    from mrdinfo.core.content.references import Resolver
+    from mrdinfo.core.content.streams import StreamReader
+    from mrdinfo.core.content.yaml_lines import load_yaml
+
+    stream = blocks.StreamBlock([("when", blocks.DateTimeBlock()), ("day", blocks.DateBlock())])
+    reader = StreamReader(Resolver(), today=TODAY)
+    items = load_yaml("- when: 2026-03-28 10:00\n- when: +9 days 10:00\n- day: -1 weeks\n- day: 2026-04-02\n")
+    stored = [block["value"] for block in reader.stream_value(stream, items, "content/x.yaml", 1, "seed")]
+    in_london = [moment.astimezone(LONDON) for moment in stored[:2]]
+    assert [(m.date(), m.hour, m.utcoffset()) for m in in_london] == [
+        (date(2026, 3, 28), 10, timedelta(0)),
+        (date(2026, 3, 29), 10, timedelta(hours=1)),  # the clocks went forward that night
+    ]
+    assert stored[2:] == [date(2026, 3, 13), date(2026, 4, 2)]
+
+    with pytest.raises(ContentError) as error:
+        reader.stream_value(stream, load_yaml("- day: today\n- when: next tuesday\n"), "content/x.yaml", 1, "s")
+    assert (error.value.path, error.value.line) == ("content/x.yaml", 2)
+    assert "'next tuesday' is not a date and time" in error.value.message

@@ -171,7 +171,10 @@ def assert_error(content, expected, *args):
             "pages/about.yaml:14: Choose a page or type an address, not both.",
         ),
         (ABOUT.replace("title: About us\n", ""), "pages/about.yaml:1: every page needs a title"),
-        (ABOUT.replace("type: general.GeneralPage", "type: home.HomePage"), "pages/about.yaml:1:"),
+        (
+            ABOUT.replace("type: general.GeneralPage", "type: home.HomePage"),
+            "pages/about.yaml:1: /about/ is already a GeneralPage on the site; a page cannot change type",
+        ),
     ],
     ids=[
         "unknown block",

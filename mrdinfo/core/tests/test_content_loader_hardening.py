@@ -61,3 +61,16 @@ def test_file_references_must_stay_inside_the_content_folder(content, reference)
     write(content, "images.yaml", f"share:\n  file: {reference}\n  title: Share image\n  alt: A card\n")
     with pytest.raises(CommandError, match=r"images\.yaml:2: .* is outside the content folder"):
         load(content)
+
+
+def test_an_image_the_model_refuses_is_reported_at_its_line_and_nothing_is_saved(content):
+    """Loaded images get the model's own full_clean, as a form in Wagtail would give them."""
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    PillowImage.new("RGB", (40, 20), "#005a70").save(content / "card.png")
+    long_title = "A picture " * 30  # 300 characters; Wagtail's image titles hold 255
+    write(content, "images.yaml", f"card:\n  file: card.png\n  alt: A card\n  title: {long_title}\n")
+    with pytest.raises(CommandError, match=r"images\.yaml:4: Ensure this value has at most 255 characters"):
+        load(content)
+    assert not get_image_model().objects.exists()

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils.cache import cc_delim_re
 
-from mrdinfo.testing.queries import count_queries, page_cache_bypass
+from mrdinfo.core.measuring.queries import count_queries, page_cache_bypass
 
 
 class FormInputs(HTMLParser):

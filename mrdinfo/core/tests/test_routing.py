@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from mrdinfo.testing.queries import page_cache_bypass
+from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.core.models import Menu, MenuItem
-from mrdinfo.testing.queries import page_cache_bypass
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db

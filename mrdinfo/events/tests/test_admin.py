@@ -4,7 +4,7 @@ regions are snippets."""
 import pytest
 from django.urls import reverse
 
-from mrdinfo.events.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
 
 pytestmark = pytest.mark.django_db
 

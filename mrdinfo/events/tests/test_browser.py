@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from mrdinfo.events.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index, make_image
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
 from mrdinfo.testing.browser import assert_no_axe_violations
+from mrdinfo.testing.images import make_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from mrdinfo.events.factories import london, make_event, make_event_index
+from mrdinfo.events.tests.factories import london, make_event, make_event_index
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

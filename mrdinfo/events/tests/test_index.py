@@ -4,11 +4,12 @@ of results, and bad query strings that never break it."""
 import pytest
 from bs4 import BeautifulSoup
 
-from mrdinfo.events.factories import make_categories, make_event, make_event_index, make_image
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
+from mrdinfo.core.measuring.weight import page_weight
 from mrdinfo.events.listing import PER_PAGE
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
-from mrdinfo.testing.queries import count_queries
-from mrdinfo.testing.weight import page_weight
+from mrdinfo.events.tests.factories import make_categories, make_event, make_event_index
+from mrdinfo.testing.images import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -222,8 +223,8 @@ def test_a_type_an_editor_renames_shows_in_the_filter_at_once(client, events, dj
 
 def test_an_event_page_is_within_the_query_budget_whatever_it_holds(client, events):
     """Picture (every size and the share size), type, region, questions and answers, registration."""
-    from mrdinfo.events.factories import REGISTRATION_QUESTIONS
     from mrdinfo.events.models import EventFAQ
+    from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS
 
     types, regions = make_categories()
     event = make_event(

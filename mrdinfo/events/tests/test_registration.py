@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
-from mrdinfo.events.factories import REGISTRATION_QUESTIONS, make_event, make_event_index
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event, make_event_index
 from mrdinfo.forms.models import FormNotification
 from mrdinfo.forms.spam import SALT
 

@@ -5,7 +5,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from mrdinfo.events.factories import london, make_event, make_event_index, make_image
+from mrdinfo.events.tests.factories import london, make_event, make_event_index
+from mrdinfo.testing.images import make_image
 
 pytestmark = pytest.mark.django_db
 

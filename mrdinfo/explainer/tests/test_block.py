@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from mrdinfo.core.measuring.queries import count_queries, page_cache_bypass, query_log
 from mrdinfo.explainer.blocks import ExplainerBlock
-from mrdinfo.explainer.factories import ExplainerFactory, place_explainers
-from mrdinfo.testing.queries import count_queries, page_cache_bypass, query_log
+from mrdinfo.explainer.tests.factories import ExplainerFactory, place_explainers
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mrdinfo.explainer.factories import STAGES, ExplainerFactory, place_explainers
+from mrdinfo.explainer.tests.factories import STAGES, ExplainerFactory, place_explainers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 from mrdinfo.testing.site import configure_site
 

@@ -4,8 +4,8 @@ so the next visitor to a page that shows the explainer sees the new words."""
 import pytest
 from django.test import Client
 
-from mrdinfo.explainer.factories import ExplainerFactory, place_explainers
 from mrdinfo.explainer.models import Explainer
+from mrdinfo.explainer.tests.factories import ExplainerFactory, place_explainers
 
 pytestmark = pytest.mark.django_db
 

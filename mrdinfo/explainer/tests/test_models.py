@@ -4,9 +4,9 @@ never both; which methods can find a stage is worked out, not typed; the admin w
 import pytest
 from django.core.exceptions import ValidationError
 
-from mrdinfo.explainer.factories import METHODS, ExplainerFactory
 from mrdinfo.explainer.models import DetectionMethod, ExplainerStage
 from mrdinfo.explainer.presentation import detection
+from mrdinfo.explainer.tests.factories import METHODS, ExplainerFactory
 
 pytestmark = pytest.mark.django_db
 

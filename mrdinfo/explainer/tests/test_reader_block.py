@@ -5,11 +5,11 @@ never a guessed number; the assets are linked once; queries stay flat."""
 import pytest
 from bs4 import BeautifulSoup
 
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.explainer.blocks import RESULT_PARAMETER
-from mrdinfo.explainer.factories import ExplainerFactory
-from mrdinfo.information.factories import make_hub, make_information_page
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
-from mrdinfo.testing.queries import count_queries
+from mrdinfo.explainer.tests.factories import ExplainerFactory
+from mrdinfo.information.tests.factories import make_hub, make_information_page
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ told so; no JavaScript still works; 320 px has no sideways scrolling; axe-core f
 
 import pytest
 
-from mrdinfo.explainer.factories import ExplainerFactory
-from mrdinfo.information.factories import make_hub, make_information_page
+from mrdinfo.explainer.tests.factories import ExplainerFactory
+from mrdinfo.information.tests.factories import make_hub, make_information_page
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 from mrdinfo.testing.site import configure_site
 

@@ -1,31 +1,37 @@
-"""A donate page and the answers a real donor gives, for the giving tests."""
+"""A donate page (factory_boy; make_donate_page is the short form, see mrdinfo/testing/factories.py)
+and the answers a real donor gives, for the giving tests."""
 
 import time
 from decimal import Decimal
 
+import factory
 from django.core import signing
 
 from mrdinfo.forms.spam import SALT
 from mrdinfo.giving.models import DonatePage, DonationAmount
+from mrdinfo.testing.factories import PageFactory
+
+
+class DonatePageFactory(PageFactory):
+    class Meta:
+        model = DonatePage
+
+    title = "Donate"
+    slug = "donate"
+    summary = "Give once or every month."
+    intro = "<p>Your gift pays for research.</p>"
+    amounts = factory.LazyFunction(
+        lambda: [
+            DonationAmount(frequency="one_off", amount=Decimal("10"), impact="could pay for a guide", sort_order=0),
+            DonationAmount(frequency="one_off", amount=Decimal("25"), impact="could pay for a lab hour", sort_order=1),
+            DonationAmount(frequency="monthly", amount=Decimal("5"), impact="each month could help", sort_order=2),
+            DonationAmount(frequency="monthly", amount=Decimal("20"), impact="each month could fund", sort_order=3),
+        ]
+    )
 
 
 def make_donate_page(parent, **fields):
-    page = DonatePage(
-        title=fields.pop("title", "Donate"),
-        slug=fields.pop("slug", "donate"),
-        summary="Give once or every month.",
-        intro="<p>Your gift pays for research.</p>",
-        **fields,
-    )
-    page.amounts = [
-        DonationAmount(frequency="one_off", amount=Decimal("10"), impact="could pay for a guide", sort_order=0),
-        DonationAmount(frequency="one_off", amount=Decimal("25"), impact="could pay for a lab hour", sort_order=1),
-        DonationAmount(frequency="monthly", amount=Decimal("5"), impact="each month could help", sort_order=2),
-        DonationAmount(frequency="monthly", amount=Decimal("20"), impact="each month could fund", sort_order=3),
-    ]
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return DonatePageFactory(parent=parent, **fields)
 
 
 def started(seconds_ago=30):

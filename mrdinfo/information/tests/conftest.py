@@ -1,6 +1,6 @@
 import pytest
 
-from mrdinfo.information.factories import GlossaryTermFactory, make_glossary_page, make_hub
+from mrdinfo.information.tests.factories import GlossaryTermFactory, make_glossary_page, make_hub
 from mrdinfo.testing.site import configure_site
 
 

@@ -6,10 +6,10 @@ import re
 from bs4 import BeautifulSoup
 from django.test import Client
 
+from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.information import glossary
-from mrdinfo.information.factories import make_information_page
 from mrdinfo.information.models import GlossaryTerm
-from mrdinfo.testing.queries import page_cache_bypass
+from mrdinfo.information.tests.factories import make_information_page
 
 
 def without_time_stamps(content):
@@ -55,7 +55,7 @@ def test_linking_runs_once_per_page_version_not_once_per_visitor(
 
 def test_the_cached_body_follows_the_query_string(client, hub):
     """The result reader answers ?result= inside the body, so each query has its own copy."""
-    from mrdinfo.explainer.factories import ExplainerFactory
+    from mrdinfo.explainer.tests.factories import ExplainerFactory
 
     page = make_information_page(
         hub, "Reading results", body=[("result_reader", {"explainer": ExplainerFactory(), "heading": ""})]

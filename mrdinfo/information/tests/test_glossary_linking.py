@@ -5,9 +5,9 @@ import re
 import pytest
 from django.core.cache import cache
 
-from mrdinfo.information.factories import GlossaryTermFactory, make_information_page
 from mrdinfo.information.glossary import cache_key
 from mrdinfo.information.models import GlossaryTerm
+from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mrdinfo.general.models import GeneralPage
-from mrdinfo.information.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
+from mrdinfo.information.tests.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ related pages there are: terms come from the cache, related pages are fetched in
 import pytest
 from django.core.cache import cache
 
-from mrdinfo.information.factories import GlossaryTermFactory, make_information_page
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.information.models import InformationPageRelatedPage
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
-from mrdinfo.testing.queries import count_queries
+from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
 
 from .section import SECTION_URLS
 

@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 from mrdinfo.core.content.loader import ContentLoader
-from mrdinfo.information.factories import make_information_page
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 from mrdinfo.information.reading import LONGEST_SENTENCE, TARGET, long_sentences, prose_of, reading_ease
+from mrdinfo.information.tests.factories import make_information_page
 
 pytestmark = pytest.mark.django_db
 

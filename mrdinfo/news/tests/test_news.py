@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from mrdinfo.news.factories import make_many_news_pages, make_news_index, make_news_page
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
+from mrdinfo.core.measuring.weight import page_weight
 from mrdinfo.news.models import NEWS_PER_PAGE, page_number
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
+from mrdinfo.news.tests.factories import make_many_news_pages, make_news_index, make_news_page
 from mrdinfo.testing.images import make_image
-from mrdinfo.testing.queries import count_queries
 from mrdinfo.testing.site import configure_site
-from mrdinfo.testing.weight import page_weight
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

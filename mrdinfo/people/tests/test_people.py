@@ -4,10 +4,10 @@ with photo (and its alt text), role and bio, in a fixed number of queries."""
 import pytest
 from bs4 import BeautifulSoup
 
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.people.models import PeoplePage, PeoplePagePerson, Person
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.testing.images import make_image
-from mrdinfo.testing.queries import count_queries
 from mrdinfo.testing.site import configure_site, make_general_page
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ cards setting and the news page types, and a set saved in the admin keeps the ch
 import pytest
 from django.urls import reverse
 
-from mrdinfo.news.factories import make_news_index
-from mrdinfo.promotions.factories import make_card
+from mrdinfo.news.tests.factories import make_news_index
 from mrdinfo.promotions.models import PromoCardSet
+from mrdinfo.promotions.tests.factories import make_card
 from mrdinfo.testing.site import configure_site
 
 pytestmark = pytest.mark.django_db

@@ -5,12 +5,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from mrdinfo.information.factories import make_hub, make_information_page
-from mrdinfo.promotions.factories import make_card, make_card_set, set_end_of_page_cards
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
+from mrdinfo.information.tests.factories import make_hub, make_information_page
 from mrdinfo.promotions.models import PromoCardSetItem
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.promotions.tests.factories import make_card, make_card_set, set_end_of_page_cards
 from mrdinfo.testing.images import make_image
-from mrdinfo.testing.queries import count_queries
 from mrdinfo.testing.site import configure_site, make_general_page
 
 pytestmark = pytest.mark.django_db(transaction=True)  # signals clear the cache on commit

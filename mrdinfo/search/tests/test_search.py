@@ -11,10 +11,10 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from mrdinfo.core.content.loader import ContentLoader
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.search.models import NoResultSearch
 from mrdinfo.search.query import glossary_matches, highlight, spelling_variants
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
-from mrdinfo.testing.queries import count_queries
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db

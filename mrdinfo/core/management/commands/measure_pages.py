@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.test import Client
 from wagtail.models import Site
 
-from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET, live_page_urls, measure
+from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET, live_page_urls, measure
 
 
 class Command(BaseCommand):

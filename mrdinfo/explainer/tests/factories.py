@@ -3,10 +3,9 @@ MRD results) and three methods from FACTS.md,
 and pages that carry explainers."""
 
 import factory
+from wagtail.models import Page
 
-from mrdinfo.home.models import HomePage
-
-from .models import DetectionMethod, Explainer, ExplainerStage
+from ..models import DetectionMethod, Explainer, ExplainerStage
 
 STAGES = [
     {
@@ -104,10 +103,11 @@ class ExplainerFactory(factory.django.DjangoModelFactory):
             obj.save_revision().publish()
 
 
-def place_explainers(home, *block_values):
-    """Put explainer blocks on the home page body and publish it. Each value is a dict:
-    {"explainer": Explainer, "heading": "", "start_stage": ""}."""
-    home = HomePage.objects.get(pk=home.pk)
-    home.body = [("explainer", {"heading": "", "start_stage": "", **value}) for value in block_values]
-    home.save_revision().publish()
-    return HomePage.objects.get(pk=home.pk)
+def place_explainers(page, *block_values):
+    """Put explainer blocks on a page's body (the home page's, in these tests) and publish it.
+    Each value is a dict: {"explainer": Explainer, "heading": "", "start_stage": ""}. The page's
+    own type is used, so the explainer app needs to know nothing of the page types that place it."""
+    page = Page.objects.get(pk=page.pk).specific
+    page.body = [("explainer", {"heading": "", "start_stage": "", **value}) for value in block_values]
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific

@@ -7,6 +7,11 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
 
+class MeasuringError(Exception):
+    """A page that cannot be weighed: it does not answer 200, or links to a file that is missing.
+    Raised (not asserted), so the check holds under `python -O` too."""
+
+
 def linked_assets(html):
     """The stylesheets and scripts a page loads from /static/, wherever they are in the page."""
     soup = BeautifulSoup(html, "html.parser")
@@ -22,7 +27,8 @@ def gzipped_size(data):
 def page_weight(client, url):
     """Return {"html": bytes, "/static/…": bytes, …, "total": bytes}, all gzipped."""
     response = client.get(url)
-    assert response.status_code == 200, url
+    if response.status_code != 200:
+        raise MeasuringError(f"{url} answered {response.status_code}, not 200")
     return weight_of(response.content, url)
 
 
@@ -31,7 +37,8 @@ def weight_of(html, url):
     sizes = {"html": gzipped_size(html)}
     for asset in linked_assets(html.decode()):
         path = finders.find(asset.removeprefix("/static/"))
-        assert path, f"{asset} is linked from {url} but not found"
+        if not path:
+            raise MeasuringError(f"{asset} is linked from {url} but not found")
         with open(path, "rb") as handle:
             sizes[asset] = gzipped_size(handle.read())
     sizes["total"] = sum(sizes.values())

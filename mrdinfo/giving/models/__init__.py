@@ -1,0 +1,37 @@
+"""Giving: appeal pages, donations, Gift Aid declarations, the "Every Step" newsletter, and the
+emails about them.
+
+Storage first, everywhere: a donation (pending) and its declaration are saved before the donor
+is sent to pay; a sign-up and its consent are saved before any email; every email is a row here
+before it is a message, so a mail server that is down loses nothing (see OutgoingEmail)."""
+
+from .donations import (
+    FREQUENCY_CHOICES,
+    MONTHLY,
+    ONE_OFF,
+    Donation,
+    DonationPayment,
+    GiftAidDeclaration,
+    NoDeleteQuerySet,
+    WebhookEvent,
+)
+from .mailing import NewsletterConsent, OutgoingEmail, Subscriber
+from .pages import DonatePage, DonationAmount, GivingPage, GivingStreamBlock
+
+__all__ = [
+    "FREQUENCY_CHOICES",
+    "MONTHLY",
+    "ONE_OFF",
+    "DonatePage",
+    "Donation",
+    "DonationAmount",
+    "DonationPayment",
+    "GiftAidDeclaration",
+    "GivingPage",
+    "GivingStreamBlock",
+    "NewsletterConsent",
+    "NoDeleteQuerySet",
+    "OutgoingEmail",
+    "Subscriber",
+    "WebhookEvent",
+]
