@@ -12,7 +12,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-
 # Editors preview at the widths families read at: a phone first (most parents read on one, often
 # in hospital), then a desktop. Used by BasePage and by previewable snippets (the explainer).
 PREVIEW_SIZES = [

@@ -84,7 +84,8 @@ CUSTOM_MESSAGES = {
     },
     "mrd-vague-link-text": {
         "error_name": "Link text does not say where it goes",
-        "help_text": "Replace “click here” or “read more” with words that make sense on their own, e.g. “Read about remission”",
+        "help_text": "Replace “click here” or “read more” with words that make sense on their own, "
+        "e.g. “Read about remission”",
     },
     "mrd-power-of-ten": {
         "error_name": "Number written as a power of ten with no words",

@@ -21,9 +21,9 @@ STATUS_LABELS = {
 
 
 def reviewed_page_models():
-    from mrdinfo.information.review import ReviewedPage
-
     from django.apps import apps
+
+    from mrdinfo.information.review import ReviewedPage
 
     return [model for model in apps.get_models() if issubclass(model, ReviewedPage) and issubclass(model, Page)]
 

@@ -134,7 +134,10 @@ def editors_guide(request):
     """docs/EDITORS_GUIDE.md, for every member of staff who can use the admin."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
+    # The guide is our own file in the repository, never anything a user typed.
     html = markdown.markdown(GUIDE.read_text(encoding="utf-8"), extensions=["toc", "tables"])
     return TemplateResponse(
-        request, "editorial/admin/editors_guide.html", {"page_title": "Editors' guide", "guide": mark_safe(html)}
+        request,
+        "editorial/admin/editors_guide.html",
+        {"page_title": "Editors' guide", "guide": mark_safe(html)},  # noqa: S308
     )

@@ -26,9 +26,7 @@ def is_clinical_sign_off(workflow):
     """A workflow with an approval task for the Clinical reviewers group (whatever it is named)."""
     from wagtail.models import GroupApprovalTask
 
-    return GroupApprovalTask.objects.filter(
-        workflow_tasks__workflow=workflow, groups__name=CLINICAL_REVIEWERS
-    ).exists()
+    return GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow, groups__name=CLINICAL_REVIEWERS).exists()
 
 
 def reviewer_identity(user):

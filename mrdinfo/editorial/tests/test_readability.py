@@ -37,7 +37,9 @@ def hub(home_page):
 
 def test_panel_shows_the_flesch_score_of_a_known_text(hub, admin_client):
     # "The cat sat on the mat. It was a sunny day.": 11 words, 2 sentences, 12 syllables.
-    page = make_information_page(hub, "Known text", summary="The cat sat on the mat.", body=[("text", "<p>It was a sunny day.</p>")])
+    page = make_information_page(
+        hub, "Known text", summary="The cat sat on the mat.", body=[("text", "<p>It was a sunny day.</p>")]
+    )
     expected = round(flesch(11, 2, 12))
     assert expected == 109
     html = panel(admin_client, page)
