@@ -32,7 +32,7 @@ def pages(home_page):
 
 def dashboard_panel(client):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    match = re.search(r'id="review-dates".*?</section>', html, re.S)
+    match = re.search(r'id="review-dates-section".*?</section>', html, re.S)
     assert match, "the review dates panel is not on the dashboard"
     return match.group(0)
 
@@ -47,7 +47,7 @@ def test_dashboard_panel_lists_overdue_and_due_pages_not_fresh_ones(pages, clien
 
 def test_fundraising_do_not_get_the_review_dates_panel_or_report(pages, client):
     client.force_login(pages["fundraiser"])
-    assert 'id="review-dates"' not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="review-dates-section"' not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(reverse("editorial_review_dates")).status_code in (302, 403)
 
 
