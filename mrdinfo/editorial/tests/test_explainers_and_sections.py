@@ -54,6 +54,15 @@ def test_fundraising_publish_events_but_not_other_sections(home_page, team):
     assert not home_page.permissions_for_user(fundraiser).can_edit()
 
 
+def test_editors_get_autosave_and_locking(home_page, team, client):
+    _hub, page = make_medical_section(home_page)
+    client.force_login(team["editor"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "w-autosave" in html and 'data-w-autosave-interval-value="500"' in html
+    tester = page.permissions_for_user(team["editor"])
+    assert tester.can_lock() and tester.can_unlock()
+
+
 def test_previews_offer_phone_and_desktop_widths(home_page, admin_client):
     _hub, page = make_medical_section(home_page)
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
