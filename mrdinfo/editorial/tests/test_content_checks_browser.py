@@ -2,8 +2,12 @@
 viewed by a logged-in editor, and the editor's Checks panel): each flags its case, and a clean
 page passes them all."""
 
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+from wagtail.admin.models import EditingSession
 
 from mrdinfo.editorial.content_checks import CUSTOM_MESSAGES
 from mrdinfo.testing.site import make_general_page
@@ -65,3 +69,19 @@ def test_each_custom_check_flags_its_case_and_a_clean_page_passes(logged_in, liv
         page = make_general_page(page_tree["home"], f"Case {number} {rule}", body=[("text", html)])
         found, everything = our_findings(logged_in, live_server.url + page.url)
         assert found == [rule], (rule, everything)
+
+
+def test_the_editors_checks_panel_shows_our_findings(logged_in, live_server, page_tree):
+    page = make_general_page(page_tree["home"], "Vague links", body=[("text", CASES[2][1])])
+    logged_in.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    logged_in.get_by_role("button", name="Toggle checks").click()
+    expect(logged_in.get_by_text(CUSTOM_MESSAGES["mrd-vague-link-text"]["error_name"]).first).to_be_visible(
+        timeout=20000
+    )
+    logged_in.problems[:] = [p for p in logged_in.problems if "axe.run results" not in p]
+    # Leave the editor and let it release its editing session before the database is flushed.
+    logged_in.goto("about:blank")
+    deadline = time.monotonic() + 10
+    while EditingSession.objects.exists():
+        assert time.monotonic() < deadline, "the editor did not release its editing session"
+        time.sleep(0.05)
