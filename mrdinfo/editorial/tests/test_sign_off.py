@@ -96,6 +96,17 @@ def test_a_reviewer_without_a_profile_is_named_by_their_account(section, client)
     assert page.clinical_reviewer_name == "Rita Reviewer" and page.clinical_reviewer_role == ""
 
 
+def test_an_administrator_approving_publishes_without_claiming_a_clinical_review(section, admin_user, client):
+    page = section["page"]
+    submit_for_sign_off(page, section["editor"], title="Approved by an admin").current_task_state.approve(
+        user=admin_user
+    )
+    page.refresh_from_db()
+    assert page.live and page.title == "Approved by an admin"
+    assert not page.clinically_reviewed and not SignOff.objects.exists()
+    assert "Clinical review: pending" in public_html(client, page)
+
+
 def test_an_overdue_review_date_restarts_on_sign_off(section):
     page = section["page"]
     page.next_review_due = datetime.date.today() - datetime.timedelta(days=3)
