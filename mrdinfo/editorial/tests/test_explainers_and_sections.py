@@ -69,3 +69,25 @@ def test_previews_offer_phone_and_desktop_widths(home_page, admin_client):
     assert "Preview at phone width (390 px)" in html and "Preview at desktop width (1280 px)" in html
     assert "Preview in tablet size" not in html
     assert [size["device_width"] for size in page.preview_sizes] == [390, 1280]
+
+
+def test_event_registrations_are_for_fundraising_not_editors(home_page, team, client):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from mrdinfo.events.factories import REGISTRATION_QUESTIONS, make_event
+
+    events = make_event_index(home_page)
+    ensure_editorial_setup()
+    event = make_event(events, "Riverside 10K", days_from_now=10, form_fields=REGISTRATION_QUESTIONS)
+    FormSubmission.objects.create(page=event, form_data={"your_name": "Ronnie Runner", "t_shirt_size": "Medium"})
+    submissions = reverse("wagtailforms:list_submissions", args=[event.pk])
+
+    client.force_login(team["fundraiser"])
+    assert "Riverside 10K" in client.get(reverse("wagtailforms:index")).content.decode()
+    response = client.get(submissions)
+    assert response.status_code == 200 and "Ronnie Runner" in response.content.decode()
+
+    client.force_login(team["editor"])
+    assert "Riverside 10K" not in client.get(reverse("wagtailforms:index")).content.decode()
+    response = client.get(submissions)
+    assert response.status_code in (302, 403) and b"Ronnie Runner" not in response.content
