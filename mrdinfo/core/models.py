@@ -12,6 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+# Editors preview at the widths families read at: a phone first (most parents read on one, often
+# in hospital), then a desktop. Used by BasePage and by previewable snippets (the explainer).
+PREVIEW_SIZES = [
+    {"name": "phone", "icon": "mobile-alt", "device_width": 390, "label": "Preview at phone width (390 px)"},
+    {"name": "desktop", "icon": "desktop", "device_width": 1280, "label": "Preview at desktop width (1280 px)"},
+]
+
 
 class BasePage(Page):
     """Fields every public page has: a plain summary (cards, search results, link previews)
@@ -38,6 +45,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def preview_sizes(self):
+        return PREVIEW_SIZES
 
     def get_meta_description(self):
         return self.search_description or self.summary

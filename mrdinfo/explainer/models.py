@@ -102,6 +102,12 @@ class Explainer(
         return self.name
 
     # --- preview in the admin: the explainer as readers will see it ---------------------------
+    @property
+    def preview_sizes(self):
+        from mrdinfo.core.models import PREVIEW_SIZES
+
+        return PREVIEW_SIZES
+
     def get_preview_template(self, request, mode_name):
         return "explainer/explainer_preview.html"
 

@@ -2,12 +2,29 @@
 
 from wagtail.admin.panels import Panel
 
-from .reading import LONGEST_SENTENCE, TARGET, long_sentences, prose_of, reading_ease
+from .reading import (
+    LONGEST_SENTENCE,
+    TARGET,
+    WARN_BELOW,
+    long_sentences,
+    longest_sentences,
+    prose_of,
+    reading_ease,
+    terms_not_in_glossary,
+)
+
+
+def glossary_names():
+    from .models import GlossaryTerm
+
+    return [name for term in GlossaryTerm.objects.only("term", "other_names") for name in term.names()]
 
 
 class ReadingEasePanel(Panel):
     """Shows the page's reading ease as last saved, so editors see plain-language problems
-    before they publish (the same measure the content tests hold the site's pages to)."""
+    before they publish (the same measure the content tests hold the site's pages to): the score,
+    its longest sentences and the long words no glossary term explains. Below 65 it warns; it
+    never blocks publishing."""
 
     @property
     def clean_name(self):
@@ -23,7 +40,11 @@ class ReadingEasePanel(Panel):
             context.update(
                 score=None if score is None else round(score),
                 target=TARGET,
+                warn_below=WARN_BELOW,
+                too_hard=score is not None and score < WARN_BELOW,
                 long_sentences=long_sentences(prose),
                 longest=LONGEST_SENTENCE,
+                longest_sentences=longest_sentences(prose) if prose else [],
+                unexplained_terms=terms_not_in_glossary(prose, glossary_names()) if prose else [],
             )
             return context

@@ -1,7 +1,8 @@
 """Reading ease of a page's prose, by the Flesch reading ease formula (textstat 0.7.8).
 
 The charity aims for 70 or more on every information page, with no sentence over 25 words
-(plain English; its old MRD page scored about 60). What counts is the prose a parent reads as
+(plain English; its old MRD page scored about 60). Below 65 the editor's panel warns (it never
+stops a page being published). What counts is the prose a parent reads as
 sentences: the summary, text blocks, callouts, key-figure explanations, questions and result
 meanings. Headings, figures
 themselves, references and image captions are not prose and would skew the score. A list item
@@ -14,7 +15,14 @@ import textstat
 from django.utils.html import strip_tags
 
 TARGET = 70
+WARN_BELOW = 65
 LONGEST_SENTENCE = 25
+LONGEST_SHOWN = 3
+TERMS_SHOWN = 15
+# A "term" worth a glossary entry: a word of three or more syllables that is not on the Dale–Chall
+# list of familiar words (textstat ships the list; nothing is downloaded).
+TERM_SYLLABLES = 3
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 # A sentence ends at . ! ? or … followed by a space (so 0.01% and P = .09 stay whole).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])['\"’”)]*\s+")
 SENTENCE_END = re.compile(r"[.!?:;…]['\"’”)]*$")
@@ -66,3 +74,30 @@ def long_sentences(text, limit=LONGEST_SENTENCE):
 
 def reading_ease(text):
     return textstat.flesch_reading_ease(text) if text.strip() else None
+
+
+def longest_sentences(text, count=LONGEST_SHOWN):
+    """The page's longest sentences, longest first, with their word counts: where to start cutting."""
+    sentences = [(len(sentence.split()), sentence) for sentence in sentences_of(text)]
+    sentences.sort(key=lambda item: -item[0])
+    return [{"words": words, "text": sentence} for words, sentence in sentences[:count]]
+
+
+def terms_not_in_glossary(text, glossary_names, limit=TERMS_SHOWN):
+    """Long, unfamiliar words in the text that no glossary term (or its other names) explains,
+    in the order they first appear: candidates for plainer words or a new glossary term."""
+    for name in sorted(glossary_names, key=len, reverse=True):
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        text = re.sub(rf"(?<!\w){words}(?!\w)", " ", text, flags=re.IGNORECASE)
+    familiar = {word.casefold() for word in glossary_names}
+    found, seen = [], set()
+    for word in WORD.findall(text):
+        key = word.casefold()
+        if key in seen or key in familiar:
+            continue
+        seen.add(key)
+        if textstat.syllable_count(word) >= TERM_SYLLABLES and textstat.difficult_words(word, TERM_SYLLABLES):
+            found.append(word)
+            if len(found) >= limit:
+                break
+    return found

@@ -14,6 +14,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PagePermissionTester
 
 REVIEW_INTERVAL_YEARS = 2
 CLINICAL_REVIEW_FIELDS = ("clinical_reviewer_name", "clinical_reviewer_role", "clinically_reviewed_on")
@@ -24,6 +25,19 @@ def years_after(day, years):
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year that has none
         return day.replace(year=day.year + years, day=28)
+
+
+class SignOffRequiredPermissionTester(PagePermissionTester):
+    """Medical pages go live only through the "Clinical sign-off" workflow (mrdinfo/editorial):
+    nobody, however senior, publishes one straight from the editor; they submit it, and a
+    clinical reviewer's approval publishes it. Everything else (edit, unpublish, lock) is as the
+    user's page permissions say."""
+
+    def can_publish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False
 
 
 class ReviewedPage(models.Model):
@@ -64,18 +78,24 @@ class ReviewedPage(models.Model):
             [
                 FieldPanel("last_updated"),
                 FieldPanel("next_review_due"),
-                FieldPanel("clinical_reviewer_name"),
-                FieldPanel("clinical_reviewer_role"),
-                FieldPanel("clinically_reviewed_on"),
+                # Written by a clinical reviewer's approval, never typed: a page cannot claim a
+                # review that did not happen.
+                FieldPanel("clinical_reviewer_name", read_only=True),
+                FieldPanel("clinical_reviewer_role", read_only=True),
+                FieldPanel("clinically_reviewed_on", read_only=True),
             ],
             heading="Review",
             help_text="Shown at the end of the page, so families can see how up to date it is and whether a "
-            "clinician has checked it.",
+            "clinician has checked it. The clinical reviewer and date are set when a clinical reviewer approves "
+            "the page (Submit for clinical sign-off).",
         )
     ]
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return SignOffRequiredPermissionTester(user, self)
 
     @property
     def clinically_reviewed(self):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "mrdinfo.search",
     "mrdinfo.feedback",
+    "mrdinfo.editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -305,6 +306,19 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to gravatar.com: avatars are initials or uploads
+
+# Editing (mrdinfo/editorial, docs/EDITORS_GUIDE.md). A finished workflow publishes through
+# editorial's action: a clinical sign-off first writes the reviewer and date onto the page.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "mrdinfo.editorial.workflow.finish_workflow"
+# An edit made while a page waits for sign-off must be approved again: a clinician signs off
+# what goes live, not an earlier draft.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Autosave (Wagtail 8: drafts saved as editors type, conflicts between two editors flagged) and
+# editing locks are on by default; these say so. Scheduled publishing needs `publish_scheduled`
+# from cron (deploy/systemd/mrdinfo-publish-scheduled.timer).
+WAGTAIL_AUTOSAVE_INTERVAL = env_int("WAGTAIL_AUTOSAVE_INTERVAL", 500)
+WAGTAILADMIN_GLOBAL_EDIT_LOCK = False  # a lock stops others editing; the owner may still edit
+WAGTAIL_WORKFLOW_ENABLED = True
 
 # Giving (mrdinfo/giving, README.md "Donations and Stripe"): Stripe Checkout when both keys are
 # set; otherwise the clearly labelled test-mode provider, which takes no money.

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from mrdinfo.core.models import Menu, SiteSettings
 from mrdinfo.general.models import GeneralPage
@@ -93,6 +93,8 @@ def snapshot():
         Revision.objects.count(),
         list(Page.objects.order_by("path").values_list("title", "live", "url_path")),
         list(Menu.objects.values_list("name", flat=True)),
+        # The clinical sign-off workflow (mrdinfo/editorial) is assigned once, not again.
+        sorted(WorkflowPage.objects.values_list("page__url_path", "workflow__name")),
     )
 
 

@@ -345,7 +345,9 @@ def test_edit_form_shows_review_fields_and_reading_ease(admin_client, hub):
         body=[("text", "<p>Stratification necessitates comprehensive immunophenotypic characterisation.</p>")],
     )
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert 'name="clinical_reviewer_name"' in html and 'name="next_review_due"' in html
+    assert 'name="next_review_due"' in html
+    # The clinical reviewer is shown, not typed: only a clinical sign-off sets it (mrdinfo/editorial).
+    assert 'name="clinical_reviewer_name"' not in html and "Clinical reviewer" in html
     assert "Reading ease:" in html and "try shorter sentences and shorter words" in html
 
 
