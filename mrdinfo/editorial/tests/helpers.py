@@ -8,7 +8,7 @@ from wagtail.models import Workflow
 
 from mrdinfo.editorial.models import ReviewerProfile
 from mrdinfo.editorial.setup import CLINICAL_REVIEWERS, EDITORS, FUNDRAISING, WORKFLOW_NAME, ensure_editorial_setup
-from mrdinfo.information.factories import make_hub, make_information_page
+from mrdinfo.information.tests.factories import make_hub, make_information_page
 
 PASSWORD = "a-long-test-password"
 

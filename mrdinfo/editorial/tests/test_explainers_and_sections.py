@@ -7,9 +7,9 @@ from wagtail.models import TaskState
 
 from mrdinfo.editorial.models import SignOff
 from mrdinfo.editorial.setup import WORKFLOW_NAME, ensure_editorial_setup
-from mrdinfo.events.factories import make_event_index
-from mrdinfo.explainer.factories import ExplainerFactory
+from mrdinfo.events.tests.factories import make_event_index
 from mrdinfo.explainer.models import Explainer
+from mrdinfo.explainer.tests.factories import ExplainerFactory
 
 from .helpers import make_medical_section, make_team
 
@@ -74,7 +74,7 @@ def test_previews_offer_phone_and_desktop_widths(home_page, admin_client):
 def test_event_registrations_are_for_fundraising_not_editors(home_page, team, client):
     from wagtail.contrib.forms.models import FormSubmission
 
-    from mrdinfo.events.factories import REGISTRATION_QUESTIONS, make_event
+    from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event
 
     events = make_event_index(home_page)
     ensure_editorial_setup()

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from mrdinfo.information.factories import GlossaryTermFactory, make_hub, make_information_page
 from mrdinfo.information.reading import longest_sentences, terms_not_in_glossary
+from mrdinfo.information.tests.factories import GlossaryTermFactory, make_hub, make_information_page
 
 from .helpers import make_team, submit_for_sign_off
 

@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from mrdinfo.information.factories import make_information_page
+from mrdinfo.information.tests.factories import make_information_page
 
 from .helpers import make_medical_section, make_staff, make_team, submit_for_sign_off, years_ago
 
