@@ -46,7 +46,7 @@ run: content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install the test tools and run every test (unit, integration, browser), on every core
-PYTEST_ARGS ?= -n auto --dist loadscope
+PYTEST_ARGS ?= -n auto --dist load
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
