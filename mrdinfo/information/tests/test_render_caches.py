@@ -114,3 +114,19 @@ def test_the_feedback_form_is_the_pages_own_with_a_fresh_time_stamp(client, hub)
     again_id, again_stamp = form_values(first)
     assert again_id == str(first.pk) and again_stamp != stamp  # cached markup, a new time stamp
     assert form_values(second)[0] == str(second.pk)
+
+
+def test_a_new_view_restriction_applies_at_the_next_render(client, hub):
+    """Whether a page is private is cached; adding or removing a restriction must show at once."""
+    from wagtail.models import PageViewRestriction
+
+    page = make_information_page(hub, "Private topic", body=[("text", "<p>Only for the team.</p>")])
+    assert "Only for the team." in render(client, page.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = render(client, page.url)
+    assert "Only for the team." not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    restriction.delete()
+    assert "Only for the team." in render(client, page.url).content.decode()
