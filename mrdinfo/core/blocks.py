@@ -1,6 +1,11 @@
 """StreamField blocks shared by every page type. Domain apps extend BaseStreamBlock with their
 own blocks (information adds key figures and references, explainer adds the explainer).
 
+Blocks that hold prose (text, callouts, and apps' blocks such as result wordings) render it with
+`{% prose %}` inside an element with the class `rich-text`; every BaseStreamBlock, wherever it
+is used, finishes its prose as a whole (links resolved at once, the glossary linked): see
+prose.py.
+
 Every block has a preview_value and description, so editors see it in the block picker."""
 
 from django.core.exceptions import ValidationError
@@ -11,6 +16,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from . import prose
 from .headings import collect_headings
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -169,3 +175,11 @@ class BaseStreamBlock(blocks.StreamBlock):
         context = super().get_context(value, parent_context=parent_context)
         context["heading_anchors"] = {h["id"]: h["anchor"] for h in collect_headings(value)}
         return context
+
+    def render(self, value, context=None):
+        """The blocks, then their prose finished as a whole (prose.py). A stream inside another
+        stream leaves that to the outer one, so the glossary counts first uses across both."""
+        if context and context.get(prose.IN_STREAM):
+            return super().render(value, context=context)
+        html = super().render(value, context={**(context or {}), prose.IN_STREAM: True})
+        return prose.finish(html, (context or {}).get("request"))

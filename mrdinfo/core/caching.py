@@ -5,7 +5,8 @@ What is cached:
   footer, settings: core/chrome.py) and the glossary's term list (information/glossary.py).
 - The content generation: a number stored in the cache and bumped on every content change. The
   page cache (page_cache.py) and fragment caches (`cached_fragment`) put it in their keys, so a
-  bump makes every older entry unreachable at once; old entries expire by themselves.
+  bump makes every older entry unreachable at once; old entries expire by themselves. It is
+  stored under a key named by the code's release (`release()`), so a deploy starts afresh too.
 - The CDN or proxy in front of the site (wagtail.contrib.frontend_cache, configured from the
   environment in settings/frontend_cache.py): every live page's URL is purged, plus the old URL
   of a page that was unpublished, moved or deleted.
@@ -22,18 +23,21 @@ but is shown on pages (an inline child saved on its own, say) is registered with
 `clear_on_save`. Clearing happens once the transaction commits (see content_changed), so a
 request racing the save cannot leave the old content in any cache."""
 
+import functools
 import hashlib
 import logging
 import threading
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "content-generation"
+GENERATION_KEY = "content-generation:{release}"
 FRAGMENT_KEY = "fragment:{name}:{generation}:{digest}"
 
 _registered_caches = {}  # name -> function that clears it
@@ -77,6 +81,30 @@ def is_content_model(model):
 # The content generation ---------------------------------------------------------------------
 
 
+@functools.cache
+def release():
+    """A digest of this version of the code: its Python modules, templates and static files'
+    manifest. It names the generation's key, so a deploy starts a new generation (a new, larger
+    number) and no page or fragment rendered by the old templates is served by the new code."""
+    base = Path(settings.BASE_DIR)
+    files = [
+        *(base / "mrdinfo").rglob("*.py"),
+        *(base / "mrdinfo").rglob("*.html"),
+        *(base / "templates").rglob("*.html"),
+        Path(settings.STATIC_ROOT) / "staticfiles.json",  # hashed static names go into pages
+    ]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        if path.is_file() and "tests" not in path.parts:
+            digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path.name).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def generation_key():
+    return GENERATION_KEY.format(release=release())
+
+
 def _fresh_generation():
     # Microseconds since the epoch: if the stored number is ever lost (Redis restart, eviction),
     # the new one is still larger than any used before, so no old page comes back.
@@ -84,19 +112,20 @@ def _fresh_generation():
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
+    key = generation_key()
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, _fresh_generation(), timeout=None)
+        value = cache.get(key)
     return value
 
 
 def bump_generation():
     try:
         try:
-            cache.incr(GENERATION_KEY)
+            cache.incr(generation_key())
         except ValueError:  # not stored yet (or lost): start a new, larger one
-            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+            cache.set(generation_key(), _fresh_generation(), timeout=None)
     except Exception:  # the cache is down: saving content must still work
         logger.exception("Could not move the content generation on")
 

@@ -8,9 +8,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from . import caching
 
 # Editors preview at the widths families read at: a phone first (most parents read on one, often
 # in hospital), then a desktop. Used by BasePage and by previewable snippets (the explainer).
@@ -52,6 +54,21 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        """Wagtail asks on every render (two queries); almost no page has a restriction. Whether
+        this page has any is cached under the content generation, which saving or deleting a
+        restriction (core/apps.py) or moving a page moves on; pages that have one, and unsaved
+        pages, always ask the database."""
+        if self.pk and self.path:
+            restricted = caching.cached_fragment(
+                "page-restricted",
+                (self.pk, self.path),
+                lambda: int(super(BasePage, self).get_view_restrictions().exists()),
+            )
+            if not restricted:
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 @register_snippet

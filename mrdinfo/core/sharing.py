@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from . import caching
+
 TRACKING_EXACT = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga"}
 
 
@@ -56,7 +58,15 @@ def page_trail(request, page):
     if key not in store:
         ancestors = []
         if page.pk and page.path:
-            ancestors = list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth", "path"))
+            # A pure function of stored pages (titles and places), so cached under the content
+            # generation, which any publish, move, rename or deletion moves on.
+            ancestors = caching.cached_fragment(
+                "page-ancestors",
+                (page.pk, page.path),
+                lambda: list(
+                    page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth", "path")
+                ),
+            )
         elif getattr(page, "depth", None):
             try:
                 ancestors = list(page.get_parent().get_ancestors(inclusive=True).filter(depth__gte=2))

@@ -7,10 +7,14 @@ class InformationConfig(AppConfig):
     verbose_name = "Understanding MRD: information pages and glossary"
 
     def ready(self):
+        from mrdinfo.core import prose
         from mrdinfo.core.content import registry
 
         from . import signals
         from .content_loading import load_glossary
+        from .glossary import link_prose
 
         registry.register("before_pages", load_glossary)
         signals.register()  # the glossary's cache is cleared whenever content changes
+        # Prose in every stream of blocks, on any page, links the glossary's terms.
+        prose.register_prose_filter("glossary", link_prose)

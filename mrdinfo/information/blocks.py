@@ -19,7 +19,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.explainer.blocks import ExplainerBlock, ResultReaderBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
@@ -250,21 +250,10 @@ class ReferencesBlock(blocks.StructBlock):
 
 class InformationStreamBlock(BaseStreamBlock):
     """The body of an information page. Add a block here in one line; give it a template and,
-    if it holds prose, render that prose inside an element with the class `rich-text` so the
-    glossary links its terms (see glossary.py)."""
+    if it holds prose, render that prose with `{% prose %}` inside an element with the class
+    `rich-text`, so links resolve with the rest of the body and the glossary links its terms
+    (core/prose.py). Text, headings, callouts and images come from BaseStreamBlock."""
 
-    # The shared text block, drawn by a template that can leave links to pages for the page to
-    # resolve all at once (see templatetags/information_tags.py): a query per page type for the
-    # whole body, not a query or two for every paragraph that links to another page.
-    text = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        label="Text",
-        description="Paragraphs and lists. Keep sentences short.",
-        preview_value="<p>Remission means the doctors can no longer see leukaemia cells under the microscope.</p>",
-        template="information/blocks/text.html",
-        preview_template=PREVIEW_TEMPLATE,
-    )
     key_figure = KeyFigureBlock()
     questions = QuestionsBlock()
     result_wordings = ResultWordingsBlock()

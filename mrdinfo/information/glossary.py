@@ -1,9 +1,13 @@
-"""Glossary terms, linked where an information page first uses them.
+"""Glossary terms, linked where a page's blocks first use them.
+
+Linking is a property of the blocks that hold prose (text, callouts, result meanings,
+questions), wherever they are placed: every stream of blocks passes its HTML through
+`link_prose`, registered with core's prose filters (core/prose.py) in apps.py.
 
 The rules (tested in tests/test_glossary_linking.py):
 - Only prose is linked: text inside an element with the class `rich-text` (text blocks, callouts,
-  result meanings). Never inside headings, links, buttons or an earlier glossary link.
-- The first use of each term on the page is linked, counting across every block of the body
+  result meanings, questions). Never inside headings, links, buttons or an earlier glossary link.
+- The first use of each term in a stream (a page's body) is linked, counting across every block
   together, in reading order; later uses stay plain text.
 - Whole words only, case-insensitive ("Remission" and "remission" both match; "remissions"
   does not, unless an editor lists it as another name). One exception keeps ordinary words
@@ -32,12 +36,13 @@ from django.core.cache import cache
 from django.utils.html import escape, format_html
 from django.utils.text import slugify
 
-from mrdinfo.core import caching
+from mrdinfo.core import caching, prose
 
 CACHE_KEY = "information-glossary:v1:{site_id}"
 # Text inside these is never linked.
 SKIP_TAGS = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "dfn", "abbr"}
-SCOPE_CLASS = "rich-text"
+SCOPE_CLASS = prose.PROSE_CLASS
+POPOVER_ID = re.compile(r'id="glossary-popover-([\w-]+)"')
 
 
 def cache_key(site_id):
@@ -153,21 +158,36 @@ def term_markup(matched_text, term, glossary_url):
     )
 
 
-def link_glossary_terms(html, glossary):
-    """Return html with the first use of each glossary term linked (see the module's rules).
-    Cached under the HTML and the glossary's version."""
+def link_prose(html, request):
+    """core's prose filter: the glossary of the request's site (of no site: terms without links).
+    A page with more than one stream (an introduction and an aside, say) links each term once:
+    the terms linked by earlier streams are kept on the request and left alone."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    already = getattr(request, "_glossary_linked", frozenset()) if request is not None else frozenset()
+    html = link_glossary_terms(html, get_glossary(site), already)
+    if request is not None:
+        request._glossary_linked = already | set(POPOVER_ID.findall(html))
+    return html
+
+
+def link_glossary_terms(html, glossary, already_linked=frozenset()):
+    """Return html with the first use of each glossary term linked (see the module's rules),
+    except terms in already_linked (slugs). Cached under the HTML and the glossary's version."""
     version = glossary.get("version") or glossary_version(glossary["terms"], glossary["url"])
-    return caching.cached_fragment("glossary-links", (version, html), lambda: link_terms_in(html, glossary))
+    skip = tuple(sorted(already_linked))
+    return caching.cached_fragment("glossary-links", (version, skip, html), lambda: link_terms_in(html, glossary, skip))
 
 
-def link_terms_in(html, glossary):
+def link_terms_in(html, glossary, skip=()):
     terms = glossary["terms"]
     pattern, exact, folded = matcher_for(terms)
     if pattern is None or not pattern.search(html):
         return html
     by_slug = {term["slug"]: term for term in terms}
     soup = BeautifulSoup(html, "html.parser")
-    linked = set()
+    linked = set(skip)
     # Linked text nodes are swapped for a marker and the markup put in after serialising: much
     # quicker than parsing every replacement into the tree.
     replacements = {}

@@ -18,9 +18,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from mrdinfo.core import caching
 from mrdinfo.core.headings import anchor_for, collect_headings
 from mrdinfo.core.models import BasePage
 
@@ -43,18 +44,31 @@ def contents_with_about_section(headings):
 
 def references_in(body):
     """Every reference in the body's references blocks, in order, each with its anchor on the page
-    (#source-<link name>, or #source-<number> for one without a link name)."""
-    references = [
-        reference for block in body if block.block_type == "references" for reference in block.value["references"]
-    ]
+    (#source-<link name>, or #source-<number> for one without a link name).
+
+    Read from the stored form, converting only the references blocks: iterating the body would
+    build every block (an explainer costs three queries) just to find the plain-text sources."""
+    raw = getattr(body, "raw_data", None)
+    if raw is None:
+        values = [block.value for block in body if block.block_type == "references"]
+    else:
+        references_block = body.stream_block.child_blocks["references"]
+        values = [
+            references_block.to_python(item.get("value") or {}) for item in raw if item.get("type") == "references"
+        ]
+    references = [reference for value in values for reference in value["references"]]
     return [
         {**dict(reference), "anchor": reference_anchor(reference.get("key"), position)}
         for position, reference in enumerate(references, start=1)
     ]
 
 
-def summary_cards(pages):
-    return [{"page": page, "title": page.title, "summary": getattr(page, "summary", "") or ""} for page in pages]
+def summary_cards(pages, request=None):
+    """Plain data (cacheable): each page's title, summary and address as seen from this request's site."""
+    return [
+        {"url": page.get_url(request=request), "title": page.title, "summary": getattr(page, "summary", "") or ""}
+        for page in pages
+    ]
 
 
 class TopicIndexPage(ReviewedPage, BasePage):
@@ -75,8 +89,8 @@ class TopicIndexPage(ReviewedPage, BasePage):
     class Meta:
         verbose_name = "topic hub"
 
-    def topics(self):
-        return summary_cards(self.get_children().live().defer_streamfields().specific())
+    def topics(self, request=None):
+        return summary_cards(self.get_children().live().defer_streamfields().specific(), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,7 +102,7 @@ class TopicIndexPage(ReviewedPage, BasePage):
             headings=contents,
             topics_heading=topics_heading,
             about_anchor=about_anchor,
-            topics=self.topics(),
+            topics=self.topics(request),
             references=references_in(self.body),
         )
         return context
@@ -132,11 +146,23 @@ class InformationPage(ReviewedPage, BasePage):
     def references(self):
         return references_in(self.body)
 
-    def related_topics(self):
+    def related_topics(self, request=None):
         """Chosen related pages in the editor's order, or else the live pages beside this one.
         A fixed few queries however many there are: the pages are fetched in bulk, with their
-        order and liveness decided in the same query."""
+        order and liveness decided in the same query. The cards are plain data, a pure function
+        of stored pages, so a live page's are cached under the content generation (any publish,
+        move or deletion moves it on); a preview's are built afresh from the unsaved choices."""
         related = self.related_pages.get_queryset()
+        if isinstance(related, FakeQuerySet) or getattr(request, "is_preview", False) or not self.pk:
+            return summary_cards(self.related_pages_in_order(related), request)
+        site = Site.find_for_request(request) if request is not None else None
+        return caching.cached_fragment(
+            "related-topics",
+            (site.pk if site else None, self.pk),
+            lambda: summary_cards(self.related_pages_in_order(related), request),
+        )
+
+    def related_pages_in_order(self, related):
         if isinstance(related, FakeQuerySet):
             # A preview (or an unsaved page): the editor's choices are in memory, not yet saved.
             chosen_ids = [item.page_id for item in related if item.page_id]
@@ -154,7 +180,7 @@ class InformationPage(ReviewedPage, BasePage):
             )
         if not pages and self.pk and self.depth:
             pages = list(self.get_siblings(inclusive=False).live().defer_streamfields().specific())
-        return summary_cards(pages)
+        return pages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -163,7 +189,7 @@ class InformationPage(ReviewedPage, BasePage):
             headings=contents,
             about_anchor=about_anchor,
             references=self.references(),
-            related_topics=self.related_topics(),
+            related_topics=self.related_topics(request),
         )
         return context
 
@@ -226,8 +252,6 @@ class GlossaryPage(ReviewedPage, BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.models import Site
-
         context = super().get_context(request, *args, **kwargs)
         glossary = get_glossary(Site.find_for_request(request))
         headings = collect_headings(self.body)

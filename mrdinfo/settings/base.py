@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors' pages from the cache before sessions or the database are touched.
     "mrdinfo.core.page_cache.PageCacheMiddleware",
+    # Wagtail's Site for the host from the cache (core/routing.py): no query for it on a render.
+    "mrdinfo.core.routing.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,4 +1,7 @@
 from django import template
+from django.utils.safestring import mark_safe
+
+from mrdinfo.core import caching
 
 register = template.Library()
 
@@ -15,3 +18,30 @@ def nav_current(link, path):
     if url != "/" and path.startswith(url):
         return "true"
     return ""
+
+
+@register.tag("cached_fragment")
+def do_cached_fragment(parser, token):
+    """{% cached_fragment "name" value... %}markup{% endcached_fragment %}: the markup, cached under
+    its name, the given values and the content generation (core/caching.py), so any content change
+    renders it afresh. Only for markup that is a pure function of stored content and those values
+    (never of the visitor). A preview is always rendered afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("cached_fragment needs a name")
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]])
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = tuple(value.resolve(context) for value in self.values)
+        html = caching.cached_fragment(self.name.resolve(context), parts, lambda: str(self.nodelist.render(context)))
+        return mark_safe(html)  # noqa: S308 - rendered by this template

@@ -25,9 +25,22 @@ def _chrome(context):
 @register.simple_tag(takes_context=True)
 def share_info(context):
     """Everything the share tags need: canonical and og:url (absolute, no tracking parameters),
-    title, description and the share image's absolute address and size."""
+    title, description and the share image's absolute address and size. Worked out once per
+    request (the share tags, the share control and the printout all ask)."""
     request = context.get("request")
     page = context.get("page")
+    key = (getattr(page, "pk", None), context.get("meta_title", ""), context.get("meta_description", ""))
+    memo = getattr(request, "_mrdinfo_share_info", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._mrdinfo_share_info = memo
+    if key not in memo:
+        memo[key] = _share_info(context, request, page)
+    return memo[key]
+
+
+def _share_info(context, request, page):
     chrome = _chrome(context)
     root = sharing.site_root(request, chrome)
     info = {"site_name": chrome.get("charity_name", "")}

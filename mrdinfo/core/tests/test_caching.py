@@ -210,3 +210,14 @@ def test_a_failing_cache_does_not_stop_the_others_or_the_save(visitor, page_tree
         assert cache.get(chrome.cache_key(page_tree["home"].get_site().pk)) is None
     finally:
         caching._registered_caches.pop("broken")
+
+
+def test_a_new_release_starts_a_new_generation(monkeypatch, db):
+    """A deploy (new code, templates or static files) must not serve pages or fragments rendered
+    by the old templates: the generation is stored under a key named by the release."""
+    before = caching.generation()
+    assert caching.generation() == before
+    monkeypatch.setattr(caching, "release", lambda: "a-later-release")
+    assert caching.generation() > before
+    first = caching.cached_fragment("test", ("same input",), lambda: "built by the new release")
+    assert first == "built by the new release"

@@ -251,7 +251,7 @@ def test_questions_and_result_wordings_render(client, hub):
         ],
     )
     html = html_of(client, page)
-    assert '<li class="questions__item">When is the test?</li>' in html
+    assert '<li class="questions__item"><span class="rich-text">When is the test?</span></li>' in html
     assert '<dt class="result-wording__wording">“MRD negative”</dt>' in html
     assert "No leukaemia cells were found." in html
 
@@ -313,7 +313,7 @@ def test_block_previews_render_in_the_admin(admin_client):
     from mrdinfo.information.blocks import InformationStreamBlock
 
     stream = InformationStreamBlock()
-    own = ["text", "key_figure", "questions", "result_wordings", "references"]
+    own = ["key_figure", "questions", "result_wordings", "references"]  # text is core's, shared
     for name in own:
         block = stream.child_blocks[name]
         assert block.is_previewable, name
