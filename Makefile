@@ -50,16 +50,26 @@ PYTEST_ARGS ?= -n auto --dist load
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install-test
+## lint: ruff (rules and format), template indentation (djhtml) and the CSS linter (stylelint)
+lint: install-test node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates mrdinfo
+	npx --no-install stylelint "static/**/*.css" "mrdinfo/**/static/**/*.css"
 
-format: install-test
+# stylelint, pinned in package-lock.json: a development tool only, nothing is built or served.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+format: install-test node_modules/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml templates mrdinfo
+	npx --no-install stylelint --fix "static/**/*.css" "mrdinfo/**/static/**/*.css"
 
 collectstatic: install
 	$(BIN)/python manage.py collectstatic --noinput
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -6,6 +6,7 @@ Every public page shows it, so it is built once per site, kept in the cache as p
 building it costs a fixed few."""
 
 from django.core.cache import cache
+
 from wagtail.models import Site
 
 from .models import MenuItem, SiteSettings

@@ -2,10 +2,12 @@
 
 Nothing here imports a domain app (home, information, events...): they import from here."""
 
-from django.core.exceptions import ValidationError
-from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, PageViewRestriction

@@ -19,6 +19,7 @@ function of the HTML and stored content (the glossary caches its result under bo
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
 from wagtail.rich_text import RichText, expand_db_html
 
 PROSE_CLASS = "rich-text"

@@ -18,9 +18,10 @@ burst through while Redis is away, and the honeypot and time checks still apply.
 
 from functools import wraps
 
+from django_ratelimit.core import is_ratelimited
+
 from django.conf import settings
 from django.http import HttpResponse
-from django_ratelimit.core import is_ratelimited
 
 RATE_LIMITED_MESSAGE = (
     "You have sent this form several times in a short time. Please wait ten minutes and send it again."

@@ -15,11 +15,12 @@ import logging
 import threading
 import time
 
-from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from redis.connection import Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
 logger = logging.getLogger("mrdinfo.cache")
 

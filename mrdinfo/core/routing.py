@@ -15,6 +15,7 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
+
 from wagtail.models import Page, Site
 
 from . import caching

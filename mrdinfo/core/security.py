@@ -7,6 +7,7 @@
 - Permissions-Policy: turn off browser features no page uses."""
 
 from csp.middleware import CSPMiddleware
+
 from django.conf import settings
 from django.urls import reverse
 

@@ -20,10 +20,11 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
+from PIL import Image, ImageDraw, ImageFont
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
-from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300 * 1024

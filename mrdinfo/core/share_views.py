@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.decorators.http import require_GET
+
 from wagtail.models import Page
 
 from . import share_images

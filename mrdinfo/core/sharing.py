@@ -70,7 +70,7 @@ def page_trail(request, page):
         elif getattr(page, "depth", None):
             try:
                 ancestors = list(page.get_parent().get_ancestors(inclusive=True).filter(depth__gte=2))
-            except Exception:  # an unsaved page in a preview without a parent: no trail
+            except Exception:  # noqa: BLE001  an unsaved page in a preview without a parent: no trail
                 ancestors = []
         store[key] = ancestors + [page]
     return store[key]

@@ -5,6 +5,7 @@ placeholder "Welcome" page and a Site pointing at it; a flushed test database ha
 
 from django.conf import settings
 from django.db import transaction
+
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 

@@ -86,7 +86,7 @@ def send_digests(today, dry_run=False):
             continue
         try:
             EmailMessage(subject=digest.subject, body=digest.body(today), to=[digest.reviewer.email]).send()
-        except Exception as error:  # SMTP, DNS, timeouts (EMAIL_TIMEOUT)
+        except Exception as error:  # noqa: BLE001  SMTP, DNS, timeouts (EMAIL_TIMEOUT)
             logger.warning("Review digest to %s failed: %s: %s", digest.reviewer.email, type(error).__name__, error)
             failed.append(digest)
         else:

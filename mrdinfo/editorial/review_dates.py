@@ -7,6 +7,7 @@ clinical review (ReviewedPage.review_due_date). "Due soon" is within DUE_SOON_DA
 import datetime
 
 from django.utils import timezone
+
 from wagtail.models import Page
 
 DUE_SOON_DAYS = 30

@@ -3,6 +3,7 @@ dashboard panel and report, reviewer profiles (Settings → Clinical reviewers) 
 guide (Help → Editors' guide)."""
 
 from django.urls import path, reverse
+
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component

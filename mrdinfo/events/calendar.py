@@ -10,6 +10,7 @@ from datetime import UTC, timedelta
 from urllib.parse import urlencode
 
 import icalendar
+
 from django.utils import timezone
 
 PRODID = "-//mrdinfo//Events//EN"

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
+
 from wagtail.images import get_image_model
 
 PER_PAGE = 10

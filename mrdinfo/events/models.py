@@ -5,6 +5,8 @@ the staff email as a retried background task, entries under Forms in the admin."
 
 from datetime import datetime, time, timedelta
 
+from modelcluster.fields import ParentalKey
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -12,7 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path

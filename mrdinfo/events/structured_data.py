@@ -6,6 +6,7 @@ import json
 
 from django.utils import timezone
 from django.utils.html import strip_tags
+
 from wagtail.models import Site
 
 from mrdinfo.core.models import SiteSettings

@@ -12,12 +12,14 @@ Two kinds of number, never mixed:
   1 in 100,000), or "none found" below the test's limit, which is not zero.
 A share is never turned into a body count: FACTS.md says that arithmetic needs clinical checking."""
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,

@@ -3,6 +3,7 @@ searchable content). When an explainer is published or unpublished, refresh the 
 the pages that show it, found through Wagtail's reference index."""
 
 from django.contrib.contenttypes.models import ContentType
+
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import published, unpublished

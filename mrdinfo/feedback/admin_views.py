@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+
 from wagtail.models import Page
 
 from .models import PageFeedback

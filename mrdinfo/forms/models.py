@@ -6,11 +6,13 @@ staff is queued afterwards as a background task. If the email fails, the visitor
 
 import logging
 
+from modelcluster.fields import ParentalKey
+
 from django.db import DatabaseError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin, FormSubmission
 from wagtail.fields import RichTextField
@@ -169,7 +171,7 @@ class FormNotification(models.Model):
                 from_email=page.from_address or None,
                 to=[address.strip() for address in page.to_address.split(",") if address.strip()],
             ).send()
-        except Exception as error:  # SMTP, DNS, timeouts: all mean "try again later"
+        except Exception as error:  # noqa: BLE001  SMTP, DNS, timeouts: all mean "try again later"
             self.attempts += 1
             self.last_error = f"{type(error).__name__}: {error}"[:2000]
             self.save(update_fields=["attempts", "last_error"])

@@ -4,6 +4,7 @@ answers; answers hold parents' names, email addresses and worries, so reading th
 Settings → Groups → the group → Object permissions → Form submission → View."""
 
 from django.contrib.auth.models import Permission
+
 from wagtail import hooks
 
 VIEW_SUBMISSIONS = "wagtailforms.view_formsubmission"

@@ -8,8 +8,9 @@ one-machine SQLite set-up uses, where a per-process count is the best there is."
 import hashlib
 import logging
 
-from django.conf import settings
 from django_ratelimit.core import get_usage
+
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 DEFAULT_RATES = {

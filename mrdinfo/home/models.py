@@ -1,4 +1,5 @@
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index

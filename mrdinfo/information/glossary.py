@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, NavigableString
+
 from django.core.cache import cache
 from django.utils.html import escape, format_html
 from django.utils.text import slugify

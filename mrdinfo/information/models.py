@@ -10,12 +10,14 @@ the page itself, because parents need to know how current medical information is
 
 import hashlib
 
+from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
-from modelcluster.queryset import FakeQuerySet
+
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site

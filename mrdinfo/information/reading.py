@@ -12,6 +12,7 @@ import re
 from html import unescape
 
 import textstat
+
 from django.utils.html import strip_tags
 
 TARGET = 70

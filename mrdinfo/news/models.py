@@ -6,6 +6,7 @@ there are (one page of items, their categories and images' renditions in bulk)."
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField

@@ -3,8 +3,10 @@ and a short bio, and PeoplePage, which lists the people an editor chooses, in th
 
 import hashlib
 
-from django.db import models
 from modelcluster.fields import ParentalKey
+
+from django.db import models
+
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable

@@ -8,6 +8,7 @@ page (signals.py moves the cache generation on, so every old entry is ignored at
 import uuid
 
 from django.core.cache import cache
+
 from wagtail.models import Site
 
 from .models import PromoCardSet, PromoCardSetItem, PromoSettings

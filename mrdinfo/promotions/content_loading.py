@@ -7,6 +7,7 @@ pages, a card or set an editor has changed in Wagtail is left alone (unless --ov
 and a file that has not changed saves nothing. Mistakes stop the load with file:line."""
 
 from django.core.exceptions import ValidationError
+
 from wagtail.models import Page
 
 from mrdinfo.core.content.errors import ContentError

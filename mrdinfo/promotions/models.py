@@ -9,11 +9,13 @@ site such as /events/ for a section that is not a page yet."""
 
 import hashlib
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
+
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable

@@ -4,6 +4,7 @@ the transaction commits (so a racing request cannot put old cards back)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move

@@ -5,6 +5,7 @@
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
 

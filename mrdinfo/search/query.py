@@ -10,6 +10,7 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
 from wagtail.search.query import Or, PlainText
 
 # Longer than any real question, short enough to keep the search cheap; a 10 KB query is cut here.

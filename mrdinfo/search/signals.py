@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete
+
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 

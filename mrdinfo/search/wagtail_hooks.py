@@ -2,6 +2,7 @@
 (Reports → Search terms, from wagtail.contrib.search_promotions, lists every search.)"""
 
 from django.urls import path, reverse
+
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem

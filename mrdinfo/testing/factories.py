@@ -9,8 +9,10 @@ as it is, with no revision (many pages quickly, as a bulk import would leave the
 import io
 
 import factory
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
+
 from wagtail.images import get_image_model
 
 

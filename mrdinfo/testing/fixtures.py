@@ -3,6 +3,7 @@
 import os
 
 import pytest
+
 from django.core.cache import cache
 
 from . import browser as browser_helpers

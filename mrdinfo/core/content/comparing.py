@@ -2,6 +2,7 @@
 new revision), and an editor's work in Wagtail wins over the file. App loaders use these too."""
 
 from django.db import models
+
 from wagtail.fields import StreamField
 
 

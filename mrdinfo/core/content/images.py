@@ -6,6 +6,7 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+
 from wagtail.images import get_image_model
 
 from .errors import ContentError
@@ -27,7 +28,7 @@ def check_image_file(path, display, line):
         with PillowImage.open(path) as image:
             width, height = image.size
             image.verify()
-    except Exception as error:  # Pillow raises many kinds for a file that is not an image
+    except Exception as error:  # noqa: BLE001  Pillow raises many kinds for a file that is not an image
         raise ContentError(display, line, f"{path.name} is not an image Wagtail can read ({error})") from None
     if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
         raise ContentError(

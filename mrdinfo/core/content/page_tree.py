@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
+
 from wagtail.models import Page, Site
 
 from mrdinfo.core.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page

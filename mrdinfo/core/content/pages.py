@@ -2,8 +2,10 @@
 model's full rules, and publish a new revision only when the file says something different from
 what is live. A page an editor changed in Wagtail is left alone unless overwrite_edits."""
 
-from django.core.exceptions import ValidationError
 from modelcluster.models import get_all_child_relations
+
+from django.core.exceptions import ValidationError
+
 from wagtail.models import Page
 
 from .comparing import children_match, edited_in_wagtail, same_value

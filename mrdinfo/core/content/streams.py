@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
+
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock

@@ -3,9 +3,11 @@
 (streams.py), and child objects (inline panels: menu items, form fields, related pages), each
 checked by the model's own rules and reported at its file line."""
 
+from modelcluster.fields import ParentalKey
+
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
+
 from wagtail.fields import RichTextField, StreamField
 
 from .dates import content_date, content_datetime

@@ -4,6 +4,7 @@ JS, compressed as WhiteNoise serves them (gzip; brotli is smaller still)."""
 import gzip
 
 from bs4 import BeautifulSoup
+
 from django.contrib.staticfiles import finders
 
 

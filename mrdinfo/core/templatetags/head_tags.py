@@ -9,6 +9,7 @@ shared link to a stage is painted at that stage, rather than at the first stage 
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html_join
+
 from wagtail import hooks
 
 from mrdinfo.core import caching

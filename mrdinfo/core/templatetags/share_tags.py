@@ -4,6 +4,7 @@ structured data and the printed QR code. The logic lives in core/sharing.py and 
 import hashlib
 
 import segno
+
 from django import template
 from django.core.cache import cache
 from django.utils.safestring import mark_safe

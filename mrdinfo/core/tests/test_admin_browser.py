@@ -4,7 +4,9 @@ picker's previews and the live preview raise no CSP violations or script errors.
 import time
 
 import pytest
+
 from django.contrib.auth import get_user_model
+
 from wagtail.admin.models import EditingSession
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

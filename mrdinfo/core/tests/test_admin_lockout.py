@@ -4,6 +4,7 @@ counted in the database so every app server sees the same count), and an operato
 import io
 
 import pytest
+
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db

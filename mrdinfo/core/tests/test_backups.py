@@ -7,6 +7,7 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
+
 from django.conf import settings
 
 from .test_production_server import manage, production_env

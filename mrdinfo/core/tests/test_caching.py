@@ -5,10 +5,12 @@ Each test below is the only one that exercises one line of caching.connect_signa
 is_content_model() or a registration in apps.py, so removing any one of them fails a test."""
 
 import pytest
+
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+
 from wagtail.contrib.redirects.models import Redirect
 
 from mrdinfo.core import caching, chrome

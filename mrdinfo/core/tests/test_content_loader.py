@@ -7,9 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from mrdinfo.core.models import Menu, SiteSettings

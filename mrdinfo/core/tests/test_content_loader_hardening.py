@@ -4,7 +4,9 @@ alias bombs, files that are not images, and file references outside content/."""
 import time
 
 import pytest
+
 from django.core.management.base import CommandError
+
 from wagtail.models import Page
 
 from .test_content_loader import load, write
@@ -66,6 +68,7 @@ def test_file_references_must_stay_inside_the_content_folder(content, reference)
 def test_an_image_the_model_refuses_is_reported_at_its_line_and_nothing_is_saved(content):
     """Loaded images get the model's own full_clean, as a form in Wagtail would give them."""
     from PIL import Image as PillowImage
+
     from wagtail.images import get_image_model
 
     PillowImage.new("RGB", (40, 20), "#005a70").save(content / "card.png")

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+
 from django.conf import settings
 from django.core import signing
 

@@ -4,6 +4,7 @@ and the Cache-Control headers a CDN sees."""
 from html.parser import HTMLParser
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils.cache import cc_delim_re

@@ -1,6 +1,7 @@
 """What every page shares: share tags and canonical links, the 404 and 500 pages, block previews."""
 
 import pytest
+
 from django.test import RequestFactory
 
 from mrdinfo.core.views import server_error

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 BIN = Path(sys.executable).parent

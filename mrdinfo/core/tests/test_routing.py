@@ -1,8 +1,10 @@
 """Direct routing (core/routing.py): same answers as Wagtail's own routing, fewer queries."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page
 
 from mrdinfo.core.measuring.queries import page_cache_bypass

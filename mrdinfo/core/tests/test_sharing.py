@@ -5,12 +5,14 @@ import io
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.etree import ElementTree  # noqa: S405 - our own sitemap, not untrusted XML
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 from PIL import Image
+
+from django.conf import settings
+
 from wagtail.models import Page, PageViewRestriction
 
 from mrdinfo.core import share_images

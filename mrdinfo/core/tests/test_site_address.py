@@ -5,8 +5,10 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
 from wagtail.models import Site
 
 from mrdinfo.core.site_address import check_site_address

@@ -1,6 +1,7 @@
 """Header, menus and footer: edited in Wagtail, cached, and cheap to render."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
 from wagtail.models import Workflow
 
 from mrdinfo.editorial.models import ReviewerProfile

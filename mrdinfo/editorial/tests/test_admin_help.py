@@ -1,6 +1,7 @@
 """The editors' guide is in the admin (Help menu), and editors keep reviewers' names and roles."""
 
 import pytest
+
 from django.urls import reverse
 
 from mrdinfo.editorial.models import ReviewerProfile

@@ -5,8 +5,10 @@ page passes them all."""
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+
+from django.contrib.auth import get_user_model
+
 from wagtail.admin.models import EditingSession
 
 from mrdinfo.editorial.content_checks import CUSTOM_MESSAGES

@@ -2,7 +2,9 @@
 Fundraising publish their own sections; previews come at phone and desktop widths."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import TaskState
 
 from mrdinfo.editorial.models import SignOff

@@ -5,9 +5,11 @@ import io
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+
 from wagtail.models import GroupPagePermission, Page, Revision, WorkflowContentType, WorkflowPage
 
 from mrdinfo.editorial.setup import WORKFLOW_NAME

@@ -4,6 +4,7 @@ sentences, the long words the glossary does not explain; below 65 it warns but n
 import re
 
 import pytest
+
 from django.urls import reverse
 
 from mrdinfo.information.reading import longest_sentences, terms_not_in_glossary

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse

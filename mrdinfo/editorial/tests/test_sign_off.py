@@ -4,7 +4,9 @@ reviewer and date onto the page; personal data only for the groups that need it.
 import datetime
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import TaskState
 
 from mrdinfo.editorial.models import SignOff

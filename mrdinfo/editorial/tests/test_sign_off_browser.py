@@ -7,6 +7,7 @@ import time
 
 import pytest
 from playwright.sync_api import expect
+
 from wagtail.admin.models import EditingSession
 
 from .helpers import PASSWORD, make_medical_section, make_team

@@ -4,6 +4,7 @@ make_* are the short forms, see mrdinfo/testing/factories.py)."""
 from datetime import datetime, timedelta
 
 import factory
+
 from django.utils import timezone
 
 from mrdinfo.testing.factories import PageFactory

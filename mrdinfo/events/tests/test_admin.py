@@ -2,6 +2,7 @@
 regions are snippets."""
 
 import pytest
+
 from django.urls import reverse
 
 from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index

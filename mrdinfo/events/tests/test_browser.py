@@ -5,6 +5,7 @@ import mimetypes
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index

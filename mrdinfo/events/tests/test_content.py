@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 from django.utils import timezone
 

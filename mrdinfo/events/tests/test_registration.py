@@ -8,9 +8,11 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse
+
 from wagtail.contrib.forms.models import FormSubmission
 
 from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event, make_event_index

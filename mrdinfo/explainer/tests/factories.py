@@ -3,6 +3,7 @@ MRD results) and three methods from FACTS.md,
 and pages that carry explainers."""
 
 import factory
+
 from wagtail.models import Page
 
 from ..models import DetectionMethod, Explainer, ExplainerStage

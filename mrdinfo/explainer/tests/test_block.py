@@ -7,9 +7,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page
 
 from mrdinfo.core.measuring.queries import count_queries, page_cache_bypass, query_log

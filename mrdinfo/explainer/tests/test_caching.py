@@ -2,6 +2,7 @@
 so the next visitor to a page that shows the explainer sees the new words."""
 
 import pytest
+
 from django.test import Client
 
 from mrdinfo.explainer.models import Explainer

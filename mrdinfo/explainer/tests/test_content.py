@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.conf import settings
+
 from wagtail.models import Revision
 
 from mrdinfo.core.content.errors import ContentError

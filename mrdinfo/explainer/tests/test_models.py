@@ -2,6 +2,7 @@
 never both; which methods can find a stage is worked out, not typed; the admin works."""
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.explainer.models import DetectionMethod, ExplainerStage

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
 from wagtail.models import Page
 
 from mrdinfo.core.content.loader import ContentLoader

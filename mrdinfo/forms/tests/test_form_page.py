@@ -4,8 +4,10 @@ spam is turned away without a CAPTCHA, and a broken mail server loses nothing.""
 import time
 
 import pytest
+
 from django.core import mail, signing
 from django.core.management import call_command
+
 from wagtail.contrib.forms.models import FormSubmission
 
 from mrdinfo.forms.models import FormNotification

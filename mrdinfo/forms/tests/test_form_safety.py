@@ -9,9 +9,11 @@ import time
 from unittest import mock
 
 import pytest
+
 from django.contrib.auth.models import Group, Permission
 from django.core import mail, signing
 from django.db import DatabaseError
+
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission
 

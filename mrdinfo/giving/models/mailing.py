@@ -84,7 +84,7 @@ class OutgoingEmail(models.Model):
 
         try:
             EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=self.headers or None).send()
-        except Exception as error:  # SMTP, DNS, timeouts: all mean "try again later"
+        except Exception as error:  # noqa: BLE001  SMTP, DNS, timeouts: all mean "try again later"
             self.attempts += 1
             self.last_error = f"{type(error).__name__}: {error}"[:2000]
             self.save(update_fields=["attempts", "last_error"])

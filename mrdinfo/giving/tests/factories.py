@@ -5,6 +5,7 @@ import time
 from decimal import Decimal
 
 import factory
+
 from django.core import signing
 
 from mrdinfo.forms.spam import SALT

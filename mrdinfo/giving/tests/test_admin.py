@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone

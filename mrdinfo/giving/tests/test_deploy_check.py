@@ -2,6 +2,7 @@
 never took, and is quiet with real Stripe keys or on a staging copy that says so."""
 
 import pytest
+
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse

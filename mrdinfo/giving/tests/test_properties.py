@@ -4,9 +4,10 @@ import json
 
 import pytest
 import stripe
-from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from django.urls import reverse
 
 from .factories import details_url, make_donate_page, started
 
@@ -21,9 +22,9 @@ stamp = st.one_of(st.just("fresh"), anything)
 
 @pytest.fixture
 def donate(page_tree, settings):
-    settings.GIVING_RATE_LIMITS = {
-        name: "100000/h" for name in ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email")
-    }
+    settings.GIVING_RATE_LIMITS = dict.fromkeys(
+        ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email"), "100000/h"
+    )
     return make_donate_page(page_tree["home"])
 
 
@@ -53,7 +54,7 @@ FIELDS = [
             "amount": st.just("other"),
             "other_amount": amountish,
         },
-        optional={name: anything for name in FIELDS}
+        optional=dict.fromkeys(FIELDS, anything)
         | {"gift_aid": st.sampled_from(["yes", "no", "maybe"]), "postcode": st.sampled_from(["LS1 4AP", "X", ""])},
     ),
     form_started=stamp,

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings as django_settings
 from django.test import RequestFactory
 

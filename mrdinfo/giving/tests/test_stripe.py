@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 import pytest
 import stripe
+
 from django.core import mail
 from django.urls import reverse
 
@@ -26,7 +27,7 @@ class FakeStripe(BaseHTTPRequestHandler):
     requests = []
     down = False
 
-    def do_POST(self):  # noqa: N802 (http.server's name)
+    def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
         FakeStripe.requests.append(
             {"path": self.path, "params": parse_qs(body), "auth": self.headers.get("Authorization")}

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.giving.exports import house_name_or_number

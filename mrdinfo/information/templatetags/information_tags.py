@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
+
 from wagtail.models import Site
 
 from mrdinfo.core import caching

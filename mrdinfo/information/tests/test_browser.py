@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 from mrdinfo.core.content.loader import ContentLoader

@@ -4,6 +4,7 @@ request (core/caching.py clears the page cache and the glossary's own cache)."""
 import re
 
 from bs4 import BeautifulSoup
+
 from django.test import Client
 
 from mrdinfo.core.measuring.queries import page_cache_bypass

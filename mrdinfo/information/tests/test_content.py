@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.conf import settings
+
 from wagtail.models import Revision
 
 from mrdinfo.core.content.errors import ContentError
@@ -25,7 +27,7 @@ def section_text(html, selector):
 pytestmark = pytest.mark.django_db
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
-PAGE_TYPES = {url: InformationPage for url in SECTION_URLS} | {
+PAGE_TYPES = dict.fromkeys(SECTION_URLS, InformationPage) | {
     "/understanding-mrd/": TopicIndexPage,
     "/understanding-mrd/glossary/": GlossaryPage,
 }

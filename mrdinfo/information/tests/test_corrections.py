@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.conf import settings
 
 from mrdinfo.core.content.loader import ContentLoader

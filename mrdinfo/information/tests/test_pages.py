@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.general.models import GeneralPage

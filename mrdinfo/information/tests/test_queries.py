@@ -2,6 +2,7 @@
 related pages there are: terms come from the cache, related pages are fetched in bulk."""
 
 import pytest
+
 from django.core.cache import cache
 
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET

@@ -6,6 +6,7 @@ cache is not cleared by that change."""
 
 import pytest
 from bs4 import BeautifulSoup
+
 from wagtail.models import Page, Site
 
 from mrdinfo.core.measuring.queries import page_cache_bypass

@@ -6,6 +6,7 @@ console error or CSP violation."""
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 from mrdinfo.core.content.loader import ContentLoader

@@ -2,6 +2,7 @@
 cards setting and the news page types, and a set saved in the admin keeps the chosen order."""
 
 import pytest
+
 from django.urls import reverse
 
 from mrdinfo.news.tests.factories import make_news_index

@@ -3,6 +3,7 @@ editor chose, at a fixed number of queries however many cards; changes show at o
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET

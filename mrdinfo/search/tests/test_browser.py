@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 from mrdinfo.core.content.loader import ContentLoader

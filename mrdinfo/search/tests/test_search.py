@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.conf import settings
 from django.urls import reverse
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from mrdinfo.core.content.loader import ContentLoader

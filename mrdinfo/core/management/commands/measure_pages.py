@@ -4,6 +4,7 @@ them on their own machine (`make measure`)."""
 
 from django.core.management.base import BaseCommand
 from django.test import Client
+
 from wagtail.models import Site
 
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET, live_page_urls, measure
