@@ -33,7 +33,8 @@ HOST = "localhost"
 SECRET_KEY = "multi-server-" + "m" * 50
 BUCKET = "mrdinfo-media"
 # The ports this project's helper was given on a shared machine come first; any free port after.
-PORT_RANGE = range(int(os.environ.get("MULTISERVER_PORT_BASE", "8130")), int(os.environ.get("MULTISERVER_PORT_BASE", "8130")) + 10)  # fmt: skip
+_PORT_BASE = int(os.environ.get("MULTISERVER_PORT_BASE", "8130"))
+PORT_RANGE = range(_PORT_BASE, _PORT_BASE + 10)
 _ports_given = set()
 
 NGINX_MISSING = "nginx is needed for the multi-server test: apt-get install -y nginx (Debian's package)"
@@ -190,9 +191,7 @@ def self_signed_certificate(workdir):
     cert_path, key_path = workdir / "localhost.crt", workdir / "localhost.key"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     key_path.chmod(0o600)
     return cert_path, key_path
@@ -229,7 +228,7 @@ class WebInstance:
     """One gunicorn instance, started with the command line of deploy/systemd/mrdinfo-web@.service
     (%i = its port), as systemd would start it."""
 
-    def __init__(self, env, workdir, workers=None):
+    def __init__(self, env, workdir, workers=None, max_requests=None):
         unit = configparser.ConfigParser(strict=False, interpolation=None)
         unit.read(WEB_UNIT)
         self.port = free_port()
@@ -238,6 +237,8 @@ class WebInstance:
         command[0] = str(BIN / "gunicorn")
         if workers is not None:
             command[command.index("--workers") + 1] = str(workers)
+        if max_requests is not None:  # 0: never recycle a worker (to see whether memory grows)
+            command[command.index("--max-requests") + 1] = str(max_requests)
         self.command = command
         self.log_path = workdir / f"web-{self.port}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
@@ -250,6 +251,17 @@ class WebInstance:
     def access_count(self):
         """Requests this instance has answered (gunicorn's access log, one line each)."""
         return len(re.findall(r'" \d{3} ', self.log_path.read_text()))
+
+    def worker_rss(self):
+        """Resident memory of each worker, in MiB, by process id."""
+        sizes = {}
+        for pid in self.worker_pids():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            sizes[pid] = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+        return sizes
 
     def worker_pids(self):
         """gunicorn's worker processes (the children of its master)."""
@@ -372,9 +384,9 @@ def drop_postgres_database(admin_url, name):
 class Deployment:
     """Two web instances and nginx for one storage mode ("s3" or "disk") on a prepared site."""
 
-    def __init__(self, env, workdir, storage, workers=2):
+    def __init__(self, env, workdir, storage, workers=2, max_requests=None):
         self.env, self.workdir, self.storage = env, workdir, storage
-        self.instances = [WebInstance(env, workdir, workers) for _ in range(2)]
+        self.instances = [WebInstance(env, workdir, workers, max_requests) for _ in range(2)]
         for instance in self.instances:
             instance.wait()
         self.nginx = Nginx(env, workdir, [f"127.0.0.1:{i.port}" for i in self.instances])

@@ -133,7 +133,10 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     upload = editor.post(
         deployment.a,
         "/admin/images/multiple/add/",
-        {"csrfmiddlewaretoken": fields["csrfmiddlewaretoken"], **({"collection": fields["collection"]} if "collection" in fields else {})},  # noqa: E501
+        {
+            "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
+            **({"collection": fields["collection"]} if "collection" in fields else {}),
+        },  # noqa: E501
         files={"files[]": (f"{slug}.png", png((200, 40, 90)), "image/png")},
         headers={"X-Requested-With": "XMLHttpRequest"},
     )
@@ -177,7 +180,12 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     image_url = re.search(r'<img[^>]+src="(/media/images/[^"]+)"', bodies[0])
     assert image_url, "the page should show the uploaded image"
     image = reader.get(deployment.nginx, image_url.group(1))
-    assert image.status == 200 and image.header("Content-Type") in ("image/png", "image/jpeg", "image/webp", "image/avif")  # noqa: E501
+    assert image.status == 200 and image.header("Content-Type") in (
+        "image/png",
+        "image/jpeg",
+        "image/webp",
+        "image/avif",
+    )  # noqa: E501
     assert Image.open(io.BytesIO(image.body)).size[0] > 0
     assert image.header("X-Content-Type-Options") == "nosniff"
 

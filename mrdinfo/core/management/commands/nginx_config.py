@@ -80,7 +80,9 @@ class Command(BaseCommand):
             default=[],
             help="a gunicorn instance, host:port (repeat for each; default 127.0.0.1:8001 and :8002)",
         )
-        parser.add_argument("--server-name", action="append", default=[], help="default: SITE_URL's host, ALLOWED_HOSTS")
+        parser.add_argument(
+            "--server-name", action="append", default=[], help="default: SITE_URL's host, then ALLOWED_HOSTS"
+        )
         parser.add_argument("--certificate", help="default: Let's Encrypt's fullchain.pem for the first server name")
         parser.add_argument("--certificate-key", help="default: Let's Encrypt's privkey.pem for the first server name")
         parser.add_argument("--listen", default="", help="an address to listen on (default: every address)")
