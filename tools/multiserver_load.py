@@ -50,7 +50,7 @@ UNCACHED_PAGE = "/understanding-mrd/what-is-mrd/"
 BYPASS_TOKEN = secrets.token_urlsafe(16)
 
 
-def wrk(port, name, headers, paths, workdir):
+def wrk(port, name, headers, paths, workdir, sample):
     script = workdir / f"{name}.lua"
     lua_paths = ", ".join(f'"{path}"' for path in paths)
     script.write_text(
@@ -64,9 +64,16 @@ def wrk(port, name, headers, paths, workdir):
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "30s", "-s", str(script)]
     for header, value in {"Host": ms.HOST, **headers}.items():
         command += ["-H", f"{header}: {value}"]
-    output = subprocess.run(  # noqa: S603 - wrk against our own loopback nginx
-        [*command, f"https://127.0.0.1:{port}/"], capture_output=True, text=True, check=True
-    ).stdout
+    process = subprocess.Popen(  # noqa: S603 - wrk against our own loopback nginx
+        [*command, f"https://127.0.0.1:{port}/"], stdout=subprocess.PIPE, text=True
+    )
+    samples = []
+    while process.poll() is None:  # workers' total memory every 10 s while the load runs
+        time.sleep(10)
+        if process.poll() is None:
+            samples.append(round(sample()))
+    output = process.stdout.read()
+    assert process.returncode == 0, output
     (workdir / f"{name}.wrk.txt").write_text(output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     connect, read, write, timeouts = (int(n) for n in socket_errors.groups()) if socket_errors else (0, 0, 0, 0)
@@ -79,11 +86,16 @@ def wrk(port, name, headers, paths, workdir):
         "non2xx": sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output)),
         "socket_errors": connect + read + write,
         "timeouts": timeouts,
+        "samples": samples,
     }
 
 
 def memory(deployment):
     return {instance.port: instance.worker_rss() for instance in deployment.instances}
+
+
+def total_memory(deployment):
+    return sum(sum(instance.worker_rss().values()) for instance in deployment.instances)
 
 
 def print_memory(label, sizes):
@@ -121,7 +133,7 @@ def main():
         deployment = ms.Deployment(env, workdir, STORAGE, workers=3, max_requests=0)
         port = deployment.nginx.https_port
         visitor = ms.Visitor("127.0.0.1")
-        for _ in range(20):  # every worker of both instances builds its caches and imports
+        for _ in range(40):  # every worker of both instances builds its caches and imports
             for path in CACHED_PAGES:
                 response = visitor.get(deployment.nginx, path)
                 assert response.status == 200, (path, response.status)
@@ -132,10 +144,12 @@ def main():
         counts_before = [instance.access_count() for instance in deployment.instances]
         results = {}
         print("Loading: cached pages ...", flush=True)
-        results["cached"] = wrk(port, "cached", {}, CACHED_PAGES, workdir)
+        sample = lambda: total_memory(deployment)  # noqa: E731
+        results["cached"] = wrk(port, "cached", {}, CACHED_PAGES, workdir, sample)
         after_cached = memory(deployment)
         print("Loading: uncached page ...", flush=True)
-        results["uncached"] = wrk(port, "uncached", {"X-Page-Cache-Bypass": BYPASS_TOKEN}, [UNCACHED_PAGE], workdir)
+        bypass = {"X-Page-Cache-Bypass": BYPASS_TOKEN}
+        results["uncached"] = wrk(port, "uncached", bypass, [UNCACHED_PAGE], workdir, sample)
         after = memory(deployment)
         counts = [instance.access_count() - n for instance, n in zip(deployment.instances, counts_before, strict=True)]
 
@@ -148,6 +162,8 @@ def main():
                 f"{r['non2xx']:>9}{r['socket_errors']:>8}{r['timeouts']:>9}"
             )
         print(f"\nRequests answered by each instance: {counts}")
+        for target, r in results.items():
+            print(f"All workers' memory every 10 s during {target}: {r['samples']} MiB")
         print("\nWorker memory (RSS):")
         print_memory("after warm-up", before)
         print_memory("after cached", after_cached)
