@@ -244,9 +244,20 @@ class WebInstance:
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT)
 
-    def wait(self):
-        wait_for_port(self.port, self.process, "gunicorn", self.log_path)
-        return self
+    def wait(self, seconds=90):
+        """Until /healthz answers 200: the port opens before the workers have loaded Django."""
+        wait_for_port(self.port, self.process, "gunicorn", self.log_path, seconds)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if fetch(self.port, "/healthz", timeout=10).status == 200:
+                    return self
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn on {self.port} is not healthy: {self.log_path.read_text()[-3000:]}")
 
     def access_count(self):
         """Requests this instance has answered (gunicorn's access log, one line each)."""
