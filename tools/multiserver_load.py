@@ -125,7 +125,7 @@ def main():
         )  # fmt: skip
         (workdir / "media").mkdir(exist_ok=True)
         if STORAGE == "s3":
-            s3 = ms.MotoS3(workdir)
+            s3 = ms.MotoS3(workdir).ready()
             env.update(s3.app_env())
         print("Setting up: migrate, collectstatic, load_content ...", flush=True)
         ms.manage_in_parallel(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])

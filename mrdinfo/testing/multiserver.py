@@ -127,11 +127,19 @@ class MotoS3:
             stderr=subprocess.STDOUT,
             env={**os.environ, **self.credentials},
         )
+        self.bucket_made = False
+
+    def ready(self):
+        """Waits for the server (started in the background) and makes the bucket, once."""
+        if self.bucket_made:
+            return self
         wait_for_port(self.port, self.process, "moto_server", self.log_path)
         self.client().create_bucket(Bucket=BUCKET)
+        self.bucket_made = True
         # As README "Production" tells an operator: anyone may read the objects (the site's public
         # images and documents); only the app, with its keys, may write them.
         self.client().put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read_policy(BUCKET)))
+        return self
 
     credentials = {"AWS_ACCESS_KEY_ID": "multiserver", "AWS_SECRET_ACCESS_KEY": "multiserver-secret"}
 
@@ -398,9 +406,14 @@ class Deployment:
     def __init__(self, env, workdir, storage, workers=2, max_requests=None):
         self.env, self.workdir, self.storage = env, workdir, storage
         self.instances = [WebInstance(env, workdir, workers, max_requests) for _ in range(2)]
-        for instance in self.instances:
-            instance.wait()
-        self.nginx = Nginx(env, workdir, [f"127.0.0.1:{i.port}" for i in self.instances])
+        try:
+            # nginx's configuration is rendered while the instances load Django.
+            self.nginx = Nginx(env, workdir, [f"127.0.0.1:{i.port}" for i in self.instances])
+            for instance in self.instances:
+                instance.wait()
+        except BaseException:
+            self.stop()
+            raise
 
     @property
     def a(self):
@@ -411,7 +424,8 @@ class Deployment:
         return self.instances[1]
 
     def stop(self):
-        self.nginx.stop()
+        if getattr(self, "nginx", None):
+            self.nginx.stop()
         for instance in self.instances:  # both at once: each waits for its workers to finish
             instance.process.terminate()
         for instance in self.instances:

@@ -53,6 +53,7 @@ def site(tmp_path_factory):
     try:
         env = {**base_env, **s3.app_env()}
         ms.manage_in_parallel(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
+        s3.ready()  # started above, ready by now
         ms.manage(env, "load_content")
         users = [EDITOR, "locked-s3", "locked-disk"]
         home_id = ms.manage(env, "shell", "-c", CREATE_USERS.format(users=users, password=PASSWORD)).stdout.split()[-1]
