@@ -190,6 +190,24 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     assert Image.open(io.BytesIO(image.body)).size[0] > 0
     assert image.header("X-Content-Type-Options") == "nosniff"
 
+    # A document uploaded through A is served by B, through the app (its privacy checks), and
+    # never straight from storage.
+    page = editor.get(deployment.a, "/admin/documents/multiple/add/")
+    fields = ms.form_fields(page.text, "/admin/documents/multiple/add/")
+    text = f"A leaflet uploaded for the {deployment.storage} round.\n".encode()
+    upload = editor.post(
+        deployment.a,
+        "/admin/documents/multiple/add/",
+        {key: fields[key] for key in ("csrfmiddlewaretoken", "collection") if key in fields},
+        files={"files[]": (f"leaflet-{deployment.storage}.txt", text, "text/plain")},
+        headers={"X-Requested-With": "XMLHttpRequest"},
+    )
+    document_id = json.loads(upload.body)["doc_id"]
+    document = reader.get(deployment.nginx, f"/documents/{document_id}/leaflet-{deployment.storage}.txt")
+    assert document.status == 200 and document.body == text
+    assert reader.get(deployment.b, f"/documents/{document_id}/leaflet-{deployment.storage}.txt").body == text
+    assert reader.get(deployment.nginx, f"/media/documents/leaflet-{deployment.storage}.txt").status == 404
+
     files_on_disk = [p.name for p in (deployment.workdir / "media").rglob("*") if p.is_file()]
     if deployment.storage == "s3":
         keys = deployment.s3.keys()
