@@ -344,17 +344,19 @@ http {{
 """
         )
         self.log_path = self.dir / "error.log"
+        self.stderr = open(self.dir / "stderr.log", "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [binary, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf"), "-e", str(self.log_path),
              "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
-            stderr=open(self.dir / "stderr.log", "w"),  # noqa: SIM115 - nginx keeps it
+            stderr=self.stderr,
         )  # fmt: skip
         self.log_path.touch()
-        wait_for_port(self.https_port, self.process, "nginx", self.dir / "stderr.log", seconds=20)
+        wait_for_port(self.https_port, self.process, "nginx", self.log_path, seconds=20)
 
     def stop(self):
         stop_process(self.process)
+        self.stderr.close()
 
 
 def deployment_env(workdir, database_url, redis_url, cache_prefix, **extra):
