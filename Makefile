@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate content measure bench lint format check-deploy collectstatic clean
+.PHONY: run test install install-test migrate content measure bench multiserver-load lint format check-deploy collectstatic clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ measure: content
 ## bench: requests per second under gunicorn with production settings (README.md, "Benchmark")
 bench: install
 	$(BIN)/python tools/bench.py
+
+## multiserver-load: two gunicorn instances behind nginx on PostgreSQL+Redis under wrk (README "Production")
+multiserver-load: install-test
+	$(BIN)/python tools/multiserver_load.py
 
 ## run: set up (venv, install, migrate, load content, editor account) and serve on SQLite
 run: content

@@ -200,6 +200,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded images and documents on S3-compatible object storage (django-storages) when a bucket is
+# named, so every app server sees every upload; otherwise on local disk under MEDIA_ROOT (one
+# server, or a folder every server shares). Either way addresses stay under MEDIA_URL (/media/) on
+# the site's own host: nginx serves /media/ from the folder or fetches it from the bucket
+# (deploy/nginx, README "Production"), so pages need no other host in their CSP.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "mrdinfo.core.storage.MediaObjectStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Set for an S3-compatible service (MinIO, Ceph, another cloud's S3); empty for AWS.
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            # Path-style addresses (endpoint/bucket/key) work on every S3-compatible service.
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path"),
+            "location": env_str("AWS_LOCATION"),
+            # Uploads never replace each other: Wagtail picks a new name when one is taken.
+            "file_overwrite": False,
+            # Addresses are the site's own /media/... (see core/storage.py), never signed URLs.
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3),
+    # or the machine's instance role.
 # Files without a hash in their name (favicon, robots) may change, so cache them for a day only;
 # hashed names are cached for ten years by WhiteNoise.
 WHITENOISE_MAX_AGE = 60 * 60 * 24
@@ -301,6 +327,9 @@ SITE_URL = env_str("SITE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through Wagtail's view (its privacy checks, download headers, CSP), from
+# disk or from the bucket alike; nginx refuses /media/documents/ so nobody can go around it.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
