@@ -32,6 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mrdinfo.testing import multiserver as ms
+from mrdinfo.testing import multiserver_browser as browser
+from mrdinfo.testing import multiserver_s3 as object_storage
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "64"))
@@ -125,14 +127,14 @@ def main():
         )  # fmt: skip
         (workdir / "media").mkdir(exist_ok=True)
         if STORAGE == "s3":
-            s3 = ms.MotoS3(workdir).ready()
+            s3 = object_storage.MotoS3(workdir).ready()
             env.update(s3.app_env())
         print("Setting up: migrate, collectstatic, load_content ...", flush=True)
         ms.manage_in_parallel(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
         ms.manage(env, "load_content")
         deployment = ms.Deployment(env, workdir, STORAGE, workers=3, max_requests=0)
         port = deployment.nginx.https_port
-        visitor = ms.Visitor("127.0.0.1")
+        visitor = browser.Visitor("127.0.0.1")
         for _ in range(40):  # every worker of both instances builds its caches and imports
             for path in CACHED_PAGES:
                 response = visitor.get(deployment.nginx, path)

@@ -11,34 +11,28 @@ import configparser
 import datetime
 import getpass
 import http.client
-import json
 import os
 import re
 import shlex
 import shutil
 import socket
-import ssl
 import subprocess
 import sys
 import time
-import uuid
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
 WEB_UNIT = BASE_DIR / "deploy" / "systemd" / "mrdinfo-web@.service"
 HOST = "localhost"
 SECRET_KEY = "multi-server-" + "m" * 50
-BUCKET = "mrdinfo-media"
 # The ports this project's helper was given on a shared machine come first; any free port after.
 _PORT_BASE = int(os.environ.get("MULTISERVER_PORT_BASE", "8130"))
 PORT_RANGE = range(_PORT_BASE, _PORT_BASE + 10)
 _ports_given = set()
 
 NGINX_MISSING = "nginx is needed for the multi-server test: apt-get install -y nginx (Debian's package)"
-MOTO_MISSING = "moto is needed for the multi-server test: pip install -r requirements-test.txt (moto[server])"
 
 
 def free_port():
@@ -88,91 +82,13 @@ def nginx_binary():
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 
 
-def moto_binary():
+def healthz_status(port):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        import moto.server  # noqa: F401
-    except ImportError:
-        return None
-    path = BIN / "moto_server"
-    return str(path) if path.exists() else None
-
-
-def public_read_policy(bucket):
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "PublicReadForGetBucketObjects",
-                "Effect": "Allow",
-                "Principal": "*",
-                "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{bucket}/*",
-            }
-        ],
-    }
-
-
-class MotoS3:
-    """moto in server mode: an S3-compatible endpoint on loopback with one empty bucket."""
-
-    def __init__(self, workdir):
-        binary = moto_binary()
-        assert binary, MOTO_MISSING
-        self.port = free_port()
-        self.log_path = workdir / "moto.log"
-        self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [binary, "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **self.credentials},
-        )
-        self.bucket_made = False
-
-    def ready(self):
-        """Waits for the server (started in the background) and makes the bucket, once."""
-        if self.bucket_made:
-            return self
-        wait_for_port(self.port, self.process, "moto_server", self.log_path)
-        self.client().create_bucket(Bucket=BUCKET)
-        self.bucket_made = True
-        # As README "Production" tells an operator: anyone may read the objects (the site's public
-        # images and documents); only the app, with its keys, may write them.
-        self.client().put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read_policy(BUCKET)))
-        return self
-
-    credentials = {"AWS_ACCESS_KEY_ID": "multiserver", "AWS_SECRET_ACCESS_KEY": "multiserver-secret"}
-
-    @property
-    def endpoint(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def client(self):
-        import boto3
-
-        return boto3.client(
-            "s3",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
-            aws_access_key_id=self.credentials["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=self.credentials["AWS_SECRET_ACCESS_KEY"],
-        )
-
-    def keys(self):
-        listing = self.client().list_objects_v2(Bucket=BUCKET)
-        return [item["Key"] for item in listing.get("Contents", [])]
-
-    def app_env(self):
-        return {
-            **self.credentials,
-            "AWS_STORAGE_BUCKET_NAME": BUCKET,
-            "AWS_S3_ENDPOINT_URL": self.endpoint,
-            "AWS_S3_REGION_NAME": "us-east-1",
-        }
-
-    def stop(self):
-        stop_process(self.process)
-        self.log.close()
+        connection.request("GET", "/healthz", headers={"Host": HOST})
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 def self_signed_certificate(workdir):
@@ -258,7 +174,7 @@ class WebInstance:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
-                if fetch(self.port, "/healthz", timeout=10).status == 200:
+                if healthz_status(self.port) == 200:
                     return self
             except OSError:
                 pass
@@ -432,190 +348,3 @@ class Deployment:
             instance.process.terminate()
         for instance in self.instances:
             instance.stop()
-
-
-# --- talking to it like a browser --------------------------------------------------------------
-
-TLS = ssl.create_default_context()
-TLS.check_hostname = False
-TLS.verify_mode = ssl.CERT_NONE  # the throwaway certificate made above
-
-
-class Response:
-    def __init__(self, raw, body):
-        self.status = raw.status
-        self.headers = raw.headers
-        self.body = body
-
-    def header(self, name):
-        return self.headers.get(name)
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8", "replace")
-
-    def cookies(self):
-        found = {}
-        for value in self.headers.get_all("Set-Cookie") or []:
-            name, _, rest = value.partition("=")
-            found[name.strip()] = rest.split(";")[0]
-        return found
-
-
-def fetch(port, path, method="GET", body=None, headers=None, tls=False, timeout=30):
-    if tls:
-        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=TLS)
-    else:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
-        raw = connection.getresponse()
-        return Response(raw, raw.read())
-    finally:
-        connection.close()
-
-
-class Visitor:
-    """A browser's cookie jar and address. `via` is a web instance (asked directly, with the
-    headers nginx would add) or the nginx front (HTTPS)."""
-
-    def __init__(self, ip):
-        self.ip = ip
-        self.cookies = {}
-
-    def request(self, via, path, method="GET", body=None, headers=None):
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if isinstance(via, Nginx):
-            response = fetch(via.https_port, path, method, body, headers, tls=True)
-        else:
-            headers.update({"X-Forwarded-Proto": "https", "X-Real-IP": self.ip})
-            response = fetch(via.port, path, method, body, headers)
-        for name, value in response.cookies().items():
-            if value in ("", '""'):
-                self.cookies.pop(name, None)
-            else:
-                self.cookies[name] = value
-        return response
-
-    def get(self, via, path, headers=None):
-        return self.request(via, path, headers=headers)
-
-    def post(self, via, path, data, files=None, headers=None):
-        headers = {"Referer": f"https://{HOST}{path}", **(headers or {})}
-        if files:
-            body, content_type = multipart(data, files)
-        else:
-            body, content_type = urlencode(data, doseq=True).encode(), "application/x-www-form-urlencoded"
-        headers["Content-Type"] = content_type
-        return self.request(via, path, "POST", body, headers)
-
-
-def multipart(data, files):
-    boundary = uuid.uuid4().hex
-    parts = []
-    for name, value in data.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    for name, (filename, content, content_type) in files.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n".encode()
-            + content
-            + b"\r\n"
-        )
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
-
-
-class FormFields(HTMLParser):
-    """What a browser would send from the first form whose action contains `action` (or the
-    first POST form): text and hidden inputs, checked boxes, textareas, selected options."""
-
-    def __init__(self, action=""):
-        super().__init__()
-        self.action, self.values = action, {}
-        self.in_form = self.done = False
-        self.textarea = self.select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            method = (attrs.get("method") or "").lower()
-            if not self.done and method == "post" and self.action in (attrs.get("action") or ""):
-                self.in_form = True
-            return
-        if not self.in_form:
-            return
-        if tag == "option":
-            if self.select and "selected" in attrs:
-                self.values[self.select] = attrs.get("value", "")
-            return
-        name = attrs.get("name")
-        if not name:
-            return
-        if tag == "input":
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.values[name] = attrs.get("value") or ("on" if kind == "checkbox" else "")
-        elif tag == "textarea":
-            self.textarea = name
-            self.values[name] = ""
-        elif tag == "select":
-            self.select = name
-            self.values.setdefault(name, "")
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.values[self.textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
-
-
-def form_fields(html, action=""):
-    parser = FormFields(action)
-    parser.feed(html)
-    return parser.values
-
-
-def sign_in(visitor, via, username, password):
-    page = visitor.get(via, "/admin/login/")
-    assert page.status == 200, page.status
-    fields = form_fields(page.text, "/admin/login/")
-    fields.update(username=username, password=password, next="/admin/")
-    return visitor.post(via, "/admin/login/", fields)
-
-
-def contact_form_post(visitor, via, message):
-    """The contact form as a browser sends it, as if the page had been open for half a minute
-    (the form refuses faster senders; its spam-check token is signed with the SECRET_KEY)."""
-    from django.core import signing
-
-    from mrdinfo.forms.spam import SALT
-
-    page = visitor.get(via, "/contact/")
-    assert page.status == 200, page.status
-    fields = form_fields(page.text, "/contact/")
-    fields.update(
-        your_name="Sam Parent",
-        your_email_address="sam@example.org",
-        your_message=message,
-        website="",
-        form_started=signing.dumps(time.time() - 30, salt=SALT, key=SECRET_KEY),
-    )
-    return visitor.post(via, "/contact/", fields)
-
-
-def rich_text_json(text):
-    """A paragraph as the Draftail editor posts it."""
-    block = {"key": "a1b2c", "type": "unstyled", "depth": 0, "text": text, "inlineStyleRanges": [], "entityRanges": []}
-    return json.dumps({"blocks": [block], "entityMap": {}})

@@ -21,6 +21,8 @@ import pytest
 from PIL import Image
 
 from mrdinfo.testing import multiserver as ms
+from mrdinfo.testing import multiserver_browser as browser
+from mrdinfo.testing import multiserver_s3 as object_storage
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -45,10 +47,10 @@ def site(tmp_path_factory):
     """One migrated PostgreSQL database with the content loaded (its images into the bucket),
     static files collected, an editor account, and the moto S3 server."""
     assert ms.nginx_binary(), ms.NGINX_MISSING
-    assert ms.moto_binary(), ms.MOTO_MISSING
+    assert object_storage.moto_binary(), object_storage.MOTO_MISSING
     workdir = tmp_path_factory.mktemp("multiserver")
     database_url, admin_url, name = ms.fresh_postgres_database(DATABASE_URL, "multiserver")
-    s3 = ms.MotoS3(workdir)
+    s3 = object_storage.MotoS3(workdir)
     base_env = ms.deployment_env(workdir, database_url, REDIS_URL, f"multiserver-{uuid.uuid4().hex[:8]}")
     try:
         env = {**base_env, **s3.app_env()}
@@ -87,7 +89,7 @@ def png(colour):
 
 def test_nginx_spreads_requests_over_both_instances_over_https(deployment):
     before = [instance.access_count() for instance in deployment.instances]
-    visitor = ms.Visitor("192.0.2.1")
+    visitor = browser.Visitor("192.0.2.1")
     for _ in range(10):
         response = visitor.get(deployment.nginx, "/understanding-mrd/")
         assert response.status == 200
@@ -96,16 +98,16 @@ def test_nginx_spreads_requests_over_both_instances_over_https(deployment):
     served = [a - b for a, b in zip(after, before, strict=True)]
     assert all(count >= 3 for count in served), f"round robin: each instance should answer some, got {served}"
     # Plain HTTP: redirected to HTTPS, except the load balancer's health check.
-    response = ms.fetch(deployment.nginx.http_port, "/understanding-mrd/")
+    response = browser.fetch(deployment.nginx.http_port, "/understanding-mrd/")
     assert response.status == 301
     assert response.header("Location") == f"https://localhost:{deployment.nginx.https_port}/understanding-mrd/"
-    response = ms.fetch(deployment.nginx.http_port, "/healthz")
+    response = browser.fetch(deployment.nginx.http_port, "/healthz")
     assert response.status == 200 and b'"status": "ok"' in response.body
 
 
 def test_the_page_cache_is_shared(deployment):
     path = ["/privacy/", "/accessibility/"][deployment.number - 1]  # not yet asked for this round
-    visitor = ms.Visitor("192.0.2.2")
+    visitor = browser.Visitor("192.0.2.2")
     first = visitor.get(deployment.a, path)
     assert first.status == 200 and first.header("X-Cache") == "miss"
     second = visitor.get(deployment.b, path)
@@ -114,8 +116,8 @@ def test_the_page_cache_is_shared(deployment):
 
 
 def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded_on_the_first(deployment):
-    editor = ms.Visitor(f"198.51.100.{deployment.number}")
-    reader = ms.Visitor("192.0.2.3")
+    editor = browser.Visitor(f"198.51.100.{deployment.number}")
+    reader = browser.Visitor("192.0.2.3")
     slug = f"two-servers-{deployment.storage}"
     title = f"Served by two servers ({deployment.storage})"
 
@@ -123,14 +125,14 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     for instance in deployment.instances:
         assert reader.get(instance, f"/{slug}/").status == 404
 
-    response = ms.sign_in(editor, deployment.a, EDITOR, PASSWORD)
+    response = browser.sign_in(editor, deployment.a, EDITOR, PASSWORD)
     assert response.status == 302 and response.header("Location") == "/admin/"
     assert "sessionid" in editor.cookies
 
     # Upload an image through instance A, as the admin's uploader does.
     page = editor.get(deployment.a, "/admin/images/multiple/add/")
     assert page.status == 200
-    fields = ms.form_fields(page.text, "/admin/images/multiple/add/")
+    fields = browser.form_fields(page.text, "/admin/images/multiple/add/")
     upload = editor.post(
         deployment.a,
         "/admin/images/multiple/add/",
@@ -148,7 +150,7 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     add_path = f"/admin/pages/add/general/generalpage/{deployment.home_id}/"
     form = editor.get(deployment.b, add_path)
     assert form.status == 200, "instance B should know the session signed in on instance A"
-    fields = ms.form_fields(form.text, "/admin/pages/add/")
+    fields = browser.form_fields(form.text, "/admin/pages/add/")
     fields.update(
         {
             "title": title,
@@ -156,7 +158,7 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
             "summary": "Published through the second instance.",
             "body-count": "2",
             "body-0-type": "text",
-            "body-0-value": ms.rich_text_json("Written on one server, published on the other."),
+            "body-0-value": browser.rich_text_json("Written on one server, published on the other."),
             "body-0-order": "0",
             "body-0-deleted": "",
             "body-1-type": "image",
@@ -193,7 +195,7 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
     # A document uploaded through A is served by B, through the app (its privacy checks), and
     # never straight from storage.
     page = editor.get(deployment.a, "/admin/documents/multiple/add/")
-    fields = ms.form_fields(page.text, "/admin/documents/multiple/add/")
+    fields = browser.form_fields(page.text, "/admin/documents/multiple/add/")
     text = f"A leaflet uploaded for the {deployment.storage} round.\n".encode()
     upload = editor.post(
         deployment.a,
@@ -215,7 +217,7 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
         assert image_url.group(1).removeprefix("/media/") in keys
         assert files_on_disk == [], "with a bucket, nothing should be written to local disk"
         # Nobody can write to the bucket through the site.
-        put = ms.fetch(deployment.nginx.https_port, "/media/original_images/x.png", "PUT", b"x", tls=True)
+        put = browser.fetch(deployment.nginx.https_port, "/media/original_images/x.png", "PUT", b"x", tls=True)
         assert put.status == 403
     else:
         assert any(slug in name for name in files_on_disk), files_on_disk
@@ -223,23 +225,23 @@ def test_an_editor_signs_in_on_one_publishes_on_the_other_with_an_image_uploaded
 
 def test_a_sign_in_lockout_holds_on_both_instances(deployment):
     username = f"locked-{deployment.storage}"
-    guesser = ms.Visitor(f"203.0.113.{deployment.number}")
+    guesser = browser.Visitor(f"203.0.113.{deployment.number}")
     for instance in (deployment.a, deployment.b):
-        response = ms.sign_in(guesser, instance, username, "wrong-password")
+        response = browser.sign_in(guesser, instance, username, "wrong-password")
         assert response.status == 200 and "sessionid" not in guesser.cookies  # the form again
     # The third wrong password (AXES_FAILURE_LIMIT=3), counted with the two before it.
-    assert ms.sign_in(guesser, deployment.a, username, "wrong-password").status == 429
+    assert browser.sign_in(guesser, deployment.a, username, "wrong-password").status == 429
     for instance in deployment.instances:
         # The right password is refused now, whichever instance is asked, from anywhere.
-        someone_else = ms.Visitor(f"203.0.113.{10 + deployment.number}")
-        response = ms.sign_in(someone_else, instance, username, PASSWORD)
+        someone_else = browser.Visitor(f"203.0.113.{10 + deployment.number}")
+        response = browser.sign_in(someone_else, instance, username, PASSWORD)
         assert response.status == 429, response.status
         assert "sessionid" not in someone_else.cookies
 
 
 def test_a_form_rate_limit_counts_both_instances_together(deployment):
-    sender = ms.Visitor(f"198.18.0.{deployment.number}")
+    sender = browser.Visitor(f"198.18.0.{deployment.number}")
     statuses = []
     for number, instance in enumerate((deployment.a, deployment.b, deployment.a, deployment.b)):
-        statuses.append(ms.contact_form_post(sender, instance, f"Message {number} of four").status)
+        statuses.append(browser.contact_form_post(sender, instance, f"Message {number} of four").status)
     assert statuses == [302, 302, 302, 429]  # FORM_RATE_LIMIT=3/10m, counted in Redis
