@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide settings, menus and shared blocks"
 
     def ready(self):
+        from wagtail.images import get_image_model
+
         from . import (
             caching,
             site_address,  # noqa: F401  (check --deploy: the site's real address)
@@ -18,3 +20,5 @@ class CoreConfig(AppConfig):
         caching.register_cache("site-chrome", clear_site_chrome)
         # Menus are snippets (cleared already); their links can also be saved on their own.
         caching.clear_on_save(MenuItem)
+        # An image's alt text, focal point or file shows wherever it is placed.
+        caching.clear_on_save(get_image_model())

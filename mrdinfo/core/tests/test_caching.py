@@ -210,3 +210,111 @@ def test_a_failing_cache_does_not_stop_the_others_or_the_save(visitor, page_tree
         assert cache.get(chrome.cache_key(page_tree["home"].get_site().pk)) is None
     finally:
         caching._registered_caches.pop("broken")
+
+
+# What a visitor sees in the menus (the site chrome's cache) after each change to a page.
+
+
+def menu_links(visitor, url="/"):
+    from mrdinfo.testing.html import select
+
+    html = visitor.get(url).content.decode()
+    return [link["href"] for link in select(html, ".main-nav a[href], .site-footer a[href]")]
+
+
+def test_menus_follow_a_renamed_page(visitor, page_tree, commit):
+    assert "/privacy-notice/" in menu_links(visitor)
+    privacy = page_tree["privacy"]
+    privacy.slug = "privacy"
+    with commit():
+        privacy.save()
+    links = menu_links(visitor, "/about-us/")
+    assert "/privacy/" in links and "/privacy-notice/" not in links
+
+
+def test_menus_follow_a_moved_page(visitor, page_tree, commit):
+    assert "/privacy-notice/" in menu_links(visitor)
+    with commit():
+        page_tree["privacy"].move(page_tree["about"], pos="last-child")
+    links = menu_links(visitor, "/about-us/")
+    assert "/about-us/privacy-notice/" in links and "/privacy-notice/" not in links
+
+
+def test_deleting_a_menu_snippet(visitor, page_tree, commit):
+    assert "/accessibility-statement/" in menu_links(visitor)  # in the footer menu and settings
+    settings = page_tree["settings"]
+    settings.accessibility_page = None
+    with commit():
+        settings.save()
+    assert "/accessibility-statement/" in menu_links(visitor)  # still in the footer menu
+    before = caching.generation()
+    with commit():
+        page_tree["footer_menu"].delete()
+    assert_everything_cleared(page_tree, before)
+    assert "/accessibility-statement/" not in menu_links(visitor)
+
+
+def test_scheduled_expiry(visitor, page_tree, commit):
+    warm(visitor, "/privacy-notice/", "/")
+    privacy = page_tree["privacy"]
+    privacy.expire_at = timezone.now() - timezone.timedelta(minutes=1)
+    privacy.save()
+    before = caching.generation()
+    with commit():
+        call_command("publish_scheduled")
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/privacy-notice/").status_code == 404
+    assert "/privacy-notice/" not in menu_links(visitor)
+
+
+def test_saving_an_image(visitor, page_tree, commit):
+    from mrdinfo.testing.images import make_image
+
+    image = make_image()
+    warm(visitor, "/about-us/")
+    before = caching.generation()
+    image.title = "A new description"
+    with commit():
+        image.save()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/about-us/")["X-Cache"] == "miss"
+
+
+def test_the_page_cache_misses_inside_the_transaction_that_changed_content(
+    visitor, page_tree, django_capture_on_commit_callbacks
+):
+    """Before the commit (a request on the same connection, a template rendered by the save
+    itself) the page cache already misses: the generation moves on at once."""
+    warm(visitor, "/about-us/")
+    about = page_tree["about"]
+    about.title = "About, not yet committed"
+    with django_capture_on_commit_callbacks(execute=False):
+        about.save_revision().publish()
+        response = visitor.get("/about-us/")
+    assert response["X-Cache"] == "miss" and "About, not yet committed" in response.content.decode()
+
+
+def test_a_page_cached_between_the_change_and_its_commit_is_not_served_after(visitor, page_tree, commit):
+    """A request between the change and the commit may render the old content (it cannot see
+    the uncommitted change) and store it: the commit moves the generation on again, so that copy
+    is never served."""
+    warm(visitor, "/about-us/")
+    about = page_tree["about"]
+    about.title = "About, committed"
+    with commit():
+        about.save_revision().publish()
+        visitor.get("/about-us/")  # stored under the generation moved on by the change
+        assert visitor.get("/about-us/")["X-Cache"] == "hit"
+    assert visitor.get("/about-us/")["X-Cache"] == "miss"
+
+
+def test_registering_a_cache_again_replaces_it(page_tree, commit):
+    calls = []
+    caching.register_cache("twice", lambda: calls.append("first"))
+    caching.register_cache("twice", lambda: calls.append("second"))
+    try:
+        with commit():
+            page_tree["about"].save_revision().publish()
+        assert calls == ["second"]
+    finally:
+        caching._registered_caches.pop("twice")
