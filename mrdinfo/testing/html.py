@@ -7,11 +7,13 @@ would notice, not for a changed attribute order or a new line.
     text(response, ".site-footer")          # an element's visible text, spaces collapsed
 """
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 
 def parse(html):
-    """A BeautifulSoup tree of a response, bytes or str."""
+    """A BeautifulSoup tree of a response, bytes or str (an element already parsed is returned)."""
+    if isinstance(html, Tag):
+        return html
     if hasattr(html, "content"):
         html = html.content
     if isinstance(html, bytes):
@@ -21,14 +23,12 @@ def parse(html):
 
 def select(html, css):
     """Every element that matches the CSS selector, in document order."""
-    tree = html if isinstance(html, BeautifulSoup) else parse(html)
-    return tree.select(css)
+    return parse(html).select(css)
 
 
 def select_one(html, css):
     """The first element that matches the CSS selector; fails the test if there is none."""
-    tree = html if isinstance(html, BeautifulSoup) else parse(html)
-    element = tree.select_one(css)
+    element = parse(html).select_one(css)
     assert element is not None, f"nothing matches {css!r}"
     return element
 
@@ -36,5 +36,5 @@ def select_one(html, css):
 def text(html, css=None):
     """The visible text of the document (or of the first element matching css), with runs of
     white space collapsed to one space."""
-    element = (html if isinstance(html, BeautifulSoup) else parse(html)) if css is None else select_one(html, css)
-    return " ".join(element.get_text(" ").split())
+    element = parse(html) if css is None else select_one(html, css)
+    return " ".join(element.get_text().split())
