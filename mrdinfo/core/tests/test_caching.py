@@ -1,8 +1,8 @@
 """Every event that changes what a page shows clears every cache (core/caching.py): the page
 cache (the next request is a miss with the new content), the site chrome, and the CDN.
 
-Each test below is the only one that exercises one line of caching.connect_signals(),
-is_content_model() or a registration in apps.py, so removing any one of them fails a test."""
+Removing any one line of caching.connect_signals(), is_content_model() or a registration in
+apps.py fails a test here: tools/mutate_cache_clearing.py checks it."""
 
 import pytest
 from django.core.cache import cache
@@ -119,6 +119,18 @@ def test_deleting_a_page(visitor, page_tree, commit, purges):
     assert visitor.get("/accessibility-statement/").status_code == 404
     assert "/accessibility-statement/" not in visitor.get("/").content.decode()
     assert "http://localhost/accessibility-statement/" in purges
+
+
+def test_deleting_a_page_no_menu_links_to(visitor, page_tree, commit, purges):
+    """No menu link is deleted with it (unlike the test above), so only the page's own deletion
+    can clear the caches: Wagtail unpublishes a live page before deleting it."""
+    warm(visitor, "/about-us/our-team/")
+    before = caching.generation()
+    with commit():
+        page_tree["team"].delete()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/about-us/our-team/").status_code == 404
+    assert "http://localhost/about-us/our-team/" in purges
 
 
 def test_saving_a_snippet(visitor, page_tree, commit):
