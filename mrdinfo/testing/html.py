@@ -38,3 +38,8 @@ def text(html, css=None):
     white space collapsed to one space."""
     element = parse(html) if css is None else select_one(html, css)
     return " ".join(element.get_text().split())
+
+
+def comes_before(first, second):
+    """Is element `second` after element `first` in the document (reading order)?"""
+    return any(element is second for element in first.find_all_next())

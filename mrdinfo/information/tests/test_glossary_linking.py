@@ -8,6 +8,7 @@ from django.core.cache import cache
 from mrdinfo.information.factories import GlossaryTermFactory, make_information_page
 from mrdinfo.information.glossary import cache_key
 from mrdinfo.information.models import GlossaryTerm
+from mrdinfo.testing.html import select_one, text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +45,9 @@ def test_link_goes_to_the_glossary_entry_and_carries_the_definition(client, hub,
     link = re.search(r'<a [^>]*class="glossary-term__link"[^>]*>remission</a>', html).group(0)
     assert 'href="/understanding-mrd/glossary/#remission"' in link
     assert 'aria-describedby="glossary-definition-remission"' in link
-    definition = html.split('id="glossary-definition-remission">')[1].split("</span>")[0]
-    assert (
-        definition
-        == '<strong class="glossary-popover__term">Remission</strong>: When a microscope can no longer find leukaemia.'
-    )
+    definition = select_one(html, "#glossary-definition-remission")
+    assert text(definition) == "Remission: When a microscope can no longer find leukaemia."
+    assert text(definition, "strong.glossary-popover__term") == "Remission"
     # The inline definition opens from a button, declaratively (popover): no script needed.
     assert 'popovertarget="glossary-popover-remission"' in html
     assert 'id="glossary-popover-remission" popover' in html

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from mrdinfo.information.factories import GlossaryTermFactory, make_information_page
 from mrdinfo.information.models import InformationPageRelatedPage
 from mrdinfo.testing.budgets import PAGE_QUERY_BUDGET
+from mrdinfo.testing.html import parse
 from mrdinfo.testing.queries import count_queries
 
 from .section import SECTION_URLS
@@ -46,8 +47,8 @@ def measure(client, page, warm=True):
         cache.clear()
     queries, response = count_queries(client, page.url)
     assert response.status_code == 200
-    html = response.content.decode()
-    return queries, html.count('class="glossary-term__link"'), html.count('<li class="card">')
+    html = parse(response)
+    return queries, len(html.select(".glossary-term__link")), len(html.select("li.card"))
 
 
 @pytest.mark.parametrize("choose_related", [True, False], ids=["chosen-related-pages", "sibling-fallback"])
