@@ -1,6 +1,8 @@
 """Prove that every cache-clearing line is needed: remove each one in turn and check that a test fails.
 
-    .venv/bin/python tools/mutate_cache_clearing.py            # every mutation (about 20 minutes)
+    .venv/bin/python tools/mutate_cache_clearing.py            # every mutation (about an hour)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mrdinfo_mutants \
+        .venv/bin/python tools/mutate_cache_clearing.py        # quicker: the test database is kept
     .venv/bin/python tools/mutate_cache_clearing.py --only glossary
     .venv/bin/python tools/mutate_cache_clearing.py --list     # what would be mutated, and where
 
@@ -19,6 +21,7 @@ is not in MUTATIONS, so a new call site cannot be forgotten here."""
 
 import argparse
 import dataclasses
+import os
 import pathlib
 import re
 import signal
@@ -254,6 +257,8 @@ def mutated_lines():
 
 def run_tests(tests):
     command = [str(PYTHON), "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider", "-x", "-q", *tests]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        command.append("--reuse-db")  # a PostgreSQL test database outlives the run: migrate once
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 (our own pytest)
 
 

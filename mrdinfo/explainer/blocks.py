@@ -16,6 +16,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from mrdinfo.core.slugs import unique_slug
+
 from .presentation import explainer_view
 from .reader import reader_view
 from .results import read_result
@@ -94,7 +96,7 @@ class ExplainerBlock(blocks.StructBlock):
         state = _page_state(request)
         context["include_css"] = _first_time(state, "css")
         context["include_assets"] = _first_time(state, "explainer.js")
-        element_id = _unique_id(state, explainer.slug)
+        element_id = unique_slug(explainer.slug, state["ids"])
         context["view"] = explainer_view(
             explainer,
             element_id,
@@ -158,7 +160,7 @@ class ResultReaderBlock(blocks.StructBlock):
         state = _page_state(request)
         context["include_css"] = _first_time(state, "css")
         context["include_script"] = _first_time(state, "result-reader.js")
-        context["reader_id"] = _unique_id(state, "result-reader")
+        context["reader_id"] = unique_slug("result-reader", state["ids"])
         context["heading"] = value.get("heading") or "Read a result"
         context["answer"] = None
         query = getattr(request, "GET", None)
@@ -176,14 +178,6 @@ def _first_time(state, asset):
         return False
     state["assets"].add(asset)
     return True
-
-
-def _unique_id(state, base):
-    element_id, n = base, 2
-    while element_id in state["ids"]:
-        element_id, n = f"{base}-{n}", n + 1
-    state["ids"].add(element_id)
-    return element_id
 
 
 def _page_state(request):
