@@ -90,6 +90,9 @@ def test_a_large_amount_with_pound_sign_and_comma_is_taken(client, donate):
     response = client.get(details_url(donate), {"frequency": "one_off", "amount": "other", "other_amount": "£1,000.50"})
     page = soup(response)
     assert page.h1.get_text() == "Your details"
+    # The step, above the heading; no summary of the donate page on a step of the journey.
+    header = page.select_one(".page-header")
+    assert header.select_one(".step-count").get_text() == "Step 2 of 3" and header.select(".page-summary") == []
     assert "£1,000.50" in page.select_one(".gift-summary").get_text()
 
 
