@@ -141,3 +141,22 @@ def test_a_deleted_term(linked_page, commit):
     with commit():
         GlossaryTerm.objects.get(term="Remission").delete()
     assert term_links(linked_page) == [] and definitions(linked_page) == []
+
+
+def test_a_page_linked_from_the_body_renamed(hub, commit):
+    """The rendered body is cached under its stored form, which holds a link as the page's id:
+    the content generation in its key is what shows the linked page's new address."""
+    target = make_information_page(hub, "Target")
+    page = make_information_page(
+        hub, "Linking", body=[("text", f'<p>Read <a linktype="page" id="{target.pk}">the target</a>.</p>')]
+    )
+
+    def body_links():
+        response = Client().get(page.url, headers=page_cache_bypass())
+        return [a["href"] for a in select(response, ".rich-text a") if a.get_text() == "the target"]
+
+    assert body_links() == ["/understanding-mrd/target/"]
+    target.slug = "moved-target"
+    with commit():
+        target.save()
+    assert body_links() == ["/understanding-mrd/moved-target/"]
