@@ -3,7 +3,7 @@
     .venv/bin/python tools/mutate_cache_clearing.py            # every mutation (about an hour)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mrdinfo_mutants \
         .venv/bin/python tools/mutate_cache_clearing.py        # quicker: the test database is kept
-    .venv/bin/python tools/mutate_cache_clearing.py --only glossary
+    .venv/bin/python tools/mutate_cache_clearing.py --only "glossary|menus"
     .venv/bin/python tools/mutate_cache_clearing.py --list     # what would be mutated, and where
 
 Not run in CI (it runs the caching tests once per mutation). Run it after changing how a cache is
@@ -271,7 +271,7 @@ def first_failure(output):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="", help="run only mutations whose name contains this")
+    parser.add_argument("--only", default="", help="run only mutations whose name matches this regular expression")
     parser.add_argument("--list", action="store_true", help="list mutations and unlisted clearing lines")
     args = parser.parse_args()
     # Stopped with kill: exit through the `finally` that restores the mutated file.
@@ -300,7 +300,7 @@ def main():
 
     rows, survivors = [], []
     for path, number, mutation in located:
-        if args.only and args.only not in mutation.name:
+        if args.only and not re.search(args.only, mutation.name):
             continue
         file = ROOT / path
         original = file.read_text()

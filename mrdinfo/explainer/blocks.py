@@ -107,7 +107,7 @@ class ExplainerBlock(blocks.StructBlock):
 
     def get_searchable_content(self, value):
         explainer = value.get("explainer")
-        if explainer is None:
+        if explainer is None or not explainer.live:  # an unpublished explainer is not shown
             return []
         view = explainer_view(explainer, explainer.slug)
         content = [value.get("heading") or "", explainer.title, explainer.intro]

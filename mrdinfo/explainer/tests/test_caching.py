@@ -53,3 +53,19 @@ def test_unpublishing_an_explainer_shows_at_once(home_page, django_capture_on_co
     response = visitor.get("/")
     assert response["X-Cache"] == "miss"
     assert explainer.title not in response.content.decode()
+
+
+def test_unpublishing_an_explainer_takes_its_words_out_of_the_search_entry_of_pages_showing_it(
+    home_page, django_capture_on_commit_callbacks
+):
+    """A page no longer shows an unpublished explainer, so it is no longer found by its words."""
+    from wagtail.models import Page
+
+    explainer = ExplainerFactory()
+    explainer.intro = "A wombat word to search for."
+    explainer.save_revision().publish()
+    place_explainers(home_page, {"explainer": explainer})
+    assert home_page.pk in [p.pk for p in Page.objects.live().search("wombat")]
+    with django_capture_on_commit_callbacks(execute=True):
+        Explainer.objects.get(pk=explainer.pk).unpublish()
+    assert home_page.pk not in [p.pk for p in Page.objects.live().search("wombat")]
