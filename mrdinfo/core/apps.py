@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide settings, menus and shared blocks"
 
     def ready(self):
+        from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction
 
         from . import (
@@ -22,3 +23,5 @@ class CoreConfig(AppConfig):
         caching.clear_on_save(MenuItem)
         # Whether a page is private is cached (BasePage.get_view_restrictions).
         caching.clear_on_save(PageViewRestriction)
+        # An image's alt text, focal point or file shows wherever it is placed.
+        caching.clear_on_save(get_image_model())

@@ -2,9 +2,11 @@
 
 What is cached:
 - Named caches that apps register with `register_cache(name, clear)`: the site chrome (menus,
-  footer, settings: core/chrome.py) and the glossary's term list (information/glossary.py).
+  footer, settings: core/chrome.py), the glossary's term list (information/glossary.py) and the
+  events index's filter choices (events/signals.py).
 - The content generation: a number stored in the cache and bumped on every content change. The
-  page cache (page_cache.py) and fragment caches (`cached_fragment`) put it in their keys, so a
+  page cache (page_cache.py), fragment caches (`cached_fragment`), the promotional cards
+  (promotions/cards.py) and search result cards (search/views.py) put it in their keys, so a
   bump makes every older entry unreachable at once; old entries expire by themselves. It is
   stored under a key named by the code's release (`release()`), so a deploy starts afresh too.
 - The CDN or proxy in front of the site (wagtail.contrib.frontend_cache, configured from the
@@ -13,15 +15,17 @@ What is cached:
 
 When, all of it at once ("correct beats clever": content changes a few times a day):
 - a page is published, unpublished (scheduled publishing and expiry send the same signals),
-  moved, renamed (slug change) or deleted;
+  moved, renamed (slug change) or deleted (Wagtail unpublishes a live page before deleting it);
 - anything Wagtail lists as a snippet, any site or generic setting, a Site, a redirect, or a
   model an app names with `clear_on_save(Model)` is saved or deleted;
 - a draft-state snippet (an explainer) is published or unpublished.
 
 New apps need do nothing for their snippets, settings and pages. A model that is none of these
-but is shown on pages (an inline child saved on its own, say) is registered with
+but is shown on pages (an inline child saved on its own, say; images) is registered with
 `clear_on_save`. Clearing happens once the transaction commits (see content_changed), so a
-request racing the save cannot leave the old content in any cache."""
+request racing the save cannot leave the old content in any cache.
+
+tools/mutate_cache_clearing.py removes each clearing line in turn and checks that a test fails."""
 
 import functools
 import hashlib
@@ -33,7 +37,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
@@ -223,14 +227,6 @@ def _on_model_saved(sender, instance, raw=False, **kwargs):
         content_changed()
 
 
-def _on_model_deleting(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    # Before the delete, while the page still knows its address.
-    if isinstance(instance, Page):
-        content_changed(_page_urls(instance))
-
-
 def _on_model_deleted(sender, instance, **kwargs):
     if is_content_model(sender):
         content_changed()
@@ -240,13 +236,14 @@ def connect_signals():
     """Called once from CoreConfig.ready(). Each line here is needed: a test in
     core/tests/test_caching.py fails if any one is removed. (Publishing or unpublishing a
     snippet saves it, so post_save covers those; a move is seen before it happens, so the old
-    address can be purged.)"""
+    address can be purged. Deleting a live page needs no line of its own: Wagtail unpublishes
+    it first (wagtail.signal_handlers.pre_delete_page_unpublish), which sends page_unpublished
+    while the page still knows its address; a page that is not live shows nowhere.)"""
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, pre_page_move
 
     page_published.connect(_on_page_changed, dispatch_uid="caching-page-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="caching-page-unpublished")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="caching-page-slug")
     pre_page_move.connect(_on_page_changed, dispatch_uid="caching-page-move")
-    pre_delete.connect(_on_model_deleting, dispatch_uid="caching-page-delete")
     post_save.connect(_on_model_saved, dispatch_uid="caching-model-saved")
     post_delete.connect(_on_model_deleted, dispatch_uid="caching-model-deleted")

@@ -7,16 +7,13 @@ the same text get -2, -3 in document order."""
 
 from django.utils.text import slugify
 
+from .slugs import unique_slug
+
 HEADING_BLOCK_TYPES = {"heading"}
 
 
 def anchor_for(text, taken):
-    base = slugify(text)[:60].strip("-") or "section"
-    anchor, n = base, 2
-    while anchor in taken:
-        anchor, n = f"{base}-{n}", n + 1
-    taken.add(anchor)
-    return anchor
+    return unique_slug(slugify(text)[:60].strip("-") or "section", taken)
 
 
 def heading_blocks(stream_value):

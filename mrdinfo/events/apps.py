@@ -9,7 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from mrdinfo.core.content import registry
 
-        from . import signals  # noqa: F401  (clears the cached filter choices)
+        from . import signals
         from .content_loading import load_event_categories
 
         registry.register("before_pages", load_event_categories)
+        signals.register()  # the cached filter choices are cleared whenever content changes

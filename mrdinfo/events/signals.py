@@ -1,17 +1,16 @@
-"""Clear the cached filter choices when an editor adds, renames or deletes a type or region."""
+"""The cached filter choices (listing.py) are cleared by core's caching module on every content
+change: event types and regions are snippets. Registered from apps.py."""
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+
+from mrdinfo.core import caching
 
 from .listing import CATEGORIES_CACHE_KEY
-from .models import EventRegion, EventType
 
 
-@receiver([post_save, post_delete], sender=EventType)
-@receiver([post_save, post_delete], sender=EventRegion)
-def clear_category_choices(**kwargs):
+def clear_category_choices():
     cache.delete(CATEGORIES_CACHE_KEY)
-    # Again once the change is committed, in case a visitor refilled the cache in between.
-    transaction.on_commit(lambda: cache.delete(CATEGORIES_CACHE_KEY))
+
+
+def register():
+    caching.register_cache("event-categories", clear_category_choices)

@@ -17,6 +17,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from mrdinfo.core.slugs import unique_slug
+
 from .presentation import explainer_view
 from .reader import reader_view
 from .results import read_result
@@ -100,7 +102,7 @@ class ExplainerBlock(blocks.StructBlock):
         state = _page_state(request)
         context["include_css"] = _first_time(state, "css")
         context["include_assets"] = _first_time(state, "explainer.js")
-        element_id = _unique_id(state, explainer.slug)
+        element_id = unique_slug(explainer.slug, state["ids"])
         context["view"] = explainer_view(
             explainer,
             element_id,
@@ -111,7 +113,7 @@ class ExplainerBlock(blocks.StructBlock):
 
     def get_searchable_content(self, value):
         explainer = value.get("explainer")
-        if explainer is None:
+        if explainer is None or not explainer.live:  # an unpublished explainer is not shown
             return []
         view = explainer_view(explainer, explainer.slug)
         content = [value.get("heading") or "", explainer.title, explainer.intro]
@@ -164,7 +166,7 @@ class ResultReaderBlock(blocks.StructBlock):
         state = _page_state(request)
         context["include_css"] = _first_time(state, "css")
         context["include_script"] = _first_time(state, "result-reader.js")
-        context["reader_id"] = _unique_id(state, "result-reader")
+        context["reader_id"] = unique_slug("result-reader", state["ids"])
         context["heading"] = value.get("heading") or "Read a result"
         context["answer"] = None
         query = getattr(request, "GET", None)
@@ -182,14 +184,6 @@ def _first_time(state, asset):
         return False
     state["assets"].add(asset)
     return True
-
-
-def _unique_id(state, base):
-    element_id, n = base, 2
-    while element_id in state["ids"]:
-        element_id, n = f"{base}-{n}", n + 1
-    state["ids"].add(element_id)
-    return element_id
 
 
 def _page_state(request):

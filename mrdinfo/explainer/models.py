@@ -31,6 +31,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from mrdinfo.core.slugs import unique_slug
+
 from . import numbers
 
 LEVEL_CELLS = "cells"
@@ -136,12 +138,7 @@ class Explainer(
         """Unique link names for the stages, in order (like heading anchors: a repeat gets -2)."""
         taken, anchors = set(), []
         for stage in self.ordered_stages:
-            base = slugify(stage.link_name or stage.name)[:40].strip("-") or "stage"
-            anchor, n = base, 2
-            while anchor in taken:
-                anchor, n = f"{base}-{n}", n + 1
-            taken.add(anchor)
-            anchors.append(anchor)
+            anchors.append(unique_slug(slugify(stage.link_name or stage.name)[:40].strip("-") or "stage", taken))
         return anchors
 
 

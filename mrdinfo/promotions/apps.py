@@ -7,10 +7,15 @@ class PromotionsConfig(AppConfig):
     verbose_name = "Promotional cards"
 
     def ready(self):
+        from mrdinfo.core import caching
         from mrdinfo.core.content import registry
 
-        from . import signals  # noqa: F401  (card cache invalidation)
         from .content_loading import create_card_sets, load_cards
+        from .models import PromoCardSetItem
+
+        # Cached cards follow core's content generation (cards.py). Sets and cards are snippets
+        # and the settings a setting, so core sees them change; a set's items can be saved alone.
+        caching.clear_on_save(PromoCardSetItem)
 
         # Card sets must exist before pages (the home page places them by name); cards link to
         # pages, so they are filled in after the pages exist.

@@ -3,32 +3,20 @@
 Cards appear on the home page and at the end of every information page, which are near their
 query budget, so a card set is built once (a fixed three or four queries, however many cards)
 and then costs no queries until an editor changes a card, a set, the settings, an image or a
-page (signals.py moves the cache generation on, so every old entry is ignored at once)."""
-
-import uuid
+page. The keys carry core's content generation (core/caching.py), which every such change moves
+on, so every old entry is ignored at once; apps.py registers the set's items, which can be saved
+on their own."""
 
 from django.core.cache import cache
 
 from wagtail.models import Site
 
+from mrdinfo.core import caching
+
 from .models import PromoCardSet, PromoCardSetItem, PromoSettings
 
-GENERATION_KEY = "promo-cards:generation"
 # Small, cropped the same way for every card, and a JPEG: cards are decoration beside their titles.
 CARD_IMAGE_FILTER = "fill-480x270|format-jpeg|jpegquality-75"
-
-
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, value, timeout=None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-def clear_card_cache():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def _card_url(card, site):
@@ -73,7 +61,7 @@ def card_set_for(card_set_id, request):
     site = _site(request)
     if site is None or card_set_id is None:
         return None
-    key = f"promo-cards:{generation()}:set:{site.pk}:{card_set_id}"
+    key = f"promo-cards:{caching.generation()}:set:{site.pk}:{card_set_id}"
     return cache.get_or_set(key, lambda: build_card_set(card_set_id, site) or {"id": None, "cards": []})
 
 
@@ -89,4 +77,4 @@ def end_of_page_cards(request):
             return {"id": None, "cards": []}
         return build_card_set(settings.end_of_information_pages_id, site) or {"id": None, "cards": []}
 
-    return cache.get_or_set(f"promo-cards:{generation()}:end-of-page:{site.pk}", build)
+    return cache.get_or_set(f"promo-cards:{caching.generation()}:end-of-page:{site.pk}", build)

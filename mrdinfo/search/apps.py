@@ -5,8 +5,3 @@ class SearchConfig(AppConfig):
     name = "mrdinfo.search"
     label = "site_search"  # "search" would clash with wagtail.search's label
     verbose_name = "Site search"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

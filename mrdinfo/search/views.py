@@ -5,7 +5,7 @@ search_fields), so a new page type is found as soon as it declares search_fields
 shows its title, its summary (or search description) and where it sits.
 
 A fixed number of queries whatever the number of results: one page of results at a time, and the
-result cards (title, summary, address) are cached per page revision, so only cards not yet cached
+result cards (title, summary, address) are cached until content changes, so only cards not yet cached
 are read from their page types' tables."""
 
 import logging
@@ -20,6 +20,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
+
+from mrdinfo.core import caching
 
 from .models import NoResultSearch
 from .query import (
@@ -39,7 +41,10 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # The best matches only: a parent never reads past the first few pages of results.
 MAX_RESULTS = 50
-CARD_CACHE_KEY = "search-card:v1:{site_id}:{page_id}"
+# With core's content generation (core/caching.py): any content change (a page published, moved,
+# renamed, unpublished or deleted, a setting or snippet saved) makes every older card unreachable;
+# old cards expire by themselves.
+CARD_CACHE_KEY = "search-card:v2:{generation}:{site_id}:{page_id}"
 CARD_CACHE_SECONDS = 60 * 60 * 24 * 7
 SUGGESTED_SEARCHES = ["MRD", "remission", "the MRD test", "relapse"]
 
@@ -53,15 +58,16 @@ def site_glossary(site):
     return get_glossary(site)
 
 
-def card_key(site, page_id):
-    return CARD_CACHE_KEY.format(site_id=site.pk if site else 0, page_id=page_id)
+def card_key(site, page_id, generation):
+    return CARD_CACHE_KEY.format(generation=generation, site_id=site.pk if site else 0, page_id=page_id)
 
 
 def result_cards(request, site, page_ids):
-    """Title, address and summary of each result page, from the cache where possible (cleared by
-    signals.py when a page is published, moved or unpublished); only the pages not yet cached
-    are read, one query per page type."""
-    keys = {pk: card_key(site, pk) for pk in page_ids}
+    """Title, address and summary of each result page, from the cache where possible (its keys
+    carry the content generation); only the pages not yet cached are read, one query per page
+    type."""
+    generation = caching.generation()
+    keys = {pk: card_key(site, pk, generation) for pk in page_ids}
     cached = cache.get_many(list(keys.values()))
     missing = [pk for pk in page_ids if keys[pk] not in cached]
     if missing:

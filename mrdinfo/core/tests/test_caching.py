@@ -1,8 +1,8 @@
 """Every event that changes what a page shows clears every cache (core/caching.py): the page
 cache (the next request is a miss with the new content), the site chrome, and the CDN.
 
-Each test below is the only one that exercises one line of caching.connect_signals(),
-is_content_model() or a registration in apps.py, so removing any one of them fails a test."""
+Removing any one line of caching.connect_signals(), is_content_model() or a registration in
+apps.py fails a test here: tools/mutate_cache_clearing.py checks it."""
 
 import pytest
 
@@ -26,9 +26,13 @@ def visitor():
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (on_commit callbacks run)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def commit(page_tree, django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (on_commit callbacks run). The changes that
+    built the test's site never commit (the test's transaction is rolled back), so what they left
+    pending (old addresses to purge) is dropped first: a test sees only what its own change does."""
+    caching._state.__dict__.clear()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    caching._state.__dict__.clear()
 
 
 @pytest.fixture
@@ -123,6 +127,18 @@ def test_deleting_a_page(visitor, page_tree, commit, purges):
     assert "http://localhost/accessibility-statement/" in purges
 
 
+def test_deleting_a_page_no_menu_links_to(visitor, page_tree, commit, purges):
+    """No menu link is deleted with it (unlike the test above), so only the page's own deletion
+    can clear the caches: Wagtail unpublishes a live page before deleting it."""
+    warm(visitor, "/about-us/our-team/")
+    before = caching.generation()
+    with commit():
+        page_tree["team"].delete()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/about-us/our-team/").status_code == 404
+    assert "http://localhost/about-us/our-team/" in purges
+
+
 def test_saving_a_snippet(visitor, page_tree, commit):
     warm(visitor, "/")
     before = caching.generation()
@@ -148,7 +164,7 @@ def test_saving_and_deleting_a_menu_link_on_its_own(visitor, page_tree, commit):
     assert "Who we are" not in visitor.get("/").content.decode()
 
 
-def test_saving_the_site_settings(visitor, page_tree, commit):
+def test_saving_the_site_settings(visitor, page_tree, commit, purges):
     warm(visitor, "/about-us/")
     before = caching.generation()
     settings = page_tree["settings"]
@@ -158,6 +174,10 @@ def test_saving_the_site_settings(visitor, page_tree, commit):
     assert_everything_cleared(page_tree, before)
     response = visitor.get("/about-us/")
     assert response["X-Cache"] == "miss" and "Renamed Charity" in response.content.decode()
+    # Every live page shows the name, so every one is purged from the CDN (no page was
+    # published, so Wagtail's own purge on publishing sends nothing).
+    live = {f"http://localhost{url}" for url in ("/", "/about-us/", "/about-us/our-team/", "/privacy-notice/")}
+    assert live <= set(purges)
 
 
 def test_saving_the_site(visitor, page_tree, commit):
@@ -223,3 +243,111 @@ def test_a_new_release_starts_a_new_generation(monkeypatch, db):
     assert caching.generation() > before
     first = caching.cached_fragment("test", ("same input",), lambda: "built by the new release")
     assert first == "built by the new release"
+
+
+# What a visitor sees in the menus (the site chrome's cache) after each change to a page.
+
+
+def menu_links(visitor, url="/"):
+    from mrdinfo.testing.html import select
+
+    html = visitor.get(url).content.decode()
+    return [link["href"] for link in select(html, ".main-nav a[href], .site-footer a[href]")]
+
+
+def test_menus_follow_a_renamed_page(visitor, page_tree, commit):
+    assert "/privacy-notice/" in menu_links(visitor)
+    privacy = page_tree["privacy"]
+    privacy.slug = "privacy"
+    with commit():
+        privacy.save()
+    links = menu_links(visitor, "/about-us/")
+    assert "/privacy/" in links and "/privacy-notice/" not in links
+
+
+def test_menus_follow_a_moved_page(visitor, page_tree, commit):
+    assert "/privacy-notice/" in menu_links(visitor)
+    with commit():
+        page_tree["privacy"].move(page_tree["about"], pos="last-child")
+    links = menu_links(visitor, "/about-us/")
+    assert "/about-us/privacy-notice/" in links and "/privacy-notice/" not in links
+
+
+def test_deleting_a_menu_snippet(visitor, page_tree, commit):
+    assert "/accessibility-statement/" in menu_links(visitor)  # in the footer menu and settings
+    settings = page_tree["settings"]
+    settings.accessibility_page = None
+    with commit():
+        settings.save()
+    assert "/accessibility-statement/" in menu_links(visitor)  # still in the footer menu
+    before = caching.generation()
+    with commit():
+        page_tree["footer_menu"].delete()
+    assert_everything_cleared(page_tree, before)
+    assert "/accessibility-statement/" not in menu_links(visitor)
+
+
+def test_scheduled_expiry(visitor, page_tree, commit):
+    warm(visitor, "/privacy-notice/", "/")
+    privacy = page_tree["privacy"]
+    privacy.expire_at = timezone.now() - timezone.timedelta(minutes=1)
+    privacy.save()
+    before = caching.generation()
+    with commit():
+        call_command("publish_scheduled")
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/privacy-notice/").status_code == 404
+    assert "/privacy-notice/" not in menu_links(visitor)
+
+
+def test_saving_an_image(visitor, page_tree, commit):
+    from mrdinfo.testing.images import make_image
+
+    image = make_image()
+    warm(visitor, "/about-us/")
+    before = caching.generation()
+    image.title = "A new description"
+    with commit():
+        image.save()
+    assert_everything_cleared(page_tree, before)
+    assert visitor.get("/about-us/")["X-Cache"] == "miss"
+
+
+def test_the_page_cache_misses_inside_the_transaction_that_changed_content(
+    visitor, page_tree, django_capture_on_commit_callbacks
+):
+    """Before the commit (a request on the same connection, a template rendered by the save
+    itself) the page cache already misses: the generation moves on at once."""
+    warm(visitor, "/about-us/")
+    about = page_tree["about"]
+    about.title = "About, not yet committed"
+    with django_capture_on_commit_callbacks(execute=False):
+        about.save_revision().publish()
+        response = visitor.get("/about-us/")
+    assert response["X-Cache"] == "miss" and "About, not yet committed" in response.content.decode()
+
+
+def test_a_page_cached_between_the_change_and_its_commit_is_not_served_after(visitor, page_tree, commit):
+    """A request between the change and the commit may render the old content (it cannot see
+    the uncommitted change) and store it: the commit moves the generation on again, so that copy
+    is never served."""
+    warm(visitor, "/about-us/")
+    about = page_tree["about"]
+    about.title = "About, committed"
+    with commit():
+        about.save_revision().publish()
+        visitor.get("/about-us/")  # stored under the generation moved on by the change
+        assert visitor.get("/about-us/")["X-Cache"] == "hit"
+    assert visitor.get("/about-us/")["X-Cache"] == "miss"
+
+
+def test_registering_a_cache_again_replaces_it(page_tree, commit):
+    calls = []
+    caching.register_cache("twice", lambda: calls.append("first"))
+    caching.register_cache("twice", lambda: calls.append("second"))
+    try:
+        with commit():
+            page_tree["about"].save_revision().publish()
+        assert calls == ["second"]
+    finally:
+        caching._registered_caches.pop("twice")

@@ -2,6 +2,7 @@
 leaves the site exactly as it was."""
 
 import io
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -144,6 +145,9 @@ def assert_error(content, expected, *args):
     with pytest.raises(CommandError) as excinfo:
         load(content, *args)
     assert expected in str(excinfo.value)
+    # The place is exactly the one expected ("about.yaml:1" is not "about.yaml:14").
+    where = expected.split(": ", 1)[0]
+    assert re.search(rf"(^|/){re.escape(where)}: ", str(excinfo.value)), str(excinfo.value)
     assert "Nothing was changed." in str(excinfo.value)
     assert snapshot() == before
     return str(excinfo.value)

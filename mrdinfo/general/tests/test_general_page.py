@@ -4,6 +4,7 @@ import pytest
 
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.home.models import HomePage
+from mrdinfo.testing.html import parse, select, select_one, text
 from mrdinfo.testing.site import make_general_page
 
 
@@ -19,14 +20,19 @@ def test_general_page_breadcrumbs_and_contents_list(client, page_tree):
             ("heading", {"text": "Our values", "level": "2"}),
         ],
     )
-    html = client.get(page.url).content.decode()
-    crumbs = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
-    assert 'href="/">Home</a>' in crumbs and 'href="/about-us/">About us</a>' in crumbs
-    assert '<span aria-current="page">How we work</span>' in crumbs
+    html = parse(client.get(page.url))
+    crumbs = select_one(html, 'nav[aria-label="Breadcrumb"]')
+    assert [(text(a), a["href"]) for a in crumbs.select("a")] == [("Home", "/"), ("About us", "/about-us/")]
+    assert text(crumbs, '[aria-current="page"]') == "How we work"
     # Unique anchors, and the contents list links to them.
-    assert '<h2 id="our-values" class="section-heading">' in html
-    assert '<h2 id="our-values-2" class="section-heading">' in html
-    assert 'href="#our-values-2"' in html and "On this page" in html
+    assert [(h["id"], text(h)) for h in select(html, "h2.section-heading")] == [
+        ("our-values", "Our values"),
+        ("our-people", "Our people"),
+        ("our-values-2", "Our values"),
+    ]
+    contents = select_one(html, "nav.contents-list")
+    assert "On this page" in text(contents)
+    assert [a["href"] for a in contents.select("a")] == ["#our-values", "#our-people", "#our-values-2"]
 
 
 @pytest.mark.django_db

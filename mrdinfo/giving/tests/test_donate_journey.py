@@ -91,6 +91,9 @@ def test_a_large_amount_with_pound_sign_and_comma_is_taken(client, donate):
     response = client.get(details_url(donate), {"frequency": "one_off", "amount": "other", "other_amount": "£1,000.50"})
     page = soup(response)
     assert page.h1.get_text() == "Your details"
+    # The step, above the heading; no summary of the donate page on a step of the journey.
+    header = page.select_one(".page-header")
+    assert header.select_one(".step-count").get_text() == "Step 2 of 3" and header.select(".page-summary") == []
     assert "£1,000.50" in page.select_one(".gift-summary").get_text()
 
 
@@ -103,8 +106,7 @@ def test_gift_aid_is_an_active_choice_with_the_statement_before_it(client, donat
     statement = page.select_one("#gift-aid-statement")
     assert giftaid.taxpayer_statement() in statement.get_text(" ", strip=True)
     # The statement comes before the yes/no choice in the page, and the choice points to it.
-    html = str(page)
-    assert html.index('id="gift-aid-statement"') < html.index('name="gift_aid"')
+    assert all(statement in choice.find_all_previous() for choice in page.select('input[name="gift_aid"]'))
     scope_words = page.select_one("#id_gift_aid_scope_this_future_and_past_words").get_text()
     assert "Test Charity" in scope_words and "past 4 years" in scope_words and "£25" in scope_words
     assert page.select_one(f'a[href="{donate.get_parent().get_children().get(slug="privacy-notice").url}"]')

@@ -3,6 +3,7 @@ request (core/caching.py clears the page cache and the glossary's own cache)."""
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from django.test import Client
@@ -11,6 +12,13 @@ from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.information import glossary
 from mrdinfo.information.models import GlossaryTerm
 from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.testing.html import select, text
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (on_commit callbacks run)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def without_time_stamps(content):
@@ -68,3 +76,88 @@ def test_the_cached_body_follows_the_query_string(client, hub):
 
     assert answer("1E-04") == "1 in 10,000 cells of the sample"
     assert answer("1E-02") != "1 in 10,000 cells of the sample"
+
+
+# The glossary's term list (with its page's address) is cached apart from the page cache: each
+# change that alters what a linked term shows or where it leads must clear it.
+
+
+@pytest.fixture
+def linked_page(hub, glossary_page, terms):
+    page = make_information_page(hub, "Linked terms", body=[("text", "<p>Remission is a step.</p>")])
+    assert term_links(page) == [glossary_page.url + "#remission"]  # fills the glossary's cache
+    return page
+
+
+def term_links(page):
+    response = Client().get(page.url, headers=page_cache_bypass())
+    return [link["href"] for link in select(response, ".glossary-term__link")]
+
+
+def definitions(page):
+    response = Client().get(page.url, headers=page_cache_bypass())
+    return [text(element) for element in select(response, ".glossary-popover__text")]
+
+
+def test_a_renamed_glossary_page(linked_page, glossary_page, commit):
+    glossary_page.slug = "words"
+    with commit():
+        glossary_page.save()  # a slug change without publishing (the loader, the shell)
+    assert term_links(linked_page) == ["/understanding-mrd/words/#remission"]
+
+
+def test_a_renamed_glossary_page_published(linked_page, glossary_page, commit):
+    glossary_page.slug = "word-list"
+    with commit():
+        glossary_page.save_revision().publish()
+    assert term_links(linked_page) == ["/understanding-mrd/word-list/#remission"]
+
+
+def test_a_moved_glossary_page(linked_page, glossary_page, home_page, commit):
+    with commit():
+        glossary_page.move(home_page, pos="last-child")
+    assert term_links(linked_page) == ["/glossary/#remission"]
+
+
+def test_an_unpublished_glossary_page(linked_page, glossary_page, commit):
+    with commit():
+        glossary_page.unpublish()
+    assert term_links(linked_page) == []  # the word is still explained, but links nowhere
+    assert definitions(linked_page) == ["Remission: When a microscope can no longer find leukaemia."]
+
+
+def test_a_deleted_glossary_page(linked_page, glossary_page, commit):
+    with commit():
+        glossary_page.delete()
+    assert term_links(linked_page) == []
+
+
+def test_a_new_term(linked_page, commit):
+    with commit():
+        GlossaryTerm.objects.create(term="Step", slug="step", definition="One stage of many.")
+    assert "Step: One stage of many." in definitions(linked_page)
+
+
+def test_a_deleted_term(linked_page, commit):
+    with commit():
+        GlossaryTerm.objects.get(term="Remission").delete()
+    assert term_links(linked_page) == [] and definitions(linked_page) == []
+
+
+def test_a_page_linked_from_the_body_renamed(hub, commit):
+    """The rendered body is cached under its stored form, which holds a link as the page's id:
+    the content generation in its key is what shows the linked page's new address."""
+    target = make_information_page(hub, "Target")
+    page = make_information_page(
+        hub, "Linking", body=[("text", f'<p>Read <a linktype="page" id="{target.pk}">the target</a>.</p>')]
+    )
+
+    def body_links():
+        response = Client().get(page.url, headers=page_cache_bypass())
+        return [a["href"] for a in select(response, ".rich-text a") if a.get_text() == "the target"]
+
+    assert body_links() == ["/understanding-mrd/target/"]
+    target.slug = "moved-target"
+    with commit():
+        target.save()
+    assert body_links() == ["/understanding-mrd/moved-target/"]

@@ -1,25 +1,25 @@
-"""Every number a parent reads on the section's pages comes from FACTS.md.
+"""Every figure a parent reads on the section's pages comes from FACTS.md.
 
 The pages are rendered as a parent gets them, so everything on them counts: the page text, key
 figures, tables, result wordings, the glossary's definitions (on the glossary page and in the
-definitions beside linked words), the explainer, and text that comes from templates (the scope
-note, the safety line). Every numeral in the page's main content must appear in the fact sheet.
+definitions beside linked words), the explainer (its HTML, the labels a screen reader reads and
+the words its script shows), and text that comes from templates (the scope note, the safety
+line). Numbers written in words count too: "one in ten thousand" is 1 and 10,000, "a million
+million" is 10^12. How figures are read, and what is not counted and why: figures.py (EXEMPT)."""
 
-Not counted, because they are not medical figures: the list of sources and the review dates at
-the end of each page (titles, years and DOIs of references), and calendar dates written as
-"November 2026" (the date a line was last checked)."""
-
-import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.conf import settings
 
+from wagtail.models import Page, ReferenceIndex
+
 from mrdinfo.core.content.loader import ContentLoader
+from mrdinfo.explainer.models import Explainer
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 
+from .figures import EXEMPT, NUMERAL, fact_figures, figures_in_page, figures_in_text
 from .section import SECTION_URLS
 
 pytestmark = pytest.mark.django_db
@@ -27,42 +27,31 @@ pytestmark = pytest.mark.django_db
 # docs/FACTS.md is the project's copy of the fact sheet, so this test runs on any clone.
 FACTS = Path(settings.BASE_DIR) / "docs" / "FACTS.md"
 SHARED_FACTS = Path(settings.BASE_DIR).parent / "shared" / "FACTS.md"
-NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-CALENDAR_DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{MONTHS}) \d{{4}}\b")
-# The home page carries the explainer and the hero's definition of MRD, so it is read too.
-PAGES = ["/", *SECTION_URLS]
 
 
-POWER_OF_TEN = re.compile(r"10\^(\d+)")
+def pages_to_read():
+    """Every live information page, topic index and glossary, and every live page that shows an
+    explainer (the home page does), from the database rather than a list, so a new page is read."""
+    pages = [
+        *InformationPage.objects.live(),
+        *TopicIndexPage.objects.live(),
+        *GlossaryPage.objects.live(),
+    ]
+    for explainer in Explainer.objects.all():
+        ids = ReferenceIndex.get_references_to(explainer).values_list("object_id", flat=True)
+        pages += list(Page.objects.live().filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()]))
+    urls = sorted({page.url for page in pages})
+    assert set(SECTION_URLS) | {"/"} <= set(urls), urls
+    return urls
 
 
-def fact_numbers():
-    """Every numeral in the fact sheet, and each of its powers of ten written out in full
-    (10^12 is also 1,000,000,000,000: the same number, in digits)."""
-    text = FACTS.read_text()
-    written_out = {f"{10 ** int(power):,}" for power in POWER_OF_TEN.findall(text)}
-    return set(NUMBER.findall(text)) | written_out
-
-
-def numbers_in(html):
-    """The numerals a parent reads in a page's main content, leaving out the sources and review
-    dates, machine-readable dates, scripts, and calendar dates such as "November 2026"."""
-    main = BeautifulSoup(html, "html.parser").find("main")
-    assert main is not None, "the page has no <main>"
-    for unread in main.select("section.about-information, time, script, style, template"):
-        unread.decompose()
-    text = CALENDAR_DATE.sub(" ", main.get_text(" "))
-    return set(NUMBER.findall(text))
-
-
-def numbers_not_in_facts(client, urls):
-    facts = fact_numbers()
+def numbers_not_in_facts(client, urls=None):
+    facts = fact_figures(FACTS.read_text())
     unknown = {}
-    for url in urls:
+    for url in urls or pages_to_read():
         response = client.get(url)
         assert response.status_code == 200, url
-        missing = sorted(numbers_in(response.content.decode()) - facts)
+        missing = sorted(figures_in_page(response.content.decode()) - facts)
         if missing:
             unknown[url] = missing
     return unknown
@@ -80,11 +69,14 @@ def test_the_fact_sheet_copy_is_current():
 
 def test_every_number_on_every_page_and_in_the_glossary_is_in_the_fact_sheet(client):
     load_content()
-    # The check reads real figures: the pages are full of them (or it would prove nothing).
+    # The check reads real figures: the pages are full of them (or it would prove nothing),
+    # in numerals, in words and in the explainer's script data.
     html = client.get("/understanding-mrd/reading-mrd-results/").content.decode()
-    assert {"10,000", "0.01", "100,000"} <= numbers_in(html)
+    assert {"10,000", "0.01", "100,000"} <= figures_in_page(html)
+    home = client.get("/").content.decode()
+    assert {"1,000,000,000,000", "100,000,000,000", "thousands of millions"} <= figures_in_page(home)
     assert GlossaryTerm.objects.filter(definition__regex=r"\d").exists()
-    assert numbers_not_in_facts(client, PAGES) == {}
+    assert numbers_not_in_facts(client) == {}
 
 
 def test_a_number_that_is_not_in_the_fact_sheet_is_caught(client):
@@ -99,20 +91,57 @@ def test_a_number_that_is_not_in_the_fact_sheet_is_caught(client):
     hub.summary = "Answers for the 7,000 families we help."
     hub.save_revision().publish()
 
-    unknown = numbers_not_in_facts(client, PAGES)
+    unknown = numbers_not_in_facts(client)
     # The page's own text; the glossary page, and the definition shown beside the linked word.
     assert unknown["/understanding-mrd/what-is-mrd/"] == ["17", "42.5"]
     assert unknown["/understanding-mrd/glossary/"] == ["17"]
     assert "7,000" in unknown["/understanding-mrd/"]
 
 
-def test_review_dates_sources_and_calendar_dates_are_not_counted_as_figures():
+def test_a_number_in_words_or_in_the_explainer_that_is_not_in_the_fact_sheet_is_caught(client):
+    load_content()
+    page = InformationPage.objects.get(slug="remission")
+    page.body.append(("text", "<p>About one in fifty children, or two thirds of a hundred and six.</p>"))
+    page.save_revision().publish()
+    explainer = Explainer.objects.get()
+    stage = explainer.stages.first()
+    stage.name = "Diagnosis, with 4,321 cells"
+    stage.save()
+    explainer.save_revision().publish()
+
+    unknown = numbers_not_in_facts(client)
+    assert unknown["/understanding-mrd/remission/"] == ["106", "50", "two thirds"]
+    assert unknown["/"] == ["4,321"]  # the explainer on the home page
+
+
+def test_numbers_in_words_are_read_as_numbers():
+    assert figures_in_text("one in ten thousand") == {"1", "10,000"}
+    assert figures_in_text("about a million million cells") == {"1,000,000,000,000"}
+    assert figures_in_text("as many as a hundred thousand million") == {"100,000,000,000"}
+    assert figures_in_text("ten thousand million, or a thousand million") == {"10,000,000,000", "1,000,000,000"}
+    assert figures_in_text("twenty-five, a hundred and twenty") == {"25", "120"}
+    assert figures_in_text("between one and two courses") == {"1", "2"}
+    assert figures_in_text("about half, a third of them, three quarters") == {"half", "a third", "three quarters"}
+    assert figures_in_text("a third course") == set()  # an ordinal: which course, not how many
+    assert figures_in_text("10¹² cells, 10^9 cells, 10⁻⁴") == {"1,000,000,000,000", "1,000,000,000", "10^-4"}
+
+
+def test_what_is_not_counted_as_a_figure():
     html = (
-        "<main><p>Checked in November 2026, on 28 November 2026. About 1 in 10,000.</p>"
+        "<header>Registered charity 1234567</header><main>"
+        "<p>Checked in November 2026, on 28 November 2026. About 1 in 10,000.</p>"
         '<p><time datetime="2031-01-01">1 January 2031</time></p>'
+        "<p>The first and second course. Ask more than once or twice. Thousands of healthy cells.</p>"
+        '<script type="application/json">{"exponent": 12, "label": "1 in 100"}</script>'
         '<section class="about-information"><li>Journal, 1999. doi:10.1234/567</li></section></main>'
     )
-    assert numbers_in(html) == {"1", "10,000"}
+    assert figures_in_page(html) == {"1", "10,000", "100"}
+    assert len(EXEMPT) == 8  # each exemption is listed, with why, in figures.py
+
+
+def test_screen_reader_text_is_read():
+    html = '<main><div role="slider" aria-valuetext="1 in 37 cells"></div><img alt="42 cells" src="x"></main>'
+    assert figures_in_page(html) == {"1", "37", "42"}
 
 
 def test_every_page_that_states_figures_lists_its_sources():
@@ -124,5 +153,5 @@ def test_every_page_that_states_figures_lists_its_sources():
     ]
     assert len(pages) == len(SECTION_URLS)
     for page in pages:
-        if NUMBER.search(" ".join(str(block.value) for block in page.body if block.block_type != "references")):
+        if NUMERAL.search(" ".join(str(block.value) for block in page.body if block.block_type != "references")):
             assert page.references() if hasattr(page, "references") else True, page.url_path

@@ -1,7 +1,5 @@
 """Glossary terms are linked where an information page first uses them (rules in glossary.py)."""
 
-import re
-
 import pytest
 
 from django.core.cache import cache
@@ -9,15 +7,19 @@ from django.core.cache import cache
 from mrdinfo.information.glossary import cache_key
 from mrdinfo.information.models import GlossaryTerm
 from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
+from mrdinfo.testing.html import select, select_one, text
 
 pytestmark = pytest.mark.django_db
 
 
 def linked_terms(html):
-    """The words linked to the glossary, in order, as (visible text, term slug)."""
-    return re.findall(
-        r'<a [^>]*class="glossary-term__link" href="/understanding-mrd/glossary/#([\w-]+)"[^>]*>([^<]+)</a>', html
-    )
+    """The words linked to the glossary entries, in order, as (term slug, visible text)."""
+    prefix = "/understanding-mrd/glossary/#"
+    return [
+        (link["href"].removeprefix(prefix), link.get_text())
+        for link in select(html, "a.glossary-term__link")
+        if link["href"].startswith(prefix)
+    ]
 
 
 def render(client, hub, body):
@@ -42,19 +44,17 @@ def test_first_use_is_linked_once_per_page_across_blocks(client, hub, glossary_p
 
 def test_link_goes_to_the_glossary_entry_and_carries_the_definition(client, hub, glossary_page, terms):
     html = render(client, hub, [("text", "<p>Your child is in remission.</p>")])
-    link = re.search(r'<a [^>]*class="glossary-term__link"[^>]*>remission</a>', html).group(0)
-    assert 'href="/understanding-mrd/glossary/#remission"' in link
-    assert 'aria-describedby="glossary-definition-remission"' in link
-    definition = html.split('id="glossary-definition-remission">')[1].split("</span>")[0]
-    assert (
-        definition
-        == '<strong class="glossary-popover__term">Remission</strong>: When a microscope can no longer find leukaemia.'
-    )
+    [link] = [a for a in select(html, "a.glossary-term__link") if a.get_text() == "remission"]
+    assert link["href"] == "/understanding-mrd/glossary/#remission"
+    assert link["aria-describedby"] == "glossary-definition-remission"
+    definition = select_one(html, "#glossary-definition-remission")
+    assert text(definition) == "Remission: When a microscope can no longer find leukaemia."
+    assert text(definition, "strong.glossary-popover__term") == "Remission"
     # The inline definition opens from a button, declaratively (popover): no script needed.
-    assert 'popovertarget="glossary-popover-remission"' in html
-    assert 'id="glossary-popover-remission" popover' in html
+    assert select_one(html, 'button[popovertarget="glossary-popover-remission"]')
+    assert select_one(html, "#glossary-popover-remission").has_attr("popover")
     # And the entry the link points at exists on the glossary page.
-    assert 'id="remission"' in client.get(glossary_page.url).content.decode()
+    assert select_one(client.get(glossary_page.url), "#remission")
 
 
 def test_never_inside_headings_or_existing_links(client, hub, glossary_page, terms):
@@ -67,10 +67,13 @@ def test_never_inside_headings_or_existing_links(client, hub, glossary_page, ter
             ("text", "<p>Then remission, in plain text.</p>"),
         ],
     )
-    assert '<h2 class="section-heading" id="remission-explained">Remission explained</h2>' in html
-    assert '<a href="https://example.org/">about remission</a>' in html
+    heading = select_one(html, "h2#remission-explained")
+    assert heading.get_text() == "Remission explained" and heading.select("a, .glossary-term") == []
+    existing = select_one(html, 'a[href="https://example.org/"]')
+    assert existing.get_text() == "about remission" and existing.select(".glossary-term") == []
     assert linked_terms(html) == [("remission", "remission")]
-    assert html.index("Then ") < html.index('class="glossary-term__link"')
+    [link] = select(html, "a.glossary-term__link")
+    assert "Then " in link.find_parent("p").get_text()
 
 
 def test_case_insensitive_whole_words_only(client, hub, glossary_page, terms):

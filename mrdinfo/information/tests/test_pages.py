@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
 from mrdinfo.information.tests.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
+from mrdinfo.testing.html import comes_before, parse, select_one, text
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,15 @@ REFERENCE = {
     "doi": "",
     "url": "https://example.org/study",
 }
+
+
+def review_dates(about):
+    """The review details: {"Last updated": (datetime attribute, date as shown), ...}."""
+    return {
+        text(row, "dt"): (select_one(row, "time")["datetime"], text(row, "time"))
+        for row in about.select(".review-details__row")
+        if row.select_one("time")
+    }
 
 
 def html_of(client, page):
@@ -83,13 +93,16 @@ def test_contents_list_links_every_section_heading_to_its_anchor(client, hub):
             ("references", {"references": [REFERENCE]}),
         ],
     )
-    html = html_of(client, page)
-    contents = html.split('aria-labelledby="contents-list-title"')[1].split("</nav>")[0]
-    assert contents.index('href="#when-samples-are-taken"') < contents.index('href="#what-sensitivity-means"')
-    assert "A detail" not in contents  # sub-headings stay out of the list
-    assert 'href="#about-this-information">Sources and review dates</a>' in contents
+    html = parse(html_of(client, page))
+    contents = select_one(html, 'nav[aria-labelledby="contents-list-title"]')
+    # In the page's order; sub-headings ("A detail") stay out of the list.
+    assert [(a["href"], text(a)) for a in contents.select("a")] == [
+        ("#when-samples-are-taken", "When samples are taken"),
+        ("#what-sensitivity-means", "What sensitivity means"),
+        ("#about-this-information", "Sources and review dates"),
+    ]
     for anchor in ("when-samples-are-taken", "what-sensitivity-means", "about-this-information"):
-        assert f'id="{anchor}"' in html
+        assert html.find(id=anchor) is not None
 
 
 def test_anchors_are_unique_and_stay_put_when_headings_are_added(client, hub):
@@ -100,19 +113,19 @@ def test_anchors_are_unique_and_stay_put_when_headings_are_added(client, hub):
         ("heading", {"text": "Results explained", "level": "2", "anchor": "results"}),
     ]
     page = make_information_page(hub, "Anchors", body=body)
-    html = html_of(client, page)
-    ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
+    html = parse(html_of(client, page))
+    ids = [element["id"] for element in html.select("[id]")]
     assert len(ids) == len(set(ids)), "every id on the page is unique"
     assert {"questions", "questions-2", "about-this-information", "results"} <= set(ids)
     # The sources section steps aside for an editor's heading rather than duplicating its id.
-    assert 'href="#about-this-information-2">Sources and review dates' in html
+    assert text(html, 'a[href="#about-this-information-2"]') == "Sources and review dates"
 
     # A new heading at the top changes no existing anchor that was set by hand, and the order
     # of the others is kept.
     page.body = [("heading", {"text": "Results explained", "level": "2"})] + body
     page.save_revision().publish()
-    html = html_of(client, page)
-    assert 'id="results"' in html and 'id="results-explained"' in html
+    html = parse(html_of(client, page))
+    assert html.find(id="results") is not None and html.find(id="results-explained") is not None
 
 
 def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
@@ -134,40 +147,47 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
         ],
         last_updated=datetime.date(2026, 11, 25),
     )
-    html = html_of(client, page)
-    about = html.split('<section class="about-information"')[1].split("</section>")[0]
-    assert html.count("A study of MRD") == 1
-    assert html.index("Remission is a big step") < html.index("A study of MRD")
-    assert (
-        '<li class="reference" id="source-study-2015">Smith A, Jones B. <cite class="reference__title">A study of '
-        'MRD</cite>. Blood, 2015. <a class="reference__link" href="https://example.org/study">' in about
-    )
-    assert "<dt>Last updated</dt>" in about and '<time datetime="2026-11-25">25 November 2026</time>' in about
-    # Next review due defaults to two years after the last update, and is shown.
-    assert '<time datetime="2028-11-25">25 November 2028</time>' in about
+    html = parse(html_of(client, page))
+    about = select_one(html, "section.about-information")
+    # Once, at the end: after the text, though the editor put it first.
+    assert text(html).count("A study of MRD") == 1
+    assert comes_before(html.find(string=lambda s: "Remission is a big step" in s).parent, about)
+    reference = select_one(about, "li.reference#source-study-2015")
+    assert text(reference).startswith("Smith A, Jones B. A study of MRD. Blood, 2015.")
+    assert text(reference, "cite.reference__title") == "A study of MRD"
+    assert select_one(reference, "a.reference__link")["href"] == "https://example.org/study"
+    # Last updated, and next review due (by default two years after the last update).
+    assert review_dates(about) == {
+        "Last updated": ("2026-11-25", "25 November 2026"),
+        "Next review due": ("2028-11-25", "25 November 2028"),
+        "First published": review_dates(about)["First published"],
+    }
     # The key figure's source links to its reference in the list.
-    assert 'Source: <a href="#source-study-2015">Blood, 2015</a>' in html
+    source = select_one(html, ".key-figure__source")
+    assert text(source) == "Source: Blood, 2015" and select_one(source, "a")["href"] == "#source-study-2015"
 
 
 def test_a_page_is_clinical_review_pending_until_a_named_clinician_signs_it_off(client, hub):
     page = make_information_page(hub, "Remission", last_updated=datetime.date(2026, 11, 28))
-    about = html_of(client, page).split('<section class="about-information"')[1].split("</section>")[0]
-    assert "<strong>Clinical review: pending.</strong>" in about
-    assert "Clinically reviewed" not in about
+    about = select_one(html_of(client, page), "section.about-information")
+    assert text(about, ".review-status strong") == "Clinical review: pending."
+    assert "Clinically reviewed" not in text(about)
     # First published is the day the page first went live.
     page.refresh_from_db()
     published = page.first_published_at.date()
-    assert f'<dt>First published</dt>\n      <dd><time datetime="{published:%Y-%m-%d}">' in about
+    assert review_dates(about)["First published"][0] == f"{published:%Y-%m-%d}"
 
     for key, value in CLINICAL_REVIEW.items():
         setattr(page, key, value)
     page.save_revision().publish()
-    about = html_of(client, page).split('<section class="about-information"')[1].split("</section>")[0]
-    assert "Clinical review: pending" not in about
-    assert (
-        "<strong>Clinically reviewed</strong> by Dr Test Reviewer, Consultant paediatric haematologist, on "
-        '<time datetime="2026-02-01">1 February 2026</time>.' in about
+    about = select_one(html_of(client, page), "section.about-information")
+    assert "Clinical review: pending" not in text(about)
+    status = select_one(about, ".review-status")
+    assert text(status) == (
+        "Clinically reviewed by Dr Test Reviewer, Consultant paediatric haematologist, on 1 February 2026."
     )
+    assert text(status, "strong") == "Clinically reviewed"
+    assert select_one(status, "time")["datetime"] == "2026-02-01"
 
 
 def test_half_a_clinical_review_is_refused(hub):
@@ -265,21 +285,20 @@ def test_related_topics_are_the_editors_choice_in_order(client, hub):
     second = make_information_page(hub, "Second topic", summary="The second one, in brief.")
     make_information_page(hub, "Not chosen")
     page = make_information_page(hub, "Chooser", related=[second, first])
-    html = html_of(client, page)
-    related = html.split('id="related-topics-title"')[1].split("</section>")[0]
-    assert related.index("Second topic") < related.index("First topic")
-    assert "The second one, in brief." in related
-    assert "Not chosen" not in related
+    related = select_one(html_of(client, page), 'section[aria-labelledby="related-topics-title"]')
+    assert [text(a) for a in related.select("a")] == ["Second topic", "First topic"]
+    assert "The second one, in brief." in text(related)
 
 
 def test_related_topics_fall_back_to_live_siblings(client, hub, glossary_page):
     sibling = make_information_page(hub, "A sibling")
     make_information_page(hub, "A draft", live=False)
     page = make_information_page(hub, "Lonely")
-    related = html_of(client, page).split('id="related-topics-title"')[1].split("</section>")[0]
-    assert f'href="{sibling.url}"' in related and "A short summary of a sibling." in related
-    assert f'href="{glossary_page.url}"' in related
-    assert "A draft" not in related and "Lonely" not in related
+    related = select_one(html_of(client, page), 'section[aria-labelledby="related-topics-title"]')
+    links = [a["href"] for a in related.select("a")]
+    assert sibling.url in links and glossary_page.url in links
+    assert "A short summary of a sibling." in text(related)
+    assert "A draft" not in text(related) and "Lonely" not in text(related)
 
 
 # --- hub and glossary page --------------------------------------------------------------------
@@ -288,26 +307,28 @@ def test_related_topics_fall_back_to_live_siblings(client, hub, glossary_page):
 def test_hub_lists_its_topics_with_summaries(client, hub, glossary_page):
     topic = make_information_page(hub, "What is MRD?", summary="MRD means the cells that are left.")
     make_information_page(hub, "Draft topic", live=False)
-    html = html_of(client, hub)
-    topics = html.split('id="topics"')[1].split("</section>")[0]
-    assert f'href="{topic.url}">What is MRD?</a>' in topics
-    assert "MRD means the cells that are left." in topics
-    assert f'href="{glossary_page.url}">Glossary</a>' in topics
-    assert "Draft topic" not in topics
-    assert 'href="#topics">Topics in this section</a>' in html
-    assert "Clinical review: pending." in html
+    html = parse(html_of(client, hub))
+    topics = select_one(html, "#topics").find_parent("section")
+    links = {a["href"]: text(a) for a in topics.select("a")}
+    assert links[topic.url] == "What is MRD?" and links[glossary_page.url] == "Glossary"
+    assert "MRD means the cells that are left." in text(topics)
+    assert "Draft topic" not in text(topics)
+    assert text(html, 'a[href="#topics"]') == "Topics in this section"
+    assert "Clinical review: pending." in text(html)
 
 
 def test_glossary_page_lists_terms_a_to_z_with_an_anchor_each(client, glossary_page, terms):
-    html = html_of(client, glossary_page)
-    assert html.index('id="letter-a"') < html.index('id="letter-b"') < html.index('id="letter-r"')
-    assert 'href="#letter-m"><span class="visually-hidden">Words beginning with </span>M</a>' in html
-    assert 'id="letter-z"' not in html and 'href="#letter-z"' not in html  # no empty letters
-    entry = html.split('id="minimal-residual-disease"')[1].split("</div>")[0]
-    assert "<dfn>Minimal residual disease</dfn>" in entry
-    assert "The few leukaemia cells left after treatment starts." in entry
-    assert "Also called: MRD" in entry
-    assert "Sources and review dates" in html
+    html = parse(html_of(client, glossary_page))
+    letters = [element["id"] for element in html.select('[id^="letter-"]')]
+    assert letters == ["letter-a", "letter-b", "letter-d", "letter-m", "letter-r"]  # no empty letters
+    assert text(html, 'a[href="#letter-m"]') == "Words beginning with M"
+    assert text(html, 'a[href="#letter-m"] .visually-hidden') == "Words beginning with"
+    assert html.select('a[href="#letter-z"]') == []
+    entry = select_one(html, "#minimal-residual-disease")
+    assert text(entry, "dfn") == "Minimal residual disease"
+    assert "The few leukaemia cells left after treatment starts." in text(entry)
+    assert text(entry, ".glossary-entry__also") == "Also called: MRD"
+    assert "Sources and review dates" in text(html)
 
 
 def test_block_previews_render_in_the_admin(admin_client):
@@ -329,10 +350,10 @@ def test_block_previews_render_in_the_admin(admin_client):
         "result_wordings": "Positive, not quantifiable",
         "references": "Journal of Clinical Pathology",
     }
-    for name, text in previews.items():
+    for name, words in previews.items():
         block = stream.child_blocks[name]
         html = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix}).content.decode()
-        assert text in html, name
+        assert words in html, name
 
 
 # --- the admin --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.information.models import InformationPageRelatedPage
 from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
+from mrdinfo.testing.html import parse
 
 from .section import SECTION_URLS
 
@@ -47,8 +48,8 @@ def measure(client, page, warm=True):
         cache.clear()
     queries, response = count_queries(client, page.url)
     assert response.status_code == 200
-    html = response.content.decode()
-    return queries, html.count('class="glossary-term__link"'), html.count('<li class="card">')
+    html = parse(response)
+    return queries, len(html.select(".glossary-term__link")), len(html.select("li.card"))
 
 
 @pytest.mark.parametrize("choose_related", [True, False], ids=["chosen-related-pages", "sibling-fallback"])
