@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.outbox import send_and_record
 from mrdinfo.core.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
 
 from .spam import SpamProtectedFormMixin
@@ -163,25 +164,16 @@ class FormNotification(models.Model):
     def deliver(self):
         from django.core.mail import EmailMessage
 
-        page = self.submission.page.specific
-        try:
-            EmailMessage(
+        def message():
+            page = self.submission.page.specific
+            return EmailMessage(
                 subject=page.subject or f"New answers to “{page.title}”",
                 body=page.notification_text(self.submission),
                 from_email=page.from_address or None,
                 to=[address.strip() for address in page.to_address.split(",") if address.strip()],
-            ).send()
-        except Exception as error:  # noqa: BLE001  SMTP, DNS, timeouts: all mean "try again later"
-            self.attempts += 1
-            self.last_error = f"{type(error).__name__}: {error}"[:2000]
-            self.save(update_fields=["attempts", "last_error"])
-            logger.warning("Form notification %s failed (attempt %s): %s", self.pk, self.attempts, self.last_error)
-            return False
-        self.attempts += 1
-        self.sent_at = timezone.now()
-        self.last_error = ""
-        self.save(update_fields=["attempts", "sent_at", "last_error"])
-        return True
+            )
+
+        return send_and_record(self, message, f"Form notification {self.pk}")
 
 
 def queue_notification(notification_id):

@@ -1,14 +1,12 @@
 """The "Every Step" newsletter's subscribers and their consent, and every email about giving:
 stored as a row before it is a message, so a mail server that is down loses nothing."""
 
-import logging
-
 from django.db import models
 from django.utils import timezone
 
-from .donations import Donation
+from mrdinfo.core.outbox import send_and_record
 
-logger = logging.getLogger(__name__)
+from .donations import Donation
 
 
 class Subscriber(models.Model):
@@ -82,16 +80,8 @@ class OutgoingEmail(models.Model):
     def deliver(self):
         from django.core.mail import EmailMessage
 
-        try:
-            EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=self.headers or None).send()
-        except Exception as error:  # noqa: BLE001  SMTP, DNS, timeouts: all mean "try again later"
-            self.attempts += 1
-            self.last_error = f"{type(error).__name__}: {error}"[:2000]
-            self.save(update_fields=["attempts", "last_error"])
-            logger.warning("Giving email %s failed (attempt %s): %s", self.pk, self.attempts, self.last_error)
-            return False
-        self.attempts += 1
-        self.sent_at = timezone.now()
-        self.last_error = ""
-        self.save(update_fields=["attempts", "sent_at", "last_error"])
-        return True
+        return send_and_record(
+            self,
+            lambda: EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=self.headers or None),
+            f"Giving email {self.pk}",
+        )

@@ -1,0 +1,29 @@
+"""Emails that are stored before they are sent (staff notifications of form answers, donors'
+receipts, newsletter confirmations): one way to send one and record how it went.
+
+A model that uses it has `sent_at`, `attempts` and `last_error` fields. Any failure (SMTP, DNS,
+a timeout under EMAIL_TIMEOUT, a page deleted since) counts as an attempt and is kept with its
+reason, so the retry command (cron) can try again later and staff can see why it has not gone."""
+
+import logging
+
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def send_and_record(record, build_message, description):
+    """Send `build_message()` (an EmailMessage) and record the attempt on `record`.
+    Returns True once sent, False after a failure (logged, and kept on the record)."""
+    record.attempts += 1
+    try:
+        build_message().send()
+    except Exception as error:  # noqa: BLE001  every failure means "try again later"
+        record.last_error = f"{type(error).__name__}: {error}"[:2000]
+        record.save(update_fields=["attempts", "last_error"])
+        logger.warning("%s failed (attempt %s): %s", description, record.attempts, record.last_error)
+        return False
+    record.sent_at = timezone.now()
+    record.last_error = ""
+    record.save(update_fields=["attempts", "sent_at", "last_error"])
+    return True
