@@ -224,7 +224,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("venue")]
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     # A page, not a form: Wagtail's form mixin would offer "form" and "landing" previews instead.
     preview_modes = Page.DEFAULT_PREVIEW_MODES
 

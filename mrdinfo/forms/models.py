@@ -134,7 +134,7 @@ class FormPage(StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "general.GeneralPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "form page"

@@ -136,7 +136,7 @@ class InformationPage(ReviewedPage, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["information.TopicIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "information page"
@@ -232,7 +232,7 @@ class GlossaryPage(ReviewedPage, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["information.TopicIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count_per_parent = 1
 
     class Meta:

@@ -137,7 +137,7 @@ class NewsPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
 
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "news page"

@@ -74,7 +74,7 @@ class PeoplePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["general.GeneralPage", "home.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "people page"
