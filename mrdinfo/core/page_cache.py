@@ -95,7 +95,7 @@ def wants_bypass(request):
     return bool(token and given) and hmac.compare_digest(token.encode(), given.encode())
 
 
-def request_is_cacheable(request):
+def request_is_cacheable(request) -> bool:
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
     if request.method not in ("GET", "HEAD"):
@@ -141,7 +141,7 @@ def is_personal(request, response):
     return user is not None and user.is_authenticated
 
 
-def make_public(response):
+def make_public(response) -> None:
     if "max-age" in cache_control_directives(response):
         # The view chose its own lifetime (e.g. a share card named by its content, kept a year).
         return
@@ -155,7 +155,7 @@ def make_public(response):
     )
 
 
-def make_private(response):
+def make_private(response) -> None:
     # Replace rather than patch: "public, s-maxage" must not survive next to "private".
     response["Cache-Control"] = "private, no-store"
 
@@ -177,7 +177,7 @@ class PageCacheMiddleware:
     """Put it after SecurityMiddleware and WhiteNoise and before the session middleware, so a
     hit costs one or two cache reads and no database query."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):

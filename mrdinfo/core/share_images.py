@@ -182,7 +182,7 @@ def encode_jpeg(image, qualities=(85, 70, 55, 40)):
 # Storing ------------------------------------------------------------------------------------
 
 
-def card_storage_path(page_id, key):
+def card_storage_path(page_id, key) -> str:
     return f"{STORAGE_FOLDER}/{page_id}/{key}.jpg"
 
 

@@ -116,7 +116,7 @@ class MrdContentCheckerItem(ContentCheckerItem):
         return {**super().get_axe_messages(request), **CUSTOM_MESSAGES}
 
 
-def use_our_content_checker(request, items, page=None):
+def use_our_content_checker(request, items, page=None) -> None:
     """construct_wagtail_userbar: swap Wagtail's checker item for ours, keeping where it runs."""
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, MrdContentCheckerItem):

@@ -23,7 +23,7 @@ class Digest:
     pages: list = field(default_factory=list)
 
     @property
-    def subject(self):
+    def subject(self) -> str:
         count = len(self.pages)
         return f"{count} medical page{'s' if count != 1 else ''} due for clinical review"
 

@@ -91,9 +91,9 @@ CUSTOM_PERMISSION_MODELS = {
 
 
 class Setup:
-    def __init__(self, apps):
+    def __init__(self, apps) -> None:
         self.apps = apps
-        self.changes = []
+        self.changes: list[str] = []
         self.ContentType = apps.get_model("contenttypes", "ContentType")
         self.Permission = apps.get_model("auth", "Permission")
         self.Group = apps.get_model("auth", "Group")
@@ -133,7 +133,7 @@ class Setup:
         self.workflow(groups[CLINICAL_REVIEWERS])
         return self.changes
 
-    def media_permissions(self, group):
+    def media_permissions(self, group) -> None:
         Collection = self.apps.get_model("wagtailcore", "Collection")
         GroupCollectionPermission = self.apps.get_model("wagtailcore", "GroupCollectionPermission")
         root = Collection.objects.filter(depth=1).first()
@@ -148,7 +148,7 @@ class Setup:
         Page = self.apps.get_model("wagtailcore", "Page")
         return list(Page.objects.filter(content_type=self.content_type(label)).order_by("path"))
 
-    def grant_pages(self, group, pages):
+    def grant_pages(self, group, pages) -> None:
         GroupPagePermission = self.apps.get_model("wagtailcore", "GroupPagePermission")
         permissions = [self.permission(f"wagtailcore.{action}") for action in PAGE_ACTIONS]
         for page in pages:
@@ -157,13 +157,13 @@ class Setup:
                 if created and permission.codename == "change_page":
                     self.changes.append(f"{group.name} may edit “{page.title}” and the pages under it")
 
-    def page_permissions(self, groups):
+    def page_permissions(self, groups) -> None:
         Page = self.apps.get_model("wagtailcore", "Page")
         self.grant_pages(groups[EDITORS], list(Page.objects.filter(depth=1)))
         for label in FUNDRAISING_SECTIONS:
             self.grant_pages(groups[FUNDRAISING], self.pages_of_type(label))
 
-    def workflow(self, reviewers):
+    def workflow(self, reviewers) -> None:
         Workflow = self.apps.get_model("wagtailcore", "Workflow")
         GroupApprovalTask = self.apps.get_model("wagtailcore", "GroupApprovalTask")
         WorkflowTask = self.apps.get_model("wagtailcore", "WorkflowTask")
@@ -200,6 +200,6 @@ def ensure_editorial_setup(apps=None):
     return Setup(apps).run()
 
 
-def ensure_editorial_setup_for_loader(loader):
+def ensure_editorial_setup_for_loader(loader) -> None:
     for change in ensure_editorial_setup():
         loader.report.other.append(change)

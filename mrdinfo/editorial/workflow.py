@@ -67,7 +67,7 @@ def apply_sign_off(page, user, today=None):
     return name, role
 
 
-def finish_workflow(workflow_state, user=None):
+def finish_workflow(workflow_state, user=None) -> None:
     from mrdinfo.information.review import ReviewedPage
 
     from .models import SignOff
@@ -89,7 +89,7 @@ def finish_workflow(workflow_state, user=None):
     if isinstance(instance, ReviewedPage):
         apply_sign_off(instance, user)
         # The signed-off content plus the sign-off itself, as a revision by the reviewer.
-        revision = instance.save_revision(user=user, log_action=False, clean=False)
+        revision = instance.save_revision(user=user, log_action=False, clean=False)  # type: ignore[attr-defined]  # ReviewedPage is mixed into Wagtail pages
     revision.publish(user=user, skip_permission_checks=True)
     SignOff.objects.create(
         page=instance if hasattr(instance, "path") else None,

@@ -47,7 +47,7 @@ class EventCategory(models.Model):
         abstract = True
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -233,7 +233,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         indexes = [models.Index(fields=["start"])]
 
     # --- rules ------------------------------------------------------------------------------
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
@@ -245,7 +245,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         self.finishes_at = self.compute_finishes_at()
         super().save(*args, **kwargs)
 
@@ -364,7 +364,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
     def ics(self, request):
         return calendar_response(calendar.single_event(self, request), f"{self.slug}.ics")
 
-    def get_landing_page_template(self, request, *args, **kwargs):
+    def get_landing_page_template(self, request, *args, **kwargs) -> str:
         return "events/event_register_landing.html"
 
     def serve_preview(self, request, mode_name):

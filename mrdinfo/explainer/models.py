@@ -100,7 +100,7 @@ class Explainer(
         ordering = ["name"]
         verbose_name = "cells-in-the-body explainer"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     # --- preview in the admin: the explainer as readers will see it ---------------------------
@@ -110,7 +110,7 @@ class Explainer(
 
         return PREVIEW_SIZES
 
-    def get_preview_template(self, request, mode_name):
+    def get_preview_template(self, request, mode_name) -> str:
         return "explainer/explainer_preview.html"
 
     def get_preview_context(self, request, mode_name):
@@ -225,10 +225,10 @@ class ExplainerStage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "stage"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         errors = {}
         if self.level == LEVEL_CELLS:
@@ -328,10 +328,10 @@ class DetectionMethod(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "detection method"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.limit_exponent is not None and not numbers.SMALLEST_SHARE_EXPONENT <= self.limit_exponent <= -1:
             raise ValidationError(

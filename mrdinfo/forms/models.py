@@ -157,10 +157,10 @@ class FormNotification(models.Model):
     class Meta:
         indexes = [models.Index(fields=["sent_at", "attempts"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Notification for submission {self.submission_id}"
 
-    def deliver(self):
+    def deliver(self) -> bool:
         from django.core.mail import EmailMessage
 
         page = self.submission.page.specific
@@ -184,7 +184,7 @@ class FormNotification(models.Model):
         return True
 
 
-def queue_notification(notification_id):
+def queue_notification(notification_id) -> None:
     from .tasks import send_form_notification
 
     try:

@@ -85,7 +85,7 @@ def _subscription_id(obj):
     return subscription or ""
 
 
-def _is_uuid(value):
+def _is_uuid(value) -> bool:
     try:
         uuid.UUID(str(value))
     except ValueError:
@@ -97,7 +97,7 @@ def _pounds(pence):
     return (Decimal(int(pence or 0)) / 100).quantize(Decimal("0.01"))
 
 
-def checkout_completed(session):
+def checkout_completed(session) -> str:
     donation = _donation_for(session)
     if donation is None:
         return "no matching donation"
@@ -114,7 +114,7 @@ def checkout_completed(session):
     return "paid"
 
 
-def async_payment_failed(session):
+def async_payment_failed(session) -> str:
     donation = _donation_for(session)
     if donation is None:
         return "no matching donation"
@@ -122,7 +122,7 @@ def async_payment_failed(session):
     return "failed"
 
 
-def invoice_paid(invoice):
+def invoice_paid(invoice) -> str:
     donation = _donation_for(invoice)
     if donation is None:
         return "no matching donation"
@@ -136,7 +136,7 @@ def invoice_paid(invoice):
     return "paid"
 
 
-def invoice_payment_failed(invoice):
+def invoice_payment_failed(invoice) -> str:
     donation = _donation_for(invoice)
     if donation is None:
         return "no matching donation"
@@ -148,7 +148,7 @@ def invoice_payment_failed(invoice):
     return "failed"
 
 
-def charge_refunded(charge):
+def charge_refunded(charge) -> str:
     payment_intent = charge.get("payment_intent") or ""
     payment = DonationPayment.objects.select_related("donation").filter(provider_payment_id=payment_intent).first()
     if payment is None:
@@ -163,7 +163,7 @@ def charge_refunded(charge):
     return "partly refunded"  # staff see it in Stripe; the Gift Aid export still counts it as paid
 
 
-def subscription_deleted(subscription):
+def subscription_deleted(subscription) -> str:
     donation = Donation.objects.select_for_update().filter(provider_subscription_id=subscription.get("id")).first()
     if donation is None:
         return "no matching donation"

@@ -35,7 +35,7 @@ class StripeProvider:
     name = "stripe"
     is_test_mode = False
 
-    def __init__(self, secret_key, webhook_secret, api_base="", http_client=None):
+    def __init__(self, secret_key, webhook_secret, api_base="", http_client=None) -> None:
         self.secret_key = secret_key
         self.webhook_secret = webhook_secret
         self.api_base = api_base

@@ -88,7 +88,7 @@ def get_glossary(site):
     return cache.get_or_set(cache_key(site.pk if site else 0), lambda: build_glossary(site))
 
 
-def clear_glossary_cache():
+def clear_glossary_cache() -> None:
     from wagtail.models import Site
 
     cache.delete_many([cache_key(0)] + [cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)])

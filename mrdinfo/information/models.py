@@ -303,7 +303,7 @@ class GlossaryTerm(models.Model):
         ordering = ["term"]
         verbose_name = "glossary term"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.term
 
     def other_names_list(self):
@@ -323,15 +323,15 @@ class GlossaryTerm(models.Model):
         # A term the loader never wrote (no digest) was made by an editor: also theirs.
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = term_slug(self.term)
         super().save(*args, **kwargs)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if not self.slug:
             self.slug = term_slug(self.term)

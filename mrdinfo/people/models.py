@@ -45,7 +45,7 @@ class Person(models.Model):
         ordering = ["role"]
         verbose_name_plural = "people"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.role})" if self.name else self.role
 
     def content_values(self):
@@ -57,7 +57,7 @@ class Person(models.Model):
     def edited_since_loaded(self):
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
 

@@ -22,7 +22,7 @@ from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
 
-def validate_link_address(value):
+def validate_link_address(value) -> None:
     """An address on another site (https://…) or a path on this one (/events/)."""
     if value.startswith("/") and not value.startswith("//"):
         if any(character.isspace() for character in value):
@@ -46,7 +46,7 @@ class LoadedDigestMixin(models.Model):
     def edited_since_loaded(self):
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
 
@@ -91,10 +91,10 @@ class PromoCard(LoadedDigestMixin, models.Model):
         ordering = ["title"]
         verbose_name = "promotional card"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if bool(self.link_page_id) == bool(self.link_url):
             raise ValidationError("Choose a page or type an address, not both and not neither.")
@@ -115,7 +115,7 @@ class PromoCardSet(LoadedDigestMixin, ClusterableModel):
         ordering = ["name"]
         verbose_name = "card set"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def content_values(self):
@@ -128,7 +128,7 @@ class PromoCardSetItem(Orderable):
 
     panels = [FieldPanel("card")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.card)
 
 

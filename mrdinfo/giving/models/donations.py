@@ -2,6 +2,7 @@
 Donations and declarations are kept for HMRC: they cannot be deleted, one at a time or in bulk."""
 
 import uuid
+from typing import Never
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +15,7 @@ FREQUENCY_CHOICES = [(ONE_OFF, "One-off"), (MONTHLY, "Monthly")]
 
 
 class NoDeleteQuerySet(models.QuerySet):
-    def delete(self):
+    def delete(self) -> Never:
         raise ValidationError(
             f"{self.model._meta.verbose_name_plural} are kept for HMRC and cannot be deleted. "
             "To act on a request to erase personal data, use `manage.py erase_personal_data`."
@@ -75,7 +76,7 @@ class Donation(models.Model):
         ordering = ["-created_at"]
         permissions = [("export_donation", "Can export donations")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} {self.get_frequency_display().lower()} from {self.full_name}"
 
     @property
@@ -86,7 +87,7 @@ class Donation(models.Model):
     def is_monthly(self):
         return self.frequency == MONTHLY
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args, **kwargs) -> Never:
         raise ValidationError("Donations are kept for HMRC and cannot be deleted.")
 
     # For the CSV export: the declaration that came with this gift, if any.
@@ -108,7 +109,7 @@ class Donation(models.Model):
         declaration = self._declaration()
         return declaration.wording_version if declaration else ""
 
-    def set_status(self, status):
+    def set_status(self, status) -> None:
         self.status = status
         self.status_changed_at = timezone.now()
         if status == self.PAID and self.paid_at is None:
@@ -132,7 +133,7 @@ class DonationPayment(models.Model):
     class Meta:
         ordering = ["-received_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} on {self.received_at:%d/%m/%Y} ({self.status})"
 
 
@@ -170,10 +171,10 @@ class GiftAidDeclaration(models.Model):
         verbose_name = "Gift Aid declaration"
         permissions = [("export_giftaiddeclaration", "Can export Gift Aid claims")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}, {self.postcode} ({self.declared_at:%d/%m/%Y})"
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args, **kwargs) -> Never:
         raise ValidationError("Gift Aid declarations are kept for HMRC and cannot be deleted.")
 
     def donation_reference(self):
@@ -191,5 +192,5 @@ class WebhookEvent(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="giving_webhook_event_once")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.provider} {self.event_type} {self.event_id}"

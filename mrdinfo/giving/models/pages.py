@@ -82,7 +82,7 @@ class DonatePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "donate page"
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.minimum_amount and self.maximum_amount and self.minimum_amount >= self.maximum_amount:
             raise ValidationError({"maximum_amount": "The largest amount must be more than the smallest."})
@@ -167,7 +167,7 @@ class DonationAmount(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("frequency"), FieldPanel("amount")]), FieldPanel("impact")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} ({self.get_frequency_display()})"
 
     @property
