@@ -12,11 +12,14 @@ Two kinds of number, never mixed:
   1 in 100,000), or "none found" below the test's limit, which is not zero.
 A share is never turned into a body count: FACTS.md says that arithmetic needs clinical checking."""
 
+from typing import Any
+
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
@@ -105,15 +108,15 @@ class Explainer(
 
     # --- preview in the admin: the explainer as readers will see it ---------------------------
     @property
-    def preview_sizes(self):
+    def preview_sizes(self) -> list[dict[str, Any]]:
         from mrdinfo.core.models import PREVIEW_SIZES
 
         return PREVIEW_SIZES
 
-    def get_preview_template(self, request, mode_name) -> str:
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "explainer/explainer_preview.html"
 
-    def get_preview_context(self, request, mode_name):
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         from .blocks import ExplainerBlock
 
         context = super().get_preview_context(request, mode_name)
@@ -125,14 +128,14 @@ class Explainer(
 
     # --- what the page needs ---------------------------------------------------------------------
     @cached_property
-    def ordered_stages(self):
+    def ordered_stages(self) -> list[Any]:
         return list(self.stages.all())
 
     @cached_property
-    def ordered_methods(self):
+    def ordered_methods(self) -> list[Any]:
         return list(self.methods.all())
 
-    def stage_anchors(self):
+    def stage_anchors(self) -> list[str]:
         """Unique link names for the stages, in order (like heading anchors: a repeat gets -2)."""
         taken, anchors = set(), []
         for stage in self.ordered_stages:
@@ -278,7 +281,7 @@ class ExplainerStage(Orderable):
 
     # --- the numbers, computed -------------------------------------------------------------
     @property
-    def cells_range(self):
+    def cells_range(self) -> tuple[int, int] | None:
         """(low, high) powers of ten of cells in the body, or None."""
         if self.level != LEVEL_CELLS or self.cells_exponent_high is None:
             return None
@@ -287,7 +290,7 @@ class ExplainerStage(Orderable):
         return (low, high)
 
     @property
-    def share_range(self):
+    def share_range(self) -> tuple[int | None, int | None] | None:
         """(low, high) powers of ten of the share of the sample, or None. For "none found",
         high is the limit below which nothing was found and low is None (unknown); for "this
         share or more", low is the share and high is None (no upper bound is given)."""
@@ -345,12 +348,12 @@ class DetectionMethod(Orderable):
             )
 
     @property
-    def limits(self):
+    def limits(self) -> tuple[int, int]:
         """(best, worst) powers of ten: -5, -4 for 1 in 100,000 at best, 1 in 10,000 always."""
         best = self.best_limit_exponent if self.best_limit_exponent is not None else self.limit_exponent
         return (best, self.limit_exponent)
 
     @property
-    def limit_text(self):
+    def limit_text(self) -> str:
         best, worst = self.limits
         return numbers.share_range(best, worst)

@@ -23,7 +23,7 @@ class NoResultSearch(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query_string) -> None:
+    def record(cls, query_string: str) -> None:
         normalised = normalise_query_string(query_string)[:MAX_QUERY_STRING_LENGTH]
         if not normalised:
             return

@@ -8,7 +8,6 @@ import segno
 
 from django import template
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.template import Context
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,7 +32,7 @@ def share_info(context: Context) -> dict[str, Any]:
     """Everything the share tags need: canonical and og:url (absolute, no tracking parameters),
     title, description and the share image's absolute address and size. Worked out once per
     request (the share tags, the share control and the printout all ask)."""
-    request = context.get("request")
+    request: Any = context.get("request")  # every page and view renders with one
     page = context.get("page")
     key = (getattr(page, "pk", None), context.get("meta_title", ""), context.get("meta_description", ""))
     memo = getattr(request, "_mrdinfo_share_info", None)
@@ -46,7 +45,7 @@ def share_info(context: Context) -> dict[str, Any]:
     return memo[key]
 
 
-def _share_info(context: Context, request: HttpRequest | None, page: Page | None) -> dict[str, Any]:
+def _share_info(context: Context, request: Any, page: Page | None) -> dict[str, Any]:
     chrome = _chrome(context)
     root = sharing.site_root(request, chrome)
     info: dict[str, Any] = {"site_name": chrome.get("charity_name", "")}
@@ -84,12 +83,12 @@ def breadcrumb_trail(context: Context, page: Page) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def structured_data(context: Context) -> str:
-    request = context.get("request")
+    request: Any = context.get("request")  # every page and view renders with one
     page = context.get("page")
     chrome = _chrome(context)
     if page is not None and hasattr(page, "get_url_parts"):
         return sharing.structured_data(request, chrome, page=page)
-    title = context.get("meta_title", "")
+    title: Any = context.get("meta_title", "")
     return sharing.structured_data(
         request, chrome, title=title, trail_items=[(title, sharing.canonical_url(request, chrome))]
     )

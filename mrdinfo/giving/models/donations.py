@@ -2,7 +2,8 @@
 Donations and declarations are kept for HMRC: they cannot be deleted, one at a time or in bulk."""
 
 import uuid
-from typing import Never
+from datetime import datetime
+from typing import Any, Never
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -80,36 +81,36 @@ class Donation(models.Model):
         return f"{format_pounds(self.amount)} {self.get_frequency_display().lower()} from {self.full_name}"
 
     @property
-    def full_name(self):
+    def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
     @property
-    def is_monthly(self):
+    def is_monthly(self) -> bool:
         return self.frequency == MONTHLY
 
-    def delete(self, *args, **kwargs) -> Never:
+    def delete(self, *args: Any, **kwargs: Any) -> Never:
         raise ValidationError("Donations are kept for HMRC and cannot be deleted.")
 
     # For the CSV export: the declaration that came with this gift, if any.
-    def _declaration(self):
+    def _declaration(self) -> "GiftAidDeclaration | None":
         try:
             return self.declaration
         except GiftAidDeclaration.DoesNotExist:
             return None
 
-    def gift_aid_scope(self):
+    def gift_aid_scope(self) -> str:
         declaration = self._declaration()
         return declaration.get_scope_display() if declaration else ""
 
-    def gift_aid_declared_at(self):
+    def gift_aid_declared_at(self) -> datetime | str:
         declaration = self._declaration()
         return declaration.declared_at if declaration else ""
 
-    def gift_aid_wording_version(self):
+    def gift_aid_wording_version(self) -> str:
         declaration = self._declaration()
         return declaration.wording_version if declaration else ""
 
-    def set_status(self, status) -> None:
+    def set_status(self, status: str) -> None:
         self.status = status
         self.status_changed_at = timezone.now()
         if status == self.PAID and self.paid_at is None:
@@ -174,10 +175,10 @@ class GiftAidDeclaration(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}, {self.postcode} ({self.declared_at:%d/%m/%Y})"
 
-    def delete(self, *args, **kwargs) -> Never:
+    def delete(self, *args: Any, **kwargs: Any) -> Never:
         raise ValidationError("Gift Aid declarations are kept for HMRC and cannot be deleted.")
 
-    def donation_reference(self):
+    def donation_reference(self) -> str:
         return str(self.donation.reference)
 
 
