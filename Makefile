@@ -54,12 +54,14 @@ PYTEST_ARGS ?= -n auto --dist load
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## lint: ruff (rules and format), template indentation (djhtml) and the CSS linter (stylelint)
+## lint: ruff (rules and format), template indentation (djhtml), the CSS linter (stylelint) and
+## mypy (type hints, with django-stubs; configured in pyproject.toml)
 lint: install-test node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates mrdinfo
 	npx --no-install stylelint "static/**/*.css" "mrdinfo/**/static/**/*.css"
+	$(BIN)/mypy
 
 # stylelint, pinned in package-lock.json: a development tool only, nothing is built or served.
 node_modules/.installed: package.json package-lock.json
@@ -76,4 +78,4 @@ collectstatic: install
 	$(BIN)/python manage.py collectstatic --noinput
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache .mypy_cache

@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Site-wide settings, menus and shared blocks"
 
-    def ready(self):
+    def ready(self) -> None:
         from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction
 

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connections
@@ -27,15 +28,15 @@ class BackupError(Exception):
     pass
 
 
-def database_settings():
+def database_settings() -> dict[str, Any]:
     return connections["default"].settings_dict
 
 
-def is_postgres():
+def is_postgres() -> bool:
     return database_settings()["ENGINE"] == "django.db.backends.postgresql"
 
 
-def postgres_env_and_args():
+def postgres_env_and_args() -> tuple[dict[str, str], list[str]]:
     db = database_settings()
     env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
     args = ["--host", db.get("HOST") or "localhost", "--port", str(db.get("PORT") or 5432)]
@@ -43,7 +44,7 @@ def postgres_env_and_args():
     return env, args
 
 
-def run(command, env=None):
+def run(command: list[str], env: dict[str, str] | None = None) -> None:
     if shutil.which(command[0]) is None:
         raise BackupError(f"{command[0]} is not installed (apt-get install -y postgresql-client)")
     result = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603 - fixed programs
@@ -51,7 +52,7 @@ def run(command, env=None):
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
 
 
-def backup(destination):
+def backup(destination: str | Path) -> Path:
     destination = Path(destination)
     destination.mkdir(parents=True, exist_ok=True)
     if is_postgres():
@@ -70,7 +71,7 @@ def backup(destination):
     return destination
 
 
-def restore(source):
+def restore(source: str | Path) -> None:
     source = Path(source)
     if is_postgres():
         if connections["default"].introspection.table_names():

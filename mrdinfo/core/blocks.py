@@ -8,9 +8,12 @@ prose.py.
 
 Every block has a preview_value and description, so editors see it in the block picker."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from wagtail import blocks
@@ -41,7 +44,7 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading. Section headings are listed in “On this page”."
         preview_value = {"text": "What the test looks for", "level": "2"}
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         anchors = (parent_context or {}).get("heading_anchors") or {}
         block_id = (parent_context or {}).get("block_id")
@@ -59,7 +62,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = "Image"
         description = "An image with alt text (or marked decorative) and an optional caption."
 
-    def bulk_to_python(self, values):
+    def bulk_to_python(self, values: list[Any]) -> list[Any]:
         # One query for all renditions of all images in this field, not one per image.
         struct_values = super().bulk_to_python(values)
         images = [v["image"] for v in struct_values if v.get("image")]
@@ -98,7 +101,7 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, label="Address on another site")
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
@@ -171,13 +174,13 @@ class BaseStreamBlock(blocks.StreamBlock):
     class Meta:
         template = "core/blocks/stream.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         # Heading anchors are computed once per body (unique across it) and handed to each heading.
         context = super().get_context(value, parent_context=parent_context)
         context["heading_anchors"] = {h["id"]: h["anchor"] for h in collect_headings(value)}
         return context
 
-    def render(self, value, context=None):
+    def render(self, value: Any, context: dict[str, Any] | None = None) -> SafeString:
         """The blocks, then their prose finished as a whole (prose.py). A stream inside another
         stream leaves that to the outer one, so the glossary counts first uses across both."""
         if context and context.get(prose.IN_STREAM):

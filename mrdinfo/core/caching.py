@@ -32,11 +32,14 @@ import hashlib
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
@@ -44,31 +47,32 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation:{release}"
 FRAGMENT_KEY = "fragment:{name}:{generation}:{digest}"
 
-_registered_caches = {}  # name -> function that clears it
-_clear_on_save_models = set()
+_registered_caches: dict[str, Callable[[], Any]] = {}  # name -> function that clears it
+_clear_on_save_models: set[type[Model]] = set()
 _state = threading.local()
+T = TypeVar("T")
 
 
 # Registration -------------------------------------------------------------------------------
 
 
-def register_cache(name, clear):
+def register_cache(name: str, clear: Callable[[], Any]) -> None:
     """Call `clear()` (no arguments) whenever content changes. Registering a name twice replaces
     the earlier function, so reloading a module does not clear twice."""
     _registered_caches[name] = clear
 
 
-def registered_caches():
+def registered_caches() -> dict[str, Callable[[], Any]]:
     return dict(_registered_caches)
 
 
-def clear_on_save(*models):
+def clear_on_save(*models: type[Model]) -> None:
     """Content changes when one of these models is saved or deleted. Snippets, settings and
     pages are covered already; use this for other models that pages show."""
     _clear_on_save_models.update(models)
 
 
-def is_content_model(model):
+def is_content_model(model: type[Model]) -> bool:
     """Does saving or deleting an instance of this model change what a page shows?"""
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -86,7 +90,7 @@ def is_content_model(model):
 
 
 @functools.cache
-def release():
+def release() -> str:
     """A digest of this version of the code: its Python modules, templates and static files'
     manifest. It names the generation's key, so a deploy starts a new generation (a new, larger
     number) and no page or fragment rendered by the old templates is served by the new code."""
@@ -105,17 +109,17 @@ def release():
     return digest.hexdigest()[:12]
 
 
-def generation_key():
+def generation_key() -> str:
     return GENERATION_KEY.format(release=release())
 
 
-def _fresh_generation():
+def _fresh_generation() -> int:
     # Microseconds since the epoch: if the stored number is ever lost (Redis restart, eviction),
     # the new one is still larger than any used before, so no old page comes back.
     return int(time.time() * 1_000_000)
 
 
-def generation():
+def generation() -> int | None:
     key = generation_key()
     value = cache.get(key)
     if value is None:
@@ -124,7 +128,7 @@ def generation():
     return value
 
 
-def bump_generation():
+def bump_generation() -> None:
     try:
         try:
             cache.incr(generation_key())
@@ -134,12 +138,12 @@ def bump_generation():
         logger.exception("Could not move the content generation on")
 
 
-def fragment_key(name, *parts):
+def fragment_key(name: str, *parts: Any) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return FRAGMENT_KEY.format(name=name, generation=generation(), digest=digest)
 
 
-def cached_fragment(name, parts, build):
+def cached_fragment(name: str, parts: Iterable[Any], build: Callable[[], T]) -> T:
     """The result of `build()`, cached under its inputs (`parts`) and the content generation:
     for pure functions of stored content (rendered page bodies, linked glossary terms)."""
     key = fragment_key(name, *parts)
@@ -153,7 +157,7 @@ def cached_fragment(name, parts, build):
 # Clearing -----------------------------------------------------------------------------------
 
 
-def content_changed(urls=()):
+def content_changed(urls: Iterable[str] = ()) -> None:
     """Clear everything. The generation moves on at once (so the page cache misses even inside
     the transaction that made the change) and again, with everything else, once the transaction
     commits: a page rendered from the old data in between is stored under a generation that is
@@ -169,7 +173,7 @@ def content_changed(urls=()):
     transaction.on_commit(_flush)
 
 
-def _flush():
+def _flush() -> None:
     if not getattr(_state, "pending", False):
         return
     _state.pending = False
@@ -177,7 +181,7 @@ def _flush():
     clear_everything(old_urls=urls)
 
 
-def clear_everything(old_urls=()):
+def clear_everything(old_urls: Iterable[str] = ()) -> None:
     bump_generation()
     for name, clear in _registered_caches.items():
         try:
@@ -190,7 +194,7 @@ def clear_everything(old_urls=()):
         logger.exception("Could not purge the frontend cache")
 
 
-def purge_frontend_cache(old_urls=()):
+def purge_frontend_cache(old_urls: Iterable[str] = ()) -> None:
     """Purge every live page (and the given old URLs) from the CDN, when one is configured.
     Wagtail sends the purge requests as a background task."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
@@ -206,33 +210,33 @@ def purge_frontend_cache(old_urls=()):
 # Signals ------------------------------------------------------------------------------------
 
 
-def _page_urls(page):
+def _page_urls(page: Any) -> list[str]:
     try:
         return [page.get_full_url()]
     except Exception:  # noqa: BLE001  a page outside every site has no address to purge
         return []
 
 
-def _on_page_changed(sender, instance, **kwargs):
+def _on_page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     content_changed(_page_urls(instance))
 
 
-def _on_slug_changed(sender, instance, instance_before, **kwargs):
+def _on_slug_changed(sender: Any, instance: Any, instance_before: Any, **kwargs: Any) -> None:
     # Sent after the commit, with the page as it was: its old address is the one to purge.
     content_changed(_page_urls(instance_before))
 
 
-def _on_model_saved(sender, instance, raw=False, **kwargs):
+def _on_model_saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
     if not raw and is_content_model(sender):
         content_changed()
 
 
-def _on_model_deleted(sender, instance, **kwargs):
+def _on_model_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if is_content_model(sender):
         content_changed()
 
 
-def connect_signals():
+def connect_signals() -> None:
     """Called once from CoreConfig.ready(). Each line here is needed: a test in
     core/tests/test_caching.py fails if any one is removed. (Publishing or unpublishing a
     snippet saves it, so post_save covers those; a move is seen before it happens, so the old

@@ -5,9 +5,12 @@ Every public page shows it, so it is built once per site, kept in the cache as p
 (see caching.py). Rendering it therefore costs no queries, however many menu items there are;
 building it costs a fixed few."""
 
-from django.core.cache import cache
+from typing import Any, cast
 
-from wagtail.models import Site
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from wagtail.models import Page, Site
 
 from .models import MenuItem, SiteSettings
 
@@ -15,32 +18,35 @@ CACHE_KEY = "site-chrome:v1:{site_id}"
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
-def cache_key(site_id):
+def cache_key(site_id: int) -> str:
     return CACHE_KEY.format(site_id=site_id)
 
 
-def get_site_chrome(request):
+def get_site_chrome(request: HttpRequest) -> dict[str, Any]:
     site = Site.find_for_request(request)
     if site is None:
         return empty_chrome()
-    return cache.get_or_set(cache_key(site.pk), lambda: build_site_chrome(site))
+    # Never None: the default is callable, so a miss builds the chrome.
+    return cast(dict[str, Any], cache.get_or_set(cache_key(site.pk), lambda: build_site_chrome(site)))
 
 
-def clear_site_chrome():
+def clear_site_chrome() -> None:
     cache.delete_many([cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)])
 
 
-def empty_chrome():
+def empty_chrome() -> dict[str, Any]:
     return {"charity_name": "", "main_menu": [], "footer_menu": [], "footer_links": [], "social_links": []}
 
 
-def _page_url(page, site):
+def _page_url(page: Page | None, site: Site) -> str | None:
     if page is None or not page.live:
         return None
     return page.get_url(current_site=site)
 
 
-def _menu_links(menu_id, items_by_menu, site):
+def _menu_links(
+    menu_id: int | None, items_by_menu: dict[int | None, list[MenuItem]], site: Site
+) -> list[dict[str, Any]]:
     links = []
     for item in items_by_menu.get(menu_id, []):
         if item.link_page_id:
@@ -54,7 +60,7 @@ def _menu_links(menu_id, items_by_menu, site):
     return links
 
 
-def build_site_chrome(site):
+def build_site_chrome(site: Site) -> dict[str, Any]:
     settings = (
         SiteSettings.base_queryset()
         .select_related("contact_page", "privacy_page", "accessibility_page", "default_share_image")
@@ -63,7 +69,7 @@ def build_site_chrome(site):
     ) or SiteSettings(site=site)
 
     menu_ids = [pk for pk in (settings.main_menu_id, settings.footer_menu_id) if pk]
-    items_by_menu = {}
+    items_by_menu: dict[int | None, list[MenuItem]] = {}
     if menu_ids:
         items = MenuItem.objects.filter(menu_id__in=menu_ids).select_related("link_page")
         for item in items.order_by("menu_id", "sort_order", "pk"):
@@ -71,7 +77,7 @@ def build_site_chrome(site):
 
     footer_menu = _menu_links(settings.footer_menu_id, items_by_menu, site)
     in_footer_menu = {link["url"] for link in footer_menu}
-    footer_links = []
+    footer_links: list[dict[str, Any]] = []
     for label, page in (
         ("Contact us", settings.contact_page),
         ("Privacy notice", settings.privacy_page),

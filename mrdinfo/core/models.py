@@ -2,6 +2,8 @@
 
 Nothing here imports a domain app (home, information, events...): they import from here."""
 
+from typing import Any
+
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -51,13 +53,13 @@ class BasePage(Page):
         abstract = True
 
     @property
-    def preview_sizes(self):
+    def preview_sizes(self) -> list[dict[str, Any]]:
         return PREVIEW_SIZES
 
-    def get_meta_description(self):
+    def get_meta_description(self) -> str:
         return self.search_description or self.summary
 
-    def get_view_restrictions(self):
+    def get_view_restrictions(self) -> Any:
         """Wagtail asks on every render (two queries); almost no page has a restriction. Whether
         this page has any is cached under the content generation, which saving or deleting a
         restriction (core/apps.py) or moving a page moves on; pages that have one, and unsaved
@@ -86,7 +88,7 @@ class Menu(ClusterableModel):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -105,14 +107,14 @@ class MenuItem(Orderable):
 
     panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if bool(self.link_page_id) == bool(self.link_url):
             raise ValidationError("Choose a page or type an address, not both and not neither.")
         if self.link_url and not self.label:
             raise ValidationError({"label": "A link to another site needs link text."})
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label or (self.link_page.title if self.link_page_id else self.link_url)
 
 
@@ -197,7 +199,7 @@ class SiteSettings(BaseSiteSetting):
 
     SOCIAL_FIELDS = ["facebook_url", "instagram_url", "x_url", "youtube_url", "linkedin_url", "tiktok_url"]
 
-    def social_links(self):
+    def social_links(self) -> list[dict[str, str]]:
         return [
             {"name": str(self._meta.get_field(name).verbose_name), "url": getattr(self, name)}
             for name in self.SOCIAL_FIELDS

@@ -6,13 +6,16 @@ a timeout under EMAIL_TIMEOUT, a page deleted since) counts as an attempt and is
 reason, so the retry command (cron) can try again later and staff can see why it has not gone."""
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 
-def send_and_record(record, build_message, description):
+def send_and_record(record: Any, build_message: Callable[[], EmailMessage], description: str) -> bool:
     """Send `build_message()` (an EmailMessage) and record the attempt on `record`.
     Returns True once sent, False after a failure (logged, and kept on the record)."""
     record.attempts += 1

@@ -27,18 +27,24 @@ are personal (logged in, session, form, POST, preview) are `private, no-store`.
 import hashlib
 import hmac
 import logging
+from collections.abc import Callable
+from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
 
 from . import caching
 from .security import is_admin_path
 
 logger = logging.getLogger(__name__)
+
+# What the cache holds for a page: (status, [(header, value)], body).
+StoredPage = tuple[int, list[tuple[str, str]], bytes]
 
 PAGE_KEY = "page:{generation}:{digest}"
 CACHEABLE_STATUSES = {200, 301, 404}
@@ -71,11 +77,11 @@ HARMLESS_VARY = {"cookie", "accept-encoding"}
 PERSONAL_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
-def is_tracking_parameter(name):
+def is_tracking_parameter(name: str) -> bool:
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
-def significant_query(request):
+def significant_query(request: HttpRequest) -> str:
     """The query string that can change the page: tracking parameters dropped, sorted."""
     pairs = [
         (name, value) for name, values in request.GET.lists() if not is_tracking_parameter(name) for value in values
@@ -83,19 +89,19 @@ def significant_query(request):
     return urlencode(sorted(pairs))
 
 
-def page_key(request):
-    raw = "\n".join([request.scheme, request.get_host(), request.path, significant_query(request)])
+def page_key(request: HttpRequest) -> str:
+    raw = "\n".join([request.scheme or "", request.get_host(), request.path, significant_query(request)])
     digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
     return PAGE_KEY.format(generation=caching.generation(), digest=digest)
 
 
-def wants_bypass(request):
+def wants_bypass(request: HttpRequest) -> bool:
     token = getattr(settings, "PAGE_CACHE_BYPASS_TOKEN", "")
     given = request.META.get(BYPASS_HEADER, "")
     return bool(token and given) and hmac.compare_digest(token.encode(), given.encode())
 
 
-def request_is_cacheable(request):
+def request_is_cacheable(request: HttpRequest) -> bool:
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
     if request.method not in ("GET", "HEAD"):
@@ -105,11 +111,11 @@ def request_is_cacheable(request):
     return not (is_admin_path(request.path_info) or wants_bypass(request))
 
 
-def cache_control_directives(response):
+def cache_control_directives(response: HttpResponseBase) -> set[str]:
     return {part.split("=", 1)[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
 
 
-def response_is_cacheable(request, response):
+def response_is_cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if request.method != "GET" or response.status_code not in CACHEABLE_STATUSES:
         return False
     if response.streaming or response.cookies:
@@ -127,7 +133,7 @@ def response_is_cacheable(request, response):
     return vary <= HARMLESS_VARY
 
 
-def is_personal(request, response):
+def is_personal(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Made for this visitor alone: shared caches and browsers' disk caches must not keep it."""
     if request.method not in ("GET", "HEAD") or is_admin_path(request.path_info):
         return True
@@ -141,7 +147,7 @@ def is_personal(request, response):
     return user is not None and user.is_authenticated
 
 
-def make_public(response):
+def make_public(response: HttpResponseBase) -> None:
     if "max-age" in cache_control_directives(response):
         # The view chose its own lifetime (e.g. a share card named by its content, kept a year).
         return
@@ -155,17 +161,17 @@ def make_public(response):
     )
 
 
-def make_private(response):
+def make_private(response: HttpResponseBase) -> None:
     # Replace rather than patch: "public, s-maxage" must not survive next to "private".
     response["Cache-Control"] = "private, no-store"
 
 
-def stored_copy(response):
+def stored_copy(response: HttpResponse) -> StoredPage:
     headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
     return (response.status_code, headers, response.content)
 
 
-def from_stored_copy(stored):
+def from_stored_copy(stored: StoredPage) -> HttpResponse:
     status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
@@ -173,14 +179,20 @@ def from_stored_copy(stored):
     return response
 
 
+def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponseBase:
+    """The response, or a 304 (or 412) when the request's conditional headers match its ETag."""
+    answer = get_conditional_response(request, etag=response.get("ETag"), response=response)
+    return answer if answer is not None else response  # given a response, Django never answers None
+
+
 class PageCacheMiddleware:
     """Put it after SecurityMiddleware and WhiteNoise and before the session middleware, so a
     hit costs one or two cache reads and no database query."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = stored = None
         if request_is_cacheable(request):
             try:
@@ -192,9 +204,9 @@ class PageCacheMiddleware:
                 logger.warning("Page cache unavailable", exc_info=True)
                 key = None
         if key is not None and stored is not None:
-            response = from_stored_copy(stored)
-            response["X-Cache"] = "hit"
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            hit = from_stored_copy(stored)
+            hit["X-Cache"] = "hit"
+            return conditional(request, hit)
 
         response = self.get_response(request)
 
@@ -203,11 +215,11 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             try:
-                cache.set(key, stored_copy(response), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, stored_copy(cast(HttpResponse, response)), settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
             response["X-Cache"] = "miss"
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            return conditional(request, cast(HttpResponse, response))  # not streamed: response_is_cacheable
         if is_personal(request, response):
             make_private(response)
         response["X-Cache"] = "bypass"

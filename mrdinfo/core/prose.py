@@ -17,8 +17,13 @@ runs. Filters are functions `(html, request) -> html` registered by apps with
 `register_prose_filter(name, function)`, so core imports no domain app. A filter must be a pure
 function of the HTML and stored content (the glossary caches its result under both)."""
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.http import HttpRequest
+from django.template import Context
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -26,20 +31,22 @@ PROSE_CLASS = "rich-text"
 # Set in the context of the blocks inside a stream that will finish their prose itself.
 IN_STREAM = "prose_finished_by_stream"
 
-_filters = {}  # name -> function(html, request) -> html
+ProseFilter = Callable[[str, HttpRequest | None], str]
+
+_filters: dict[str, ProseFilter] = {}  # name -> function(html, request) -> html
 
 
-def register_prose_filter(name, function):
+def register_prose_filter(name: str, function: ProseFilter) -> None:
     """Run `function(html, request)` on the HTML of every stream of blocks. Registering a name
     again replaces the earlier function."""
     _filters[name] = function
 
 
-def prose_filters():
+def prose_filters() -> dict[str, ProseFilter]:
     return dict(_filters)
 
 
-def prose_html(value, context):
+def prose_html(value: Any, context: Context | Mapping[str, Any]) -> str:
     """A block's rich text (or plain text) for its template: see the module's docstring."""
     if isinstance(value, RichText):
         if context.get(IN_STREAM):
@@ -48,7 +55,7 @@ def prose_html(value, context):
     return conditional_escape(value)
 
 
-def finish(html, request=None):
+def finish(html: str, request: HttpRequest | None = None) -> SafeString:
     """The HTML of a whole stream, its links resolved and every prose filter applied."""
     html = expand_db_html(html)
     for function in _filters.values():

@@ -16,12 +16,17 @@ limit is not applied (RATELIMIT_FAIL_OPEN): losing a parent's message is worse t
 burst through while Redis is away, and the honeypot and time checks still apply.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+
+View = Callable[..., HttpResponseBase]
 
 RATE_LIMITED_MESSAGE = (
     "You have sent this form several times in a short time. Please wait ten minutes and send it again."
@@ -29,7 +34,7 @@ RATE_LIMITED_MESSAGE = (
 RETRY_AFTER_SECONDS = 600
 
 
-def client_ip(request):
+def client_ip(request: HttpRequest) -> str:
     """The visitor's address: REMOTE_ADDR, or behind a proxy the header CLIENT_IP_HEADER names
     (settings). Used by the form limits here and by django-axes for admin sign-in."""
     header = settings.CLIENT_IP_HEADER
@@ -40,7 +45,7 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind address
 
 
-def form_rate_limited(request, group, rate=None):
+def form_rate_limited(request: HttpRequest, group: str, rate: str | None = None) -> bool:
     """True when this address has sent more than the rate allows; counts this submission."""
     if request.method != "POST":
         return False
@@ -54,10 +59,10 @@ def form_rate_limited(request, group, rate=None):
     )
 
 
-def limit_form_posts(group, rate=None):
-    def decorator(view):
+def limit_form_posts(group: str, rate: str | None = None) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if form_rate_limited(request, group, rate):
                 response = HttpResponse(RATE_LIMITED_MESSAGE, status=429, content_type="text/plain; charset=utf-8")
                 response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -14,8 +14,9 @@
 import logging
 import threading
 import time
+from typing import Any
 
-from redis.connection import Connection, ConnectionPool
+from redis.connection import AbstractConnection, Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -28,28 +29,28 @@ logger = logging.getLogger("mrdinfo.cache")
 class CacheCircuit:
     """Per process: after a failure, skip Redis for a few seconds instead of waiting on it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.open_until = 0.0
         self.lock = threading.Lock()
 
     @property
-    def retry_seconds(self):
+    def retry_seconds(self) -> float:
         return getattr(settings, "CACHE_RETRY_SECONDS", 5)
 
-    def check(self):
+    def check(self) -> None:
         if time.monotonic() < self.open_until:
             raise RedisConnectionError("Redis failed a moment ago; not asking again yet")
 
-    def trip(self, error):
+    def trip(self, error: BaseException) -> None:
         with self.lock:
             self.open_until = time.monotonic() + self.retry_seconds
         logger.warning("Cache unavailable, serving without it for %ss: %s", self.retry_seconds, error)
 
-    def close(self):
+    def close(self) -> None:
         self.open_until = 0.0
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return time.monotonic() < self.open_until
 
 
@@ -61,7 +62,7 @@ class CircuitBreakerConnection(Connection):
     """redis-py's TCP connection, refusing at once while the circuit is open and opening it
     on any connection error or timeout (connect, send or read)."""
 
-    def connect_check_health(self, *args, **kwargs):
+    def connect_check_health(self, *args: Any, **kwargs: Any) -> Any:
         cache_circuit.check()
         try:
             return super().connect_check_health(*args, **kwargs)
@@ -69,7 +70,7 @@ class CircuitBreakerConnection(Connection):
             cache_circuit.trip(error)
             raise
 
-    def send_packed_command(self, *args, **kwargs):
+    def send_packed_command(self, *args: Any, **kwargs: Any) -> Any:
         cache_circuit.check()
         try:
             return super().send_packed_command(*args, **kwargs)
@@ -77,7 +78,7 @@ class CircuitBreakerConnection(Connection):
             cache_circuit.trip(error)
             raise
 
-    def read_response(self, *args, **kwargs):
+    def read_response(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().read_response(*args, **kwargs)
         except REDIS_FAILURES as error:
@@ -88,7 +89,7 @@ class CircuitBreakerConnection(Connection):
 class CircuitBreakerConnectionPool(ConnectionPool):
     """django-redis's CONNECTION_POOL_CLASS: plain TCP connections get the circuit breaker."""
 
-    def __init__(self, connection_class=Connection, **kwargs):
+    def __init__(self, connection_class: type[AbstractConnection] = Connection, **kwargs: Any) -> None:
         if connection_class is Connection:
             connection_class = CircuitBreakerConnection
         super().__init__(connection_class=connection_class, **kwargs)
@@ -98,14 +99,14 @@ class OncePerInterval(logging.Filter):
     """Lets one record per logger and message through every `interval` seconds; the next one
     that passes says how many were held back."""
 
-    def __init__(self, interval=60):
+    def __init__(self, interval: float = 60) -> None:
         super().__init__()
         self.interval = float(interval)
-        self.last = {}
-        self.held = {}
+        self.last: dict[tuple[str, Any], float] = {}
+        self.held: dict[tuple[str, Any], int] = {}
         self.lock = threading.Lock()
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         key = (record.name, record.msg)
         now = time.monotonic()
         with self.lock:
@@ -119,7 +120,7 @@ class OncePerInterval(logging.Filter):
         return True
 
 
-def is_database_unavailable(error):
+def is_database_unavailable(error: BaseException) -> bool:
     """OperationalError and InterfaceError mean the database could not be reached or dropped
     the connection (not a bug in a query), so the right answer is 503, not 500."""
     return isinstance(error, OperationalError | InterfaceError)

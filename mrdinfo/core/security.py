@@ -6,18 +6,24 @@
   policy (ADMIN_CONTENT_SECURITY_POLICY) instead of none at all.
 - Permissions-Policy: turn off browser features no page uses."""
 
-from csp.middleware import CSPMiddleware
+from collections.abc import Callable
+
+from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 
-def is_admin_path(path):
+def is_admin_path(path: str) -> bool:
     return path.startswith(reverse("wagtailadmin_home"))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    def get_policy_parts(self, request, response, report_only=False):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts
@@ -31,10 +37,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class PermissionsPolicyMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

@@ -17,14 +17,18 @@ smallest size ends in an ellipsis."""
 
 import hashlib
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
+
+from wagtail.models import Page
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300 * 1024
@@ -51,23 +55,23 @@ LINE_HEIGHT = 1.2
 ELLIPSIS = "…"
 
 
-def card_digest(title, section, site_name):
+def card_digest(title: str, section: str, site_name: str) -> str:
     text = "\x1f".join([DESIGN_VERSION, title or "", section or "", site_name or ""])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def share_image_key(page, section="", site_name=""):
+def share_image_key(page: Page, section: str = "", site_name: str = "") -> str:
     """What the page's share image shows, as a short name: the chosen image, or the card's words."""
     if getattr(page, "share_image_id", None):
         return f"image-{page.share_image_id}"
     return "card-" + card_digest(share_title(page), section, site_name)
 
 
-def share_title(page):
+def share_title(page: Page) -> str:
     return (getattr(page, "seo_title", "") or page.title or "").strip()
 
 
-def share_image_path(page, section="", site_name=""):
+def share_image_path(page: Page, section: str = "", site_name: str = "") -> str:
     """The share image's address on this site (a path; the caller makes it absolute)."""
     key = share_image_key(page, section, site_name)
     return reverse("share_image", kwargs={"page_id": page.pk, "key": key})
@@ -77,17 +81,18 @@ def share_image_path(page, section="", site_name=""):
 
 
 @lru_cache(maxsize=32)
-def font(size, bold=True):
+def font(size: int, bold: bool = True) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(BOLD_FONT if bold else REGULAR_FONT), size)
 
 
-def text_width(text, used_font):
+def text_width(text: str, used_font: ImageFont.FreeTypeFont) -> float:
     return used_font.getlength(text)
 
 
-def split_long_word(word, used_font, width):
+def split_long_word(word: str, used_font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """A word (or a run of text with no spaces, such as Chinese) wider than the line, cut into pieces."""
-    pieces, current = [], ""
+    pieces: list[str] = []
+    current = ""
     for character in word:
         if current and text_width(current + character, used_font) > width:
             pieces.append(current)
@@ -99,9 +104,10 @@ def split_long_word(word, used_font, width):
     return pieces
 
 
-def wrap(text, used_font, width):
+def wrap(text: str, used_font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """Lines of text no wider than width, broken between words where possible."""
-    lines, current = [], ""
+    lines: list[str] = []
+    current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
         if text_width(candidate, used_font) <= width:
@@ -120,7 +126,7 @@ def wrap(text, used_font, width):
     return lines
 
 
-def fit_title(title, width, height):
+def fit_title(title: str, width: float, height: float) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest font size whose wrapped lines fit the box; at the smallest, cut with an ellipsis."""
     for size in TITLE_SIZES:
         used_font = font(size)
@@ -139,7 +145,7 @@ def fit_title(title, width, height):
     return used_font, lines
 
 
-def fit_one_line(text, used_font, width):
+def fit_one_line(text: str, used_font: ImageFont.FreeTypeFont, width: float) -> str:
     if text_width(text, used_font) <= width:
         return text
     while text and text_width(text + ELLIPSIS, used_font) > width:
@@ -147,7 +153,7 @@ def fit_one_line(text, used_font, width):
     return text.rstrip() + ELLIPSIS
 
 
-def draw_card(title, section="", site_name=""):
+def draw_card(title: str, section: str = "", site_name: str = "") -> bytes:
     """A 1200×630 JPEG (bytes): the charity's name, the section, the title, on the brand colours."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
     draw = ImageDraw.Draw(image)
@@ -170,7 +176,7 @@ def draw_card(title, section="", site_name=""):
     return encode_jpeg(image)
 
 
-def encode_jpeg(image, qualities=(85, 70, 55, 40)):
+def encode_jpeg(image: Image.Image, qualities: Sequence[int] = (85, 70, 55, 40)) -> bytes:
     for quality in qualities:
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
@@ -182,11 +188,11 @@ def encode_jpeg(image, qualities=(85, 70, 55, 40)):
 # Storing ------------------------------------------------------------------------------------
 
 
-def card_storage_path(page_id, key):
+def card_storage_path(page_id: int, key: str) -> str:
     return f"{STORAGE_FOLDER}/{page_id}/{key}.jpg"
 
 
-def stored_card(page_id, key, title, section, site_name):
+def stored_card(page_id: int, key: str, title: str, section: str, site_name: str) -> bytes:
     """The card's bytes: read from storage if made before, otherwise drawn and stored once.
     Older cards of the same page (an earlier title) are removed when a new one is made."""
     path = card_storage_path(page_id, key)
@@ -205,7 +211,7 @@ def stored_card(page_id, key, title, section, site_name):
     return data
 
 
-def rendition_bytes(image):
+def rendition_bytes(image: Any) -> bytes:
     """The editor's image cropped to 1200×630, at a JPEG quality that keeps it under 300 KB."""
     data = b""
     for spec in RENDITION_FILTERS:

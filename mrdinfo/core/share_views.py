@@ -1,6 +1,6 @@
 """Serving share images and robots.txt. See share_images.py for how the images are made."""
 
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -11,7 +11,7 @@ from .sharing import page_trail, section_name, site_root
 
 
 @require_GET
-def share_image(request, page_id, key):
+def share_image(request: HttpRequest, page_id: int, key: str) -> HttpResponse:
     """A page's share image, made once and then read from storage, cached by browsers and
     link-preview services for a year (its address changes whenever its content would)."""
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
@@ -34,7 +34,7 @@ def share_image(request, page_id, key):
 
 
 @require_GET
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     root = site_root(request, get_site_chrome(request))
     lines = [
         "User-agent: *",

@@ -12,28 +12,35 @@ A page type may add, all optional:
   off, else None. Only then does MedicalWebPage carry lastReviewed and reviewedBy."""
 
 import json
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
+from django.http import HttpRequest
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+
+from wagtail.models import Page
 
 from . import caching
 
 TRACKING_EXACT = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga"}
 
 
-def is_tracking_param(name):
+def is_tracking_param(name: str) -> bool:
     return name.lower().startswith("utm_") or name.lower() in TRACKING_EXACT
 
 
-def site_root(request, chrome=None):
+def site_root(request: HttpRequest, chrome: Mapping[str, Any] | None = None) -> str:
     root = (chrome or {}).get("root_url") if chrome else None
     if root:
         return root.rstrip("/")
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def canonical_url(request, chrome=None, keep=None):
+def canonical_url(
+    request: HttpRequest, chrome: Mapping[str, Any] | None = None, keep: Collection[str] | None = None
+) -> str:
     """This request's address, absolute, without tracking parameters. keep=None keeps every other
     parameter (a search); a list keeps only those (a page keeps what changes its content)."""
     pairs = [
@@ -46,17 +53,17 @@ def canonical_url(request, chrome=None, keep=None):
     return site_root(request, chrome) + request.path + query
 
 
-def page_trail(request, page):
+def page_trail(request: HttpRequest | None, page: Page) -> list[Page]:
     """The page's ancestors from the home page down, then the page: one query, once per request
     (the share tags, the breadcrumbs and the structured data all use it)."""
-    store = getattr(request, "_mrdinfo_trails", None)
+    store: dict[Any, list[Page]] | None = getattr(request, "_mrdinfo_trails", None)
     if store is None:
         store = {}
         if request is not None:
-            request._mrdinfo_trails = store
+            request._mrdinfo_trails = store  # type: ignore[attr-defined]  # a memo for this request
     key = page.pk
     if key not in store:
-        ancestors = []
+        ancestors: list[Page] = []
         if page.pk and page.path:
             # A pure function of stored pages (titles and places), so cached under the content
             # generation, which any publish, move, rename or deletion moves on.
@@ -76,12 +83,12 @@ def page_trail(request, page):
     return store[key]
 
 
-def section_name(trail):
+def section_name(trail: Sequence[Page]) -> str:
     """The top-level section a page sits in ("Understanding MRD"), or "" for home and section pages."""
     return trail[1].title if len(trail) > 2 else ""
 
 
-def trail_url(request, site_root_url, page):
+def trail_url(request: HttpRequest, site_root_url: str, page: Page) -> str:
     if page.depth == 2:
         return site_root_url + "/"
     url = page.get_url(request=request)
@@ -90,7 +97,7 @@ def trail_url(request, site_root_url, page):
     return url or ""
 
 
-def json_ld(data):
+def json_ld(data: Any) -> SafeString:
     """A JSON-LD script element. Data, not script, so the CSP's script-src does not apply; "<",
     ">" and "&" are escaped so no text can close the element early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -98,8 +105,13 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - JSON with <, > and & escaped
 
 
-def organisation_data(chrome, root):
-    data = {"@type": "NGO", "@id": root + "/#organisation", "name": chrome.get("charity_name") or "", "url": root + "/"}
+def organisation_data(chrome: Mapping[str, Any], root: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "NGO",
+        "@id": root + "/#organisation",
+        "name": chrome.get("charity_name") or "",
+        "url": root + "/",
+    }
     identifiers = []
     if chrome.get("charity_number"):
         identifiers.append(
@@ -129,7 +141,7 @@ def organisation_data(chrome, root):
     return data
 
 
-def breadcrumb_data(items):
+def breadcrumb_data(items: Iterable[tuple[str, str]]) -> dict[str, Any]:
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -147,11 +159,11 @@ MEDICAL_ABOUT = {
 }
 
 
-def page_type_data(page, request):
+def page_type_data(page: Page, request: HttpRequest) -> dict[str, Any]:
     # Pages that can carry a clinical review (information pages) are medical pages.
     reviewable = callable(getattr(page, "clinical_review", None))
     schema_type = getattr(page, "schema_org_type", None) or ("MedicalWebPage" if reviewable else "WebPage")
-    data = {"@type": schema_type}
+    data: dict[str, Any] = {"@type": schema_type}
     if schema_type == "MedicalWebPage":
         data["about"] = MEDICAL_ABOUT
         data["audience"] = {"@type": "MedicalAudience", "audienceType": "Patient"}
@@ -168,7 +180,13 @@ def page_type_data(page, request):
     return data
 
 
-def structured_data(request, chrome, page=None, title="", trail_items=None):
+def structured_data(
+    request: HttpRequest,
+    chrome: Mapping[str, Any],
+    page: Page | None = None,
+    title: str = "",
+    trail_items: Iterable[tuple[str, str]] | None = None,
+) -> SafeString:
     """The page's JSON-LD graph: the charity (NGO), the page itself and its breadcrumb trail."""
     root = site_root(request, chrome)
     organisation = organisation_data(chrome, root)

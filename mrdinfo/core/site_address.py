@@ -3,21 +3,27 @@ from its Site record (hostname and port), which starts as localhost:80. `configu
 from SITE_URL (or WAGTAILADMIN_BASE_URL), and `check --deploy` warns while production still
 points at localhost."""
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
 
+if TYPE_CHECKING:
+    from wagtail.models import Site
+
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0", ""}  # noqa: S104 - names, not binds
 
 
-def site_url():
+def site_url() -> str:
     return settings.SITE_URL or settings.WAGTAILADMIN_BASE_URL
 
 
-def parse_site_url(url):
+def parse_site_url(url: str) -> tuple[str, int]:
     """https://mrdinfo.org.uk → ("mrdinfo.org.uk", 443); http://host:8000 → ("host", 8000)."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
@@ -25,7 +31,7 @@ def parse_site_url(url):
     return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
 
 
-def configure_default_site(url=None):
+def configure_default_site(url: str | None = None) -> "Site":
     """Point the default Site at the address (and at the home page, if it has no root yet)."""
     from wagtail.models import Page, Site
 
@@ -43,8 +49,10 @@ def configure_default_site(url=None):
 
 
 @checks.register(checks.Tags.compatibility, deploy=True)
-def check_site_address(app_configs=None, databases=None, **kwargs):
-    warnings = []
+def check_site_address(
+    app_configs: Sequence[AppConfig] | None = None, databases: Sequence[str] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    warnings: list[checks.CheckMessage] = []
     try:
         hostname, _ = parse_site_url(site_url())
     except ImproperlyConfigured as error:

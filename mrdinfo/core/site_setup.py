@@ -10,7 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 
-def ensure_root():
+def ensure_root() -> Page:
     if Collection.get_first_root_node() is None:  # images and documents live in collections
         Collection.add_root(name="Root")
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
@@ -20,7 +20,7 @@ def ensure_root():
     return root
 
 
-def remove_wagtail_welcome_page(root):
+def remove_wagtail_welcome_page(root: Page) -> None:
     """Wagtail's placeholder is a plain Page (not one of ours) at depth 2 with slug "home"."""
     for page in root.get_children().filter(slug="home"):
         if page.specific_class is Page:
@@ -28,7 +28,7 @@ def remove_wagtail_welcome_page(root):
 
 
 @transaction.atomic
-def install_home_page(home, hostname=None, port=80):
+def install_home_page(home: Page, hostname: str | None = None, port: int = 80) -> Page:
     """Add `home` (unsaved) under the root, publish it and make it the default site's root."""
     root = ensure_root()
     remove_wagtail_welcome_page(root)
@@ -38,7 +38,7 @@ def install_home_page(home, hostname=None, port=80):
     return home
 
 
-def point_default_site_at(home, hostname=None, port=80):
+def point_default_site_at(home: Page, hostname: str | None = None, port: int = 80) -> Site:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True, hostname=hostname or "localhost", port=port)

@@ -3,7 +3,7 @@ stage link names and the ids of several explainers or result readers on one page
 -3... to a repeat, in document order, so shared links keep pointing at the same place."""
 
 
-def unique_slug(base, taken):
+def unique_slug(base: str, taken: set[str]) -> str:
     """`base`, or else `base-2`, `base-3`...: the first not in `taken` (a set), which it is then
     added to."""
     slug, number = base, 2

@@ -8,6 +8,8 @@ keep their strict CSP (img-src 'self'), no signed URL ever expires inside a cach
 bucket can move without a change to any stored page.
 """
 
+from typing import Any
+
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
@@ -16,5 +18,11 @@ from django.utils.encoding import filepath_to_uri
 
 
 class MediaObjectStorage(S3Storage):
-    def url(self, name, parameters=None, expire=None, http_method=None):
+    def url(
+        self,
+        name: str,
+        parameters: dict[str, Any] | None = None,
+        expire: int | None = None,
+        http_method: str | None = None,
+    ) -> str:
         return settings.MEDIA_URL + filepath_to_uri(clean_name(name)).lstrip("/")

@@ -1,10 +1,11 @@
 import logging
 import secrets
 import sys
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -18,7 +19,7 @@ logger = logging.getLogger(__name__)
 @csrf_exempt
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers. 503 only when the database cannot be reached (this instance cannot
     serve pages); a cache that does not answer makes it "degraded" but still 200, because pages
     are served without the cache (core/resilience.py) and taking every instance out of the load
@@ -34,7 +35,7 @@ def healthz(request):
     return JsonResponse({"status": status, **checks}, status=code)
 
 
-def database_status():
+def database_status() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -45,7 +46,7 @@ def database_status():
     return "ok"
 
 
-def cache_status():
+def cache_status() -> str:
     # The cache ignores its own errors (a miss), so ask for a value just written: a cache that
     # is down or hung does not give it back.
     probe = secrets.token_hex(8)
@@ -61,7 +62,7 @@ def cache_status():
 RETRY_AFTER_SECONDS = 30
 
 
-def server_error(request, *args, **kwargs):
+def server_error(request: HttpRequest | None, *args: Any, **kwargs: Any) -> HttpResponse:
     """The 500 page needs no database, no cache and no request context: whatever broke the
     page must not break the error page too.
 

@@ -10,7 +10,12 @@ no inline script); Wagtail runs them with its own.
   words beside it: parents read numbers in words first ("1 in 10,000"), digits second.
 """
 
+from typing import Any
+
+from django.http import HttpRequest
+
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.models import Page
 
 CUSTOM_RULES = [
     {
@@ -100,23 +105,23 @@ class MrdContentCheckerItem(ContentCheckerItem):
     class Media:
         js = ["editorial/content-checks.js"]
 
-    def get_axe_run_only(self, request):
+    def get_axe_run_only(self, request: HttpRequest) -> list[str] | None:
         run_only = super().get_axe_run_only(request)
         if not run_only:  # every rule runs already
             return run_only
         return [*run_only, *(rule["id"] for rule in CUSTOM_RULES if rule["id"] not in run_only)]
 
-    def get_axe_custom_rules(self, request):
+    def get_axe_custom_rules(self, request: HttpRequest) -> list[dict[str, Any]]:
         return [*super().get_axe_custom_rules(request), *CUSTOM_RULES]
 
-    def get_axe_custom_checks(self, request):
+    def get_axe_custom_checks(self, request: HttpRequest) -> list[dict[str, Any]]:
         return [*super().get_axe_custom_checks(request), *CUSTOM_CHECKS]
 
-    def get_axe_messages(self, request):
+    def get_axe_messages(self, request: HttpRequest) -> dict[str, Any]:
         return {**super().get_axe_messages(request), **CUSTOM_MESSAGES}
 
 
-def use_our_content_checker(request, items, page=None):
+def use_our_content_checker(request: HttpRequest, items: list[Any], page: Page | None = None) -> None:
     """construct_wagtail_userbar: swap Wagtail's checker item for ours, keeping where it runs."""
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, MrdContentCheckerItem):

@@ -5,6 +5,8 @@ reviewer, so nothing falls between them."""
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,15 +21,15 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Digest:
-    reviewer: object
+    reviewer: Any  # a user in the Clinical reviewers group
     pages: list = field(default_factory=list)
 
     @property
-    def subject(self):
+    def subject(self) -> str:
         count = len(self.pages)
         return f"{count} medical page{'s' if count != 1 else ''} due for clinical review"
 
-    def body(self, today):
+    def body(self, today: date) -> str:
         base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
         name = self.reviewer.get_full_name() or self.reviewer.get_username()
         lines = [
@@ -58,16 +60,16 @@ class Digest:
         return "\n".join(lines) + "\n"
 
 
-def build_digests(today):
+def build_digests(today: date) -> list[Digest]:
     """Reviewer → Digest of their due pages (reviewers with no due pages are left out)."""
     User = get_user_model()
     reviewers = list(
         User.objects.filter(groups__name=CLINICAL_REVIEWERS, is_active=True).exclude(email="").order_by("pk")
     )
-    by_id = {user.pk: user for user in reviewers}
+    by_id: dict[int | None, Any] = {user.pk: user for user in reviewers}
     due = review_dates.due_pages(today)
     last = review_dates.last_sign_off_by_page(due)
-    digests = {}
+    digests: dict[int, Digest] = {}
     for page in due:
         sign_off = last.get(page.pk)
         owner = by_id.get(sign_off.reviewer_id) if sign_off else None
@@ -76,10 +78,11 @@ def build_digests(today):
     return [digests[user.pk] for user in reviewers if user.pk in digests]
 
 
-def send_digests(today, dry_run=False):
+def send_digests(today: date, dry_run: bool = False) -> tuple[list[Digest], list[Digest]]:
     """Send each digest; returns (sent, failed). A failed email is logged and goes again with
     tomorrow's digest (the pages are still due)."""
-    sent, failed = [], []
+    sent: list[Digest] = []
+    failed: list[Digest] = []
     for digest in build_digests(today):
         if dry_run:
             sent.append(digest)

@@ -31,7 +31,7 @@ class ReviewerProfile(models.Model):
         ordering = ["display_name"]
         permissions = [("view_review_dates", "Can see review dates of medical pages")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.display_name}, {self.role}" if self.role else self.display_name
 
 
@@ -53,5 +53,5 @@ class SignOff(models.Model):
         ordering = ["-approved_at"]
         get_latest_by = "approved_at"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.object_label} approved by {self.reviewer_name}"

@@ -5,10 +5,15 @@ A page's review falls due on its "next review due" date, or two years after its 
 clinical review (ReviewedPage.review_due_date). "Due soon" is within DUE_SOON_DAYS."""
 
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from wagtail.models import Page
+
+if TYPE_CHECKING:
+    from .models import SignOff
 
 DUE_SOON_DAYS = 30
 
@@ -21,7 +26,7 @@ STATUS_LABELS = {
 }
 
 
-def reviewed_page_models():
+def reviewed_page_models() -> list[type[Page]]:
     from django.apps import apps
 
     from mrdinfo.information.review import ReviewedPage
@@ -29,12 +34,12 @@ def reviewed_page_models():
     return [model for model in apps.get_models() if issubclass(model, ReviewedPage) and issubclass(model, Page)]
 
 
-def reviewed_pages():
+def reviewed_pages() -> list[Page]:
     """Every page that carries review dates, as its specific type, in tree order."""
     return list(Page.objects.type(*reviewed_page_models()).order_by("path").specific())
 
 
-def review_status(page, today=None):
+def review_status(page: Page, today: datetime.date | None = None) -> str:
     today = today or timezone.localdate()
     due = page.review_due_date
     if due is None:
@@ -46,7 +51,7 @@ def review_status(page, today=None):
     return UP_TO_DATE
 
 
-def due_pages(today=None, pages=None):
+def due_pages(today: datetime.date | None = None, pages: Iterable[Page] | None = None) -> list[Page]:
     """Pages overdue or due within DUE_SOON_DAYS, the soonest (most overdue) first."""
     today = today or timezone.localdate()
     pages = reviewed_pages() if pages is None else pages
@@ -54,11 +59,11 @@ def due_pages(today=None, pages=None):
     return sorted(due, key=lambda page: (page.review_due_date, page.path))
 
 
-def last_sign_off_by_page(pages):
+def last_sign_off_by_page(pages: Iterable[Page]) -> dict[int | None, "SignOff"]:
     """The latest clinical sign-off of each page (page id → SignOff), in one query."""
     from .models import SignOff
 
-    latest = {}
+    latest: dict[int | None, SignOff] = {}
     for sign_off in SignOff.objects.filter(page__in=[page.pk for page in pages]).order_by("approved_at"):
         latest[sign_off.page_id] = sign_off
     return latest

@@ -14,6 +14,14 @@ missing: an administrator's later changes to a group (more permissions, more sec
   event registrations. Not medical pages.
 """
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.apps.registry import Apps
+
+if TYPE_CHECKING:
+    from mrdinfo.core.content.loader import ContentLoader
+
 EDITORS = "Editors"
 CLINICAL_REVIEWERS = "Clinical reviewers"
 FUNDRAISING = "Fundraising"
@@ -38,7 +46,7 @@ MEDIA_PERMISSIONS = (
 )
 
 
-def _crud(label, actions=("add", "change", "delete", "view")):
+def _crud(label: str, actions: Iterable[str] = ("add", "change", "delete", "view")) -> list[str]:
     app_label, model = label.split(".")
     return [f"{app_label}.{action}_{model}" for action in actions]
 
@@ -91,19 +99,19 @@ CUSTOM_PERMISSION_MODELS = {
 
 
 class Setup:
-    def __init__(self, apps):
+    def __init__(self, apps: Apps) -> None:
         self.apps = apps
-        self.changes = []
+        self.changes: list[str] = []
         self.ContentType = apps.get_model("contenttypes", "ContentType")
         self.Permission = apps.get_model("auth", "Permission")
         self.Group = apps.get_model("auth", "Group")
 
-    def content_type(self, label):
+    def content_type(self, label: str) -> Any:
         app_label, model = label.split(".")
         content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model)
         return content_type
 
-    def permission(self, dotted):
+    def permission(self, dotted: str) -> Any:
         app_label, codename = dotted.split(".")
         model = CUSTOM_PERMISSION_MODELS.get(dotted, f"{app_label}.{codename.split('_', 1)[1]}")
         content_type = self.content_type(model)
@@ -114,13 +122,13 @@ class Setup:
         )
         return permission
 
-    def group(self, name):
+    def group(self, name: str) -> Any:
         group, created = self.Group.objects.get_or_create(name=name)
         if created:
             self.changes.append(f"made the {name} group")
         return group
 
-    def run(self):
+    def run(self) -> list[str]:
         groups = {name: self.group(name) for name in (EDITORS, CLINICAL_REVIEWERS, FUNDRAISING)}
         for name, permissions in MODEL_PERMISSIONS.items():
             wanted = [self.permission(dotted) for dotted in permissions]
@@ -133,7 +141,7 @@ class Setup:
         self.workflow(groups[CLINICAL_REVIEWERS])
         return self.changes
 
-    def media_permissions(self, group):
+    def media_permissions(self, group: Any) -> None:
         Collection = self.apps.get_model("wagtailcore", "Collection")
         GroupCollectionPermission = self.apps.get_model("wagtailcore", "GroupCollectionPermission")
         root = Collection.objects.filter(depth=1).first()
@@ -144,11 +152,11 @@ class Setup:
                 group=group, collection=root, permission=self.permission(dotted)
             )
 
-    def pages_of_type(self, label):
+    def pages_of_type(self, label: str) -> list[Any]:
         Page = self.apps.get_model("wagtailcore", "Page")
         return list(Page.objects.filter(content_type=self.content_type(label)).order_by("path"))
 
-    def grant_pages(self, group, pages):
+    def grant_pages(self, group: Any, pages: Iterable[Any]) -> None:
         GroupPagePermission = self.apps.get_model("wagtailcore", "GroupPagePermission")
         permissions = [self.permission(f"wagtailcore.{action}") for action in PAGE_ACTIONS]
         for page in pages:
@@ -157,13 +165,13 @@ class Setup:
                 if created and permission.codename == "change_page":
                     self.changes.append(f"{group.name} may edit “{page.title}” and the pages under it")
 
-    def page_permissions(self, groups):
+    def page_permissions(self, groups: dict[str, Any]) -> None:
         Page = self.apps.get_model("wagtailcore", "Page")
         self.grant_pages(groups[EDITORS], list(Page.objects.filter(depth=1)))
         for label in FUNDRAISING_SECTIONS:
             self.grant_pages(groups[FUNDRAISING], self.pages_of_type(label))
 
-    def workflow(self, reviewers):
+    def workflow(self, reviewers: Any) -> None:
         Workflow = self.apps.get_model("wagtailcore", "Workflow")
         GroupApprovalTask = self.apps.get_model("wagtailcore", "GroupApprovalTask")
         WorkflowTask = self.apps.get_model("wagtailcore", "WorkflowTask")
@@ -192,14 +200,14 @@ class Setup:
                 WorkflowContentType.objects.create(content_type=content_type, workflow=workflow)
 
 
-def ensure_editorial_setup(apps=None):
+def ensure_editorial_setup(apps: Apps | None = None) -> list[str]:
     """Make sure the groups, their permissions and the sign-off workflow are in place; returns
     what it had to change (nothing, the second time)."""
     if apps is None:
         from django.apps import apps
-    return Setup(apps).run()
+    return Setup(apps).run()  # type: ignore[arg-type]  # the import above sets it when it was None
 
 
-def ensure_editorial_setup_for_loader(loader):
+def ensure_editorial_setup_for_loader(loader: "ContentLoader") -> None:
     for change in ensure_editorial_setup():
         loader.report.other.append(change)

@@ -38,7 +38,7 @@ class ReviewDatesFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Page
-        fields = []
+        fields: list[str] = []
 
     def filter_status(self, queryset, name, value):
         today = datetime.date.today()

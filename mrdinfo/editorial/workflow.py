@@ -10,7 +10,9 @@ This is a finish action rather than a `workflow_approved` signal handler because
 sent after Wagtail has already published: a handler would have to publish a second revision.
 """
 
+import datetime
 import logging
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -19,17 +21,20 @@ from .setup import CLINICAL_REVIEWERS
 # Wagtail imports this module while it loads its own models (WAGTAIL_FINISH_WORKFLOW_ACTION), so
 # models are imported inside the functions.
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 logger = logging.getLogger(__name__)
 
 
-def is_clinical_sign_off(workflow):
+def is_clinical_sign_off(workflow: Any) -> bool:
     """A workflow with an approval task for the Clinical reviewers group (whatever it is named)."""
     from wagtail.models import GroupApprovalTask
 
     return GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow, groups__name=CLINICAL_REVIEWERS).exists()
 
 
-def is_clinical_reviewer(user):
+def is_clinical_reviewer(user: "User | None") -> bool:
     """Only a member of the Clinical reviewers group (or someone with a reviewer profile) puts
     their name on a page as its clinical reviewer. An administrator who approves a task (Wagtail
     lets superusers approve any) publishes the page, but it still says "Clinical review: pending"."""
@@ -40,7 +45,7 @@ def is_clinical_reviewer(user):
     return user.groups.filter(name=CLINICAL_REVIEWERS).exists() or ReviewerProfile.objects.filter(user=user).exists()
 
 
-def reviewer_identity(user):
+def reviewer_identity(user: "User | None") -> tuple[str, str]:
     """The name and role a sign-off by this user puts on a page."""
     from .models import ReviewerProfile
 
@@ -52,7 +57,7 @@ def reviewer_identity(user):
     return (user.get_full_name().strip() or user.get_username()), ""
 
 
-def apply_sign_off(page, user, today=None):
+def apply_sign_off(page: Any, user: "User | None", today: datetime.date | None = None) -> tuple[str, str]:
     """Set the page's clinical review fields for a sign-off by `user` today (not saved)."""
     from mrdinfo.information.review import ReviewedPage
 
@@ -67,7 +72,7 @@ def apply_sign_off(page, user, today=None):
     return name, role
 
 
-def finish_workflow(workflow_state, user=None):
+def finish_workflow(workflow_state: Any, user: "User | None" = None) -> None:
     from mrdinfo.information.review import ReviewedPage
 
     from .models import SignOff
@@ -89,7 +94,7 @@ def finish_workflow(workflow_state, user=None):
     if isinstance(instance, ReviewedPage):
         apply_sign_off(instance, user)
         # The signed-off content plus the sign-off itself, as a revision by the reviewer.
-        revision = instance.save_revision(user=user, log_action=False, clean=False)
+        revision = instance.save_revision(user=user, log_action=False, clean=False)  # type: ignore[attr-defined]  # ReviewedPage is mixed into Wagtail pages
     revision.publish(user=user, skip_permission_checks=True)
     SignOff.objects.create(
         page=instance if hasattr(instance, "path") else None,

@@ -4,12 +4,14 @@ data). Registration on the site reuses the forms app: spam protection, answers s
 the staff email as a retried background task, entries under Forms in the admin."""
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -47,7 +50,7 @@ class EventCategory(models.Model):
         abstract = True
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -95,27 +98,27 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "event index page"
 
-    def events(self):
+    def events(self) -> PageQuerySet:
         return EventPage.objects.live().descendant_of(self)
 
     @path("")
-    def upcoming(self, request):
+    def upcoming(self, request: HttpRequest) -> HttpResponse:
         return self.render_listing(request, past=False)
 
     @path("past/")
-    def past(self, request):
+    def past(self, request: HttpRequest) -> HttpResponse:
         return self.render_listing(request, past=True)
 
     # Wagtail serves only addresses of words and slashes, so no ".ics" here: the file name comes
     # from Content-Disposition, and calendar apps go by the text/calendar type.
     @path("calendar-feed/")
-    def feed(self, request):
+    def feed(self, request: HttpRequest) -> HttpResponse:
         events = listing.upcoming_events(self.events()).select_related("event_type", "region")
         charity = SiteSettings.for_request(request).charity_name
         body = calendar.feed(events, request, name=f"{charity}: {self.title}".strip(": "))
         return calendar_response(body, "upcoming-events.ics", inline=True)
 
-    def render_listing(self, request, past):
+    def render_listing(self, request: HttpRequest, past: bool) -> HttpResponse:
         results = listing.Listing(self.events(), request.GET, past=past, index_url=self.url)
         return self.render(
             request,
@@ -224,7 +227,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("venue")]
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     # A page, not a form: Wagtail's form mixin would offer "form" and "landing" previews instead.
     preview_modes = Page.DEFAULT_PREVIEW_MODES
 
@@ -233,7 +236,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         indexes = [models.Index(fields=["start"])]
 
     # --- rules ------------------------------------------------------------------------------
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
@@ -245,11 +248,11 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.finishes_at = self.compute_finishes_at()
         super().save(*args, **kwargs)
 
-    def compute_finishes_at(self):
+    def compute_finishes_at(self) -> datetime | None:
         if self.start is None:
             return None
         if self.all_day:
@@ -259,35 +262,35 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
 
     # --- what the templates show --------------------------------------------------------------
     @property
-    def local_start(self):
+    def local_start(self) -> datetime:
         return timezone.localtime(self.start)
 
     @property
-    def local_end(self):
+    def local_end(self) -> datetime | None:
         return timezone.localtime(self.end) if self.end else None
 
     @property
-    def local_previous_start(self):
+    def local_previous_start(self) -> datetime | None:
         return timezone.localtime(self.previous_start) if self.previous_start else None
 
     @property
-    def when(self):
+    def when(self) -> str:
         return display.when(self.local_start, self.local_end, self.all_day)
 
     @property
-    def previous_when(self):
+    def previous_when(self) -> str:
         return display.when(self.local_previous_start, None, True) if self.previous_start else ""
 
     @property
-    def entry_fee_text(self):
+    def entry_fee_text(self) -> str:
         return display.money(self.entry_fee) if self.entry_fee else "Free"
 
     @property
-    def fundraising_target_text(self):
+    def fundraising_target_text(self) -> str:
         return display.money(self.fundraising_target)
 
     @property
-    def location_summary(self):
+    def location_summary(self) -> str:
         if self.is_online:
             return "Online"
         place = self.venue or (self.address_lines[0] if self.address_lines else "")
@@ -296,37 +299,37 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         return place
 
     @property
-    def multi_day(self):
-        return self.end is not None and self.local_end.date() != self.local_start.date()
+    def multi_day(self) -> bool:
+        return self.end is not None and self.local_end.date() != self.local_start.date()  # type: ignore[union-attr]  # set whenever end is
 
     @property
-    def has_finished(self):
+    def has_finished(self) -> bool:
         finishes = self.finishes_at or self.compute_finishes_at()
         return finishes is not None and finishes <= timezone.now()
 
     @property
-    def is_called_off(self):
+    def is_called_off(self) -> bool:
         return self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
     @property
-    def is_online(self):
+    def is_online(self) -> bool:
         return self.attendance == Attendance.ONLINE
 
     @cached_property
-    def has_registration_form(self):
+    def has_registration_form(self) -> bool:
         return not self.registration_url and self.form_fields.exists()
 
     @property
-    def registration_open(self):
+    def registration_open(self) -> bool:
         return not self.has_finished and self.status not in (EventStatus.SOLD_OUT, EventStatus.CANCELLED)
 
     @property
-    def index_url(self):
+    def index_url(self) -> str:
         """The events index's address, from this page's own (an event is always its child): no query."""
         return self.url.rstrip("/").rsplit("/", 1)[0] + "/"
 
     @cached_property
-    def picture(self):
+    def picture(self) -> Any:
         """The event's image with all its renditions in two queries, so the page's picture sizes and
         the JSON-LD's share-size picture do not each ask the database."""
         if not self.image_id:
@@ -334,19 +337,19 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         return get_image_model().objects.prefetch_renditions().filter(pk=self.image_id).first()
 
     @property
-    def address_lines(self):
+    def address_lines(self) -> list[str]:
         return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     # --- routes -------------------------------------------------------------------------------
     @path("")
-    def event(self, request):
+    def event(self, request: HttpRequest) -> TemplateResponse:
         context = self.get_context(request)
         context["json_ld"] = event_json_ld(self, request)
         context["google_calendar_url"] = calendar.google_calendar_url(self, request)
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("register/")
-    def register(self, request):
+    def register(self, request: HttpRequest) -> HttpResponseBase:
         if not self.has_registration_form:
             return redirect(self.url)
         if not self.registration_open:
@@ -361,17 +364,17 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         )
 
     @path("calendar/")
-    def ics(self, request):
+    def ics(self, request: HttpRequest) -> HttpResponse:
         return calendar_response(calendar.single_event(self, request), f"{self.slug}.ics")
 
-    def get_landing_page_template(self, request, *args, **kwargs):
+    def get_landing_page_template(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
         return "events/event_register_landing.html"
 
-    def serve_preview(self, request, mode_name):
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> TemplateResponse:
         return self.event(request)
 
 
-def calendar_response(body, filename, inline=False):
+def calendar_response(body: str | bytes, filename: str, inline: bool = False) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'

@@ -12,11 +12,14 @@ Two kinds of number, never mixed:
   1 in 100,000), or "none found" below the test's limit, which is not zero.
 A share is never turned into a body count: FACTS.md says that arithmetic needs clinical checking."""
 
+from typing import Any
+
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
@@ -102,20 +105,20 @@ class Explainer(
         ordering = ["name"]
         verbose_name = "cells-in-the-body explainer"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     # --- preview in the admin: the explainer as readers will see it ---------------------------
     @property
-    def preview_sizes(self):
+    def preview_sizes(self) -> list[dict[str, Any]]:
         from mrdinfo.core.models import PREVIEW_SIZES
 
         return PREVIEW_SIZES
 
-    def get_preview_template(self, request, mode_name):
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "explainer/explainer_preview.html"
 
-    def get_preview_context(self, request, mode_name):
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         from .blocks import ExplainerBlock
 
         context = super().get_preview_context(request, mode_name)
@@ -127,14 +130,14 @@ class Explainer(
 
     # --- what the page needs ---------------------------------------------------------------------
     @cached_property
-    def ordered_stages(self):
+    def ordered_stages(self) -> list[Any]:
         return list(self.stages.all())
 
     @cached_property
-    def ordered_methods(self):
+    def ordered_methods(self) -> list[Any]:
         return list(self.methods.all())
 
-    def stage_anchors(self):
+    def stage_anchors(self) -> list[str]:
         """Unique link names for the stages, in order (like heading anchors: a repeat gets -2)."""
         taken, anchors = set(), []
         for stage in self.ordered_stages:
@@ -222,10 +225,10 @@ class ExplainerStage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "stage"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         errors = {}
         if self.level == LEVEL_CELLS:
@@ -275,7 +278,7 @@ class ExplainerStage(Orderable):
 
     # --- the numbers, computed -------------------------------------------------------------
     @property
-    def cells_range(self):
+    def cells_range(self) -> tuple[int, int] | None:
         """(low, high) powers of ten of cells in the body, or None."""
         if self.level != LEVEL_CELLS or self.cells_exponent_high is None:
             return None
@@ -284,7 +287,7 @@ class ExplainerStage(Orderable):
         return (low, high)
 
     @property
-    def share_range(self):
+    def share_range(self) -> tuple[int | None, int | None] | None:
         """(low, high) powers of ten of the share of the sample, or None. For "none found",
         high is the limit below which nothing was found and low is None (unknown); for "this
         share or more", low is the share and high is None (no upper bound is given)."""
@@ -325,10 +328,10 @@ class DetectionMethod(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "detection method"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.limit_exponent is not None and not numbers.SMALLEST_SHARE_EXPONENT <= self.limit_exponent <= -1:
             raise ValidationError(
@@ -342,12 +345,12 @@ class DetectionMethod(Orderable):
             )
 
     @property
-    def limits(self):
+    def limits(self) -> tuple[int, int]:
         """(best, worst) powers of ten: -5, -4 for 1 in 100,000 at best, 1 in 10,000 always."""
         best = self.best_limit_exponent if self.best_limit_exponent is not None else self.limit_exponent
         return (best, self.limit_exponent)
 
     @property
-    def limit_text(self):
+    def limit_text(self) -> str:
         best, worst = self.limits
         return numbers.share_range(best, worst)

@@ -34,7 +34,7 @@ class Reading:
     share: Fraction | None = None
 
     @property
-    def exponent(self):
+    def exponent(self) -> int | None:
         """The power of ten at or below the share: 1.5E-03 → -3, 0.0001 → -4."""
         if self.share is None:
             return None
@@ -94,7 +94,7 @@ _PLAIN = re.compile(_DECIMAL)  # 0.0001
 _ONE_IN = re.compile(rf"({_DECIMAL})(?:in|:|/|outof)(\d{{1,3}}(?:,\d{{3}})+|\d+)")  # 1 in 10,000, 1:10000
 
 
-def _normalise(text):
+def _normalise(text: str) -> str:
     # Superscript powers first (10⁻⁴ → 10^-4), before NFKC folds them into plain digits.
     text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+", lambda m: "^" + m.group().translate(_SUPERSCRIPT), text)
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip()
@@ -102,17 +102,17 @@ def _normalise(text):
     return text
 
 
-def _words_only(text):
+def _words_only(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", text)).strip()
 
 
-def _decimal(text):
+def _decimal(text: str) -> Fraction:
     # A decimal comma (0,01) as many European labs write it; a comma is never a thousands
     # separator in these forms, except in "1 in 10,000", which is handled before this.
     return Fraction(text.replace(",", "."))
 
 
-def _number(text):
+def _number(text: str) -> Fraction | None:
     """The share a number written in one of the lab forms stands for, or None."""
     compact = text.replace(" ", "").replace("×", "x").replace("*", "x").replace("·", "x")
     if match := _ONE_IN.fullmatch(compact):
@@ -135,7 +135,7 @@ def _number(text):
     return None
 
 
-def read_result(text):
+def read_result(text: object) -> Reading | None:
     """The Reading for a result as typed, or None if it is not one of the forms labs use."""
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_LENGTH:
         return None

@@ -18,5 +18,5 @@ class PageFeedback(models.Model):
         verbose_name = "page feedback"
         verbose_name_plural = "page feedback"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{'Yes' if self.helpful else 'No'} on page {self.page_id}"

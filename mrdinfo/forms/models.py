@@ -5,10 +5,14 @@ staff is queued afterwards as a background task. If the email fails, the visitor
 "thank you", the failure is logged, and `send_form_notifications` (cron) tries again."""
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from modelcluster.fields import ParentalKey
 
+from django import forms
 from django.db import DatabaseError, models, transaction
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -33,23 +37,29 @@ class FormField(AbstractFormField):
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class StoredFormMixin:
+if TYPE_CHECKING:
+    _FormPageBase = Any  # mixed into FormMixin and a Page, which are untyped
+else:
+    _FormPageBase = object
+
+
+class StoredFormMixin(_FormPageBase):
     """What every form on the site shares, for a page that also mixes in Wagtail's FormMixin and
     EmailFormMixin (the contact page here; event registration in the events app): spam
     protection, answers stored before anything else, and the staff email queued as a retried
     background task. Answers are Wagtail FormSubmissions, so staff list and export them under
     Forms in the admin."""
 
-    def get_form_class(self):
+    def get_form_class(self) -> type[forms.Form]:
         base = super().get_form_class()
         return type(f"{base.__name__}WithSpamProtection", (SpamProtectedFormMixin, base), {})
 
-    def get_submissions_list_view_class(self):
+    def get_submissions_list_view_class(self) -> type:
         from .views import SafeSubmissionsListView  # Wagtail's admin views load after the models
 
         return SafeSubmissionsListView
 
-    def process_form_submission(self, form):
+    def process_form_submission(self, form: forms.Form) -> FormSubmission:
         # The answers and the record of the email to send are kept together or not at all, so a
         # stored answer always gets its email (or a retry), and a failure leaves nothing half-saved.
         with transaction.atomic():
@@ -59,13 +69,19 @@ class StoredFormMixin:
                 transaction.on_commit(lambda: queue_notification(notification.pk))
         return submission
 
-    def answers(self, form):
+    def answers(self, form: forms.Form) -> dict[str, Any]:
         return {name: value for name, value in form.cleaned_data.items() if name in self.answer_names()}
 
-    def answer_names(self):
+    def answer_names(self) -> set[str]:
         return {field.clean_name for field in self.get_form_fields()}
 
-    def serve_form(self, request, form_url, template=None, extra_context=None):
+    def serve_form(
+        self,
+        request: HttpRequest,
+        form_url: str,
+        template: str | None = None,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponseBase:
         """GET shows the form; POST stores valid answers and redirects to `form_url?sent=1`
         (post/redirect/get: reloading the thank-you page does not send the form again).
         A flood gets 429, and answers that cannot be saved get 503 with everything kept."""
@@ -105,7 +121,7 @@ class StoredFormMixin:
             response["Retry-After"] = "60"
         return response
 
-    def notification_text(self, submission):
+    def notification_text(self, submission: FormSubmission) -> str:
         data = submission.get_data()
         lines = [f"{label}: {data.get(name, '')}" for name, label in self.get_data_fields() if name != "submit_time"]
         lines.append(f"Sent: {timezone.localtime(submission.submit_time):%d %B %Y at %H:%M}")
@@ -135,12 +151,12 @@ class FormPage(StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "general.GeneralPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "form page"
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         return self.serve_form(request, self.url)
 
 
@@ -158,13 +174,13 @@ class FormNotification(models.Model):
     class Meta:
         indexes = [models.Index(fields=["sent_at", "attempts"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Notification for submission {self.submission_id}"
 
-    def deliver(self):
+    def deliver(self) -> bool:
         from django.core.mail import EmailMessage
 
-        def message():
+        def message() -> EmailMessage:
             page = self.submission.page.specific
             return EmailMessage(
                 subject=page.subject or f"New answers to “{page.title}”",
@@ -176,7 +192,7 @@ class FormNotification(models.Model):
         return send_and_record(self, message, f"Form notification {self.pk}")
 
 
-def queue_notification(notification_id):
+def queue_notification(notification_id: int) -> None:
     from .tasks import send_form_notification
 
     try:

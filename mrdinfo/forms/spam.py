@@ -14,11 +14,14 @@ answers lose any line breaks, so a name cannot add a fake "Bcc:" line to the sta
 import hashlib
 import re
 import time
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core import signing
 from django.core.cache import cache
 from django.core.validators import MaxLengthValidator
+from django.forms import BoundField
+from django.http import QueryDict
 
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
@@ -30,28 +33,34 @@ MULTI_LINE_MAX_LENGTH = 5000
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
-def used_token_key(token):
+def used_token_key(token: str) -> str:
     return "forms:used-token:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-def remember_token(token):
+def remember_token(token: str) -> bool:
     """False if this token was used before; True if it is new (or the cache is down)."""
     return cache.add(used_token_key(token), 1, timeout=MAX_AGE + 60) is not False
 
 
-def forget_token(token):
+def forget_token(token: str) -> None:
     """The answers could not be saved: the same page may send them again."""
     cache.delete(used_token_key(token))
 
 
-def started_token():
+def started_token() -> str:
     return signing.dumps(time.time(), salt=SALT)
 
 
-class SpamProtectedFormMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class SpamProtectedFormMixin(_FormBase):
     """Mixed into the form Wagtail builds from the editor's fields."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.is_spam = False
         self.fields[HONEYPOT_FIELD] = forms.CharField(
@@ -68,14 +77,14 @@ class SpamProtectedFormMixin:
                 field.validators.append(MaxLengthValidator(field.max_length))
                 field.widget.attrs["maxlength"] = str(field.max_length)
 
-    def clean_single_line_answers(self, cleaned):
+    def clean_single_line_answers(self, cleaned: dict[str, Any]) -> None:
         for name, field in self.fields.items():
             value = cleaned.get(name)
             if isinstance(value, str) and not isinstance(field.widget, forms.Textarea | forms.HiddenInput):
                 cleaned[name] = LINE_BREAKS.sub(" ", value).strip()
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         self.clean_single_line_answers(cleaned)
         if cleaned.get(HONEYPOT_FIELD):
             # A person cannot see this box (it is display:none), so whoever filled it is a script.
@@ -106,12 +115,13 @@ class SpamProtectedFormMixin:
             )
         return cleaned
 
-    def refresh_started_token(self):
-        self.data = self.data.copy()
-        self.data[self.add_prefix(STARTED_FIELD)] = started_token()
+    def refresh_started_token(self) -> None:
+        data = cast(QueryDict, self.data).copy()  # a bound form's data: the request's QueryDict
+        data[self.add_prefix(STARTED_FIELD)] = started_token()
+        self.data = data
 
-    def release_started_token(self):
+    def release_started_token(self) -> None:
         forget_token(self.cleaned_data.get(STARTED_FIELD) or "")
 
-    def visible_answer_fields(self):
+    def visible_answer_fields(self) -> list[BoundField]:
         return [field for field in self if field.name not in {HONEYPOT_FIELD, STARTED_FIELD}]

@@ -1,3 +1,7 @@
+from typing import Any
+
+from django.http import HttpRequest
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -22,7 +26,7 @@ class GeneralPage(BasePage):
     class Meta:
         verbose_name = "general page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["headings"] = [h for h in collect_headings(self.body) if h["level"] == 2]
         return context

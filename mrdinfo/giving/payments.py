@@ -7,7 +7,9 @@ delivered twice is acted on once; payments are also unique by the provider's pay
 
 import logging
 import uuid
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,7 +20,9 @@ from .models import Donation, DonationPayment, WebhookEvent
 logger = logging.getLogger(__name__)
 
 
-def record_payment(donation, provider_payment_id, amount, received_at=None):
+def record_payment(
+    donation: Donation, provider_payment_id: str, amount: Decimal, received_at: datetime | None = None
+) -> DonationPayment | None:
     """Money arrived for this donation. Returns the payment, or None if it was already known."""
     if DonationPayment.objects.filter(provider_payment_id=provider_payment_id).exists():
         return None
@@ -34,7 +38,7 @@ def record_payment(donation, provider_payment_id, amount, received_at=None):
     return payment
 
 
-def handle_event(provider_name, event):
+def handle_event(provider_name: str, event: dict[str, Any]) -> str:
     """Act on one provider event (a dict shaped like Stripe's). Returns what was done, for logs."""
     event_id, event_type = str(event.get("id") or ""), str(event.get("type") or "")
     if not event_id:
@@ -51,7 +55,7 @@ def handle_event(provider_name, event):
     return outcome
 
 
-def _reference(obj):
+def _reference(obj: dict[str, Any]) -> Any:
     for metadata in (
         obj.get("metadata"),
         (obj.get("subscription_details") or {}).get("metadata"),
@@ -62,7 +66,7 @@ def _reference(obj):
     return obj.get("client_reference_id")
 
 
-def _donation_for(obj):
+def _donation_for(obj: dict[str, Any]) -> Donation | None:
     reference = _reference(obj)
     if reference:
         donation = (
@@ -76,7 +80,7 @@ def _donation_for(obj):
     return None
 
 
-def _subscription_id(obj):
+def _subscription_id(obj: dict[str, Any]) -> Any:
     subscription = obj.get("subscription") or (
         ((obj.get("parent") or {}).get("subscription_details") or {}).get("subscription")
     )
@@ -85,7 +89,7 @@ def _subscription_id(obj):
     return subscription or ""
 
 
-def _is_uuid(value):
+def _is_uuid(value: object) -> bool:
     try:
         uuid.UUID(str(value))
     except ValueError:
@@ -93,11 +97,11 @@ def _is_uuid(value):
     return True
 
 
-def _pounds(pence):
+def _pounds(pence: Any) -> Decimal:
     return (Decimal(int(pence or 0)) / 100).quantize(Decimal("0.01"))
 
 
-def checkout_completed(session):
+def checkout_completed(session: dict[str, Any]) -> str:
     donation = _donation_for(session)
     if donation is None:
         return "no matching donation"
@@ -114,7 +118,7 @@ def checkout_completed(session):
     return "paid"
 
 
-def async_payment_failed(session):
+def async_payment_failed(session: dict[str, Any]) -> str:
     donation = _donation_for(session)
     if donation is None:
         return "no matching donation"
@@ -122,7 +126,7 @@ def async_payment_failed(session):
     return "failed"
 
 
-def invoice_paid(invoice):
+def invoice_paid(invoice: dict[str, Any]) -> str:
     donation = _donation_for(invoice)
     if donation is None:
         return "no matching donation"
@@ -136,7 +140,7 @@ def invoice_paid(invoice):
     return "paid"
 
 
-def invoice_payment_failed(invoice):
+def invoice_payment_failed(invoice: dict[str, Any]) -> str:
     donation = _donation_for(invoice)
     if donation is None:
         return "no matching donation"
@@ -148,7 +152,7 @@ def invoice_payment_failed(invoice):
     return "failed"
 
 
-def charge_refunded(charge):
+def charge_refunded(charge: dict[str, Any]) -> str:
     payment_intent = charge.get("payment_intent") or ""
     payment = DonationPayment.objects.select_related("donation").filter(provider_payment_id=payment_intent).first()
     if payment is None:
@@ -163,7 +167,7 @@ def charge_refunded(charge):
     return "partly refunded"  # staff see it in Stripe; the Gift Aid export still counts it as paid
 
 
-def subscription_deleted(subscription):
+def subscription_deleted(subscription: dict[str, Any]) -> str:
     donation = Donation.objects.select_for_update().filter(provider_subscription_id=subscription.get("id")).first()
     if donation is None:
         return "no matching donation"
@@ -183,7 +187,7 @@ HANDLERS = {
 WEBHOOK_EVENTS = list(HANDLERS)  # the events to send, listed in README.md
 
 
-def complete_test_payment(donation):
+def complete_test_payment(donation: Donation) -> str:
     """What the test-mode provider does when its "pay" button is pressed: the same path a real
     provider's event takes, with a made-up event id."""
     event = {

@@ -9,8 +9,18 @@ own page (Stripe Checkout) and learns the outcome from the provider's signed web
 import json
 import logging
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.http import HttpRequest
+
+from wagtail.models import Page
+
+if TYPE_CHECKING:
+    import stripe
+    from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItemPriceData
+
+    from .models import Donation
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +37,7 @@ class TestModeProvider:
     name = "test"
     is_test_mode = True
 
-    def start_checkout(self, donation, page, request):
+    def start_checkout(self, donation: "Donation", page: Page, request: HttpRequest) -> str:
         return page.url + page.reverse_subpage("test_payment", args=[str(donation.reference)])
 
 
@@ -35,29 +45,35 @@ class StripeProvider:
     name = "stripe"
     is_test_mode = False
 
-    def __init__(self, secret_key, webhook_secret, api_base="", http_client=None):
+    def __init__(self, secret_key: str, webhook_secret: str, api_base: str = "", http_client: Any = None) -> None:
         self.secret_key = secret_key
         self.webhook_secret = webhook_secret
         self.api_base = api_base
         self.http_client = http_client
 
-    def client(self):
+    def client(self) -> "stripe.StripeClient":
         import stripe
 
-        options = {"max_network_retries": 2}
+        options: dict[str, Any] = {"max_network_retries": 2}
         if self.api_base:
             options["base_addresses"] = {"api": self.api_base}
         if self.http_client is not None:
             options["http_client"] = self.http_client
         return stripe.StripeClient(self.secret_key, **options)
 
-    def checkout_params(self, donation, page, request, charity):
+    def checkout_params(
+        self, donation: "Donation", page: Page, request: HttpRequest, charity: str
+    ) -> "SessionCreateParams":
         base = request.build_absolute_uri(page.url)
         reference = str(donation.reference)
         pence = int((donation.amount * 100).quantize(Decimal("1")))
         name = f"Donation to {charity}" if charity else "Donation"
-        price_data = {"currency": "gbp", "unit_amount": pence, "product_data": {"name": name}}
-        params = {
+        price_data: SessionCreateParamsLineItemPriceData = {
+            "currency": "gbp",
+            "unit_amount": pence,
+            "product_data": {"name": name},
+        }
+        params: SessionCreateParams = {
             "client_reference_id": reference,
             "customer_email": donation.email,
             "metadata": {"donation_reference": reference},
@@ -75,7 +91,7 @@ class StripeProvider:
             params["payment_intent_data"] = {"metadata": {"donation_reference": reference}}
         return params
 
-    def start_checkout(self, donation, page, request):
+    def start_checkout(self, donation: "Donation", page: Page, request: HttpRequest) -> str:
         import stripe
 
         from mrdinfo.core.models import SiteSettings
@@ -91,7 +107,7 @@ class StripeProvider:
         donation.save(update_fields=["provider_session_id"])
         return session["url"]
 
-    def read_webhook(self, payload, signature_header):
+    def read_webhook(self, payload: bytes | str, signature_header: str) -> dict[str, Any]:
         """The event as a plain dict, or BadWebhook if Stripe did not sign this exact payload."""
         import stripe
 
@@ -108,7 +124,7 @@ class StripeProvider:
         return event
 
 
-def get_provider():
+def get_provider() -> StripeProvider | TestModeProvider:
     secret_key = getattr(settings, "STRIPE_SECRET_KEY", "")
     webhook_secret = getattr(settings, "STRIPE_WEBHOOK_SECRET", "")
     if secret_key and webhook_secret:

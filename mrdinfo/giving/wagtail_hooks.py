@@ -24,7 +24,7 @@ class DonationViewSet(ModelViewSet):
     menu_label = "Donations"
     inspect_view_enabled = True
     copy_view_enabled = False
-    exclude_form_fields = []  # never shown: the permission policy refuses add, edit and delete
+    exclude_form_fields: list[str] = []  # never shown: the permission policy refuses add, edit and delete
     list_display = ["__str__", "created_at", "amount", "frequency", "status", "gift_aid"]
     list_filter = ["status", "frequency", "gift_aid", "created_at"]
     search_fields = ["first_name", "last_name", "email", "postcode"]
@@ -74,7 +74,7 @@ class GiftAidDeclarationViewSet(ModelViewSet):
     menu_label = "Gift Aid declarations"
     inspect_view_enabled = True
     copy_view_enabled = False
-    exclude_form_fields = []  # never shown: the permission policy refuses add, edit and delete
+    exclude_form_fields: list[str] = []  # never shown: the permission policy refuses add, edit and delete
     list_display = ["__str__", "declared_at", "scope", "wording_version", "cancelled_at"]
     list_filter = ["scope", "declared_at"]
     search_fields = ["first_name", "last_name", "postcode"]
@@ -103,7 +103,7 @@ class SubscriberViewSet(ModelViewSet):
     menu_label = "Newsletter subscribers"
     inspect_view_enabled = True
     copy_view_enabled = False
-    exclude_form_fields = []  # never shown: the permission policy refuses add, edit and delete
+    exclude_form_fields: list[str] = []  # never shown: the permission policy refuses add, edit and delete
     list_display = ["email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["email", "first_name"]

@@ -29,15 +29,25 @@ costly parse runs once per page version, not once per visitor."""
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Set
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, PageElement
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from mrdinfo.core import caching, prose
+
+if TYPE_CHECKING:
+    from wagtail.models import Site
+
+# (pattern, {abbreviation: slug}, {casefolded name: slug}); no pattern when there are no terms.
+Matcher = tuple[re.Pattern[str] | None, dict[str, str], dict[str, str]]
 
 CACHE_KEY = "information-glossary:v1:{site_id}"
 # Text inside these is never linked.
@@ -46,20 +56,20 @@ SCOPE_CLASS = prose.PROSE_CLASS
 POPOVER_ID = re.compile(r'id="glossary-popover-([\w-]+)"')
 
 
-def cache_key(site_id):
+def cache_key(site_id: int) -> str:
     return CACHE_KEY.format(site_id=site_id)
 
 
-def is_abbreviation(name):
+def is_abbreviation(name: str) -> bool:
     """ "MRD", "ALL", "PCR": written all in capitals, so matched only in capitals."""
     return name == name.upper() and any(character.isalpha() for character in name)
 
 
-def normalise(name):
+def normalise(name: str) -> str:
     return " ".join(name.split())
 
 
-def build_glossary(site):
+def build_glossary(site: "Site | None") -> dict[str, Any]:
     """The terms and the site's glossary page address, as plain (cacheable) data."""
     from .models import GlossaryPage, GlossaryTerm
 
@@ -79,23 +89,24 @@ def build_glossary(site):
     return {"terms": terms, "url": url, "version": glossary_version(terms, url)}
 
 
-def glossary_version(terms, url):
+def glossary_version(terms: list[dict[str, Any]], url: str) -> str:
     """Changes whenever a term, a definition, another name or the glossary page's address does."""
     return hashlib.sha256(json.dumps([terms, url], sort_keys=True).encode()).hexdigest()[:16]
 
 
-def get_glossary(site):
-    return cache.get_or_set(cache_key(site.pk if site else 0), lambda: build_glossary(site))
+def get_glossary(site: "Site | None") -> dict[str, Any]:
+    # Never None: the default is callable, so a miss builds the glossary.
+    return cast(dict[str, Any], cache.get_or_set(cache_key(site.pk if site else 0), lambda: build_glossary(site)))
 
 
-def clear_glossary_cache():
+def clear_glossary_cache() -> None:
     from wagtail.models import Site
 
     cache.delete_many([cache_key(0)] + [cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)])
 
 
 @lru_cache(maxsize=16)
-def _matcher(names_key):
+def _matcher(names_key: tuple[tuple[str, str], ...]) -> Matcher:
     """Compile one pattern for every name (longest first), once per distinct term list."""
     names = sorted({name for name, _slug in names_key}, key=lambda name: (-len(name), name))
     if not names:
@@ -110,12 +121,12 @@ def _matcher(names_key):
     return pattern, exact, folded
 
 
-def matcher_for(terms):
+def matcher_for(terms: list[dict[str, Any]]) -> Matcher:
     names_key = tuple(sorted((normalise(name), term["slug"]) for term in terms for name in term["names"]))
     return _matcher(names_key)
 
 
-def in_linkable_prose(node):
+def in_linkable_prose(node: PageElement) -> bool:
     inside_scope = False
     for parent in node.parents:
         if parent.name in SKIP_TAGS or parent.has_attr("popover"):
@@ -125,7 +136,7 @@ def in_linkable_prose(node):
     return inside_scope
 
 
-def term_markup(matched_text, term, glossary_url):
+def term_markup(matched_text: str, term: dict[str, Any], glossary_url: str) -> SafeString:
     definition_id = f"glossary-definition-{term['slug']}"
     popover_id = f"glossary-popover-{term['slug']}"
     if glossary_url:
@@ -159,21 +170,21 @@ def term_markup(matched_text, term, glossary_url):
     )
 
 
-def link_prose(html, request):
+def link_prose(html: str, request: HttpRequest | None) -> str:
     """core's prose filter: the glossary of the request's site (of no site: terms without links).
     A page with more than one stream (an introduction and an aside, say) links each term once:
     the terms linked by earlier streams are kept on the request and left alone."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
-    already = getattr(request, "_glossary_linked", frozenset()) if request is not None else frozenset()
+    already: Set[str] = getattr(request, "_glossary_linked", frozenset()) if request is not None else frozenset()
     html = link_glossary_terms(html, get_glossary(site), already)
     if request is not None:
-        request._glossary_linked = already | set(POPOVER_ID.findall(html))
+        request._glossary_linked = already | set(POPOVER_ID.findall(html))  # type: ignore[attr-defined]  # kept for this request
     return html
 
 
-def link_glossary_terms(html, glossary, already_linked=frozenset()):
+def link_glossary_terms(html: str, glossary: dict[str, Any], already_linked: Set[str] = frozenset()) -> str:
     """Return html with the first use of each glossary term linked (see the module's rules),
     except terms in already_linked (slugs). Cached under the HTML and the glossary's version."""
     version = glossary.get("version") or glossary_version(glossary["terms"], glossary["url"])
@@ -181,7 +192,7 @@ def link_glossary_terms(html, glossary, already_linked=frozenset()):
     return caching.cached_fragment("glossary-links", (version, skip, html), lambda: link_terms_in(html, glossary, skip))
 
 
-def link_terms_in(html, glossary, skip=()):
+def link_terms_in(html: str, glossary: dict[str, Any], skip: Iterable[str] = ()) -> str:
     terms = glossary["terms"]
     pattern, exact, folded = matcher_for(terms)
     if pattern is None or not pattern.search(html):
@@ -191,7 +202,7 @@ def link_terms_in(html, glossary, skip=()):
     linked = set(skip)
     # Linked text nodes are swapped for a marker and the markup put in after serialising: much
     # quicker than parsing every replacement into the tree.
-    replacements = {}
+    replacements: dict[str, str] = {}
     for node in list(soup.find_all(string=True)):
         if type(node) is not NavigableString or not in_linkable_prose(node):
             continue
@@ -219,5 +230,5 @@ def link_terms_in(html, glossary, skip=()):
     return output
 
 
-def term_slug(term):
+def term_slug(term: str) -> str:
     return slugify(term)[:80].strip("-") or "term"

@@ -9,6 +9,8 @@ Every page here carries review metadata (who reviewed it, when, when it is next 
 the page itself, because parents need to know how current medical information is."""
 
 import hashlib
+from collections.abc import Iterable
+from typing import Any
 
 from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
@@ -16,6 +18,7 @@ from modelcluster.queryset import FakeQuerySet
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, PageChooserPanel
@@ -36,15 +39,19 @@ from .review import ReviewedPage
 ABOUT_SECTION_TEXT = "Sources and review dates"
 
 
-def contents_with_about_section(headings):
+def contents_with_about_section(headings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
     """The page's section headings, then a last entry for the sources and review section."""
     sections = [h for h in headings if h["level"] == 2]
     taken = {h["anchor"] for h in headings}
-    about = {"anchor": anchor_for("about-this-information", taken), "text": ABOUT_SECTION_TEXT, "level": 2}
+    about: dict[str, Any] = {
+        "anchor": anchor_for("about-this-information", taken),
+        "text": ABOUT_SECTION_TEXT,
+        "level": 2,
+    }
     return sections + [about], about["anchor"]
 
 
-def references_in(body):
+def references_in(body: Any) -> list[dict[str, Any]]:
     """Every reference in the body's references blocks, in order, each with its anchor on the page
     (#source-<link name>, or #source-<number> for one without a link name).
 
@@ -65,7 +72,7 @@ def references_in(body):
     ]
 
 
-def summary_cards(pages, request=None):
+def summary_cards(pages: Iterable[Page], request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """Plain data (cacheable): each page's title, summary and address as seen from this request's site."""
     return [
         {"url": page.get_url(request=request), "title": page.title, "summary": getattr(page, "summary", "") or ""}
@@ -91,10 +98,10 @@ class TopicIndexPage(ReviewedPage, BasePage):
     class Meta:
         verbose_name = "topic hub"
 
-    def topics(self, request=None):
+    def topics(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         return summary_cards(self.get_children().live().defer_streamfields().specific(), request)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         headings = collect_headings(self.body)
         topics_anchor = anchor_for("topics", {h["anchor"] for h in headings})
@@ -136,19 +143,19 @@ class InformationPage(ReviewedPage, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["information.TopicIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "information page"
 
     @cached_property
-    def headings(self):
+    def headings(self) -> list[dict[str, Any]]:
         return collect_headings(self.body)
 
-    def references(self):
+    def references(self) -> list[dict[str, Any]]:
         return references_in(self.body)
 
-    def related_topics(self, request=None):
+    def related_topics(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         """Chosen related pages in the editor's order, or else the live pages beside this one.
         A fixed few queries however many there are: the pages are fetched in bulk, with their
         order and liveness decided in the same query. The cards are plain data, a pure function
@@ -164,7 +171,7 @@ class InformationPage(ReviewedPage, BasePage):
             lambda: summary_cards(self.related_pages_in_order(related), request),
         )
 
-    def related_pages_in_order(self, related):
+    def related_pages_in_order(self, related: Any) -> list[Page]:
         if isinstance(related, FakeQuerySet):
             # A preview (or an unsaved page): the editor's choices are in memory, not yet saved.
             chosen_ids = [item.page_id for item in related if item.page_id]
@@ -184,7 +191,7 @@ class InformationPage(ReviewedPage, BasePage):
             pages = list(self.get_siblings(inclusive=False).live().defer_streamfields().specific())
         return pages
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         contents, about_anchor = contents_with_about_section(self.headings)
         context.update(
@@ -232,13 +239,13 @@ class GlossaryPage(ReviewedPage, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["information.TopicIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "glossary page"
 
-    def letters(self, terms):
+    def letters(self, terms: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups = {}
         for term in terms:
             first = term["term"][:1].upper()
@@ -253,7 +260,7 @@ class GlossaryPage(ReviewedPage, BasePage):
             for letter, items in sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
         ]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         glossary = get_glossary(Site.find_for_request(request))
         headings = collect_headings(self.body)
@@ -303,35 +310,35 @@ class GlossaryTerm(models.Model):
         ordering = ["term"]
         verbose_name = "glossary term"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.term
 
-    def other_names_list(self):
+    def other_names_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
-    def names(self):
+    def names(self) -> list[str]:
         return [self.term.strip()] + self.other_names_list()
 
-    def content_values(self):
+    def content_values(self) -> dict[str, str]:
         return {"term": self.term, "definition": self.definition, "other_names": self.other_names}
 
-    def values_digest(self):
+    def values_digest(self) -> str:
         text = "\x1f".join(self.content_values()[key] for key in ("term", "definition", "other_names"))
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def edited_since_loaded(self):
+    def edited_since_loaded(self) -> bool:
         # A term the loader never wrote (no digest) was made by an editor: also theirs.
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = term_slug(self.term)
         super().save(*args, **kwargs)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if not self.slug:
             self.slug = term_slug(self.term)

@@ -3,13 +3,19 @@
 The index lists its live news pages newest first, in a fixed number of queries however many
 there are (one page of items, their categories and images' renditions in bulk)."""
 
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from mrdinfo.core.blocks import BaseStreamBlock
@@ -29,7 +35,7 @@ CATEGORIES = [
 ]
 
 
-def page_number(raw, num_pages):
+def page_number(raw: object, num_pages: int) -> int:
     """The page a visitor asked for, as the nearest page there is: junk gives the first page,
     a number past the end gives the last. Never an error."""
     try:
@@ -65,7 +71,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "news index (media centre)"
 
-    def news_items(self):
+    def news_items(self) -> PageQuerySet:
         return (
             NewsPage.objects.live()
             .public()
@@ -75,7 +81,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("-date", "-first_published_at", "-pk")
         )
 
-    def paginated_news(self, request):
+    def paginated_news(self, request: HttpRequest) -> PaginatorPage:
         paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
         page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
         # One query for every item's image renditions, however many items.
@@ -86,7 +92,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             prefetch_related_objects(images, "renditions")
         return page
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         news = self.paginated_news(request)
         context["news"] = news
@@ -101,11 +107,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
     @path("")
-    def index_route(self, request, *args, **kwargs):
+    def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         return self.serve(request, *args, **kwargs)
 
     @path("feed/", name="feed")
-    def feed(self, request):
+    def feed(self, request: HttpRequest) -> HttpResponse:
         from .feeds import NewsFeed
 
         return NewsFeed()(request, index_page=self)
@@ -137,7 +143,7 @@ class NewsPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
 
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "news page"

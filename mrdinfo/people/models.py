@@ -2,10 +2,12 @@
 and a short bio, and PeoplePage, which lists the people an editor chooses, in their order."""
 
 import hashlib
+from typing import Any
 
 from modelcluster.fields import ParentalKey
 
 from django.db import models
+from django.http import HttpRequest
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -45,19 +47,19 @@ class Person(models.Model):
         ordering = ["role"]
         verbose_name_plural = "people"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.role})" if self.name else self.role
 
-    def content_values(self):
+    def content_values(self) -> tuple[Any, ...]:
         return (self.name, self.role, self.photo_id, self.bio)
 
-    def values_digest(self):
+    def values_digest(self) -> str:
         return hashlib.sha256(repr(self.content_values()).encode()).hexdigest()
 
-    def edited_since_loaded(self):
+    def edited_since_loaded(self) -> bool:
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
 
@@ -74,12 +76,12 @@ class PeoplePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["general.GeneralPage", "home.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "people page"
 
-    def listed_people(self):
+    def listed_people(self) -> list[dict[str, Any]]:
         """The chosen people in order, with photos' renditions fetched in bulk (fixed queries)."""
         from django.db.models import prefetch_related_objects
 
@@ -95,7 +97,7 @@ class PeoplePage(BasePage):
             for entry in entries
         ]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["people"] = self.listed_people()
         return context

@@ -8,6 +8,7 @@ Links may be a page (survives moves and renames) or an address: another site, or
 site such as /events/ for a section that is not a page yet."""
 
 import hashlib
+from typing import TYPE_CHECKING, Any
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -22,7 +23,7 @@ from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
 
-def validate_link_address(value):
+def validate_link_address(value: str) -> None:
     """An address on another site (https://…) or a path on this one (/events/)."""
     if value.startswith("/") and not value.startswith("//"):
         if any(character.isspace() for character in value):
@@ -40,13 +41,17 @@ class LoadedDigestMixin(models.Model):
     class Meta:
         abstract = True
 
-    def values_digest(self):
+    if TYPE_CHECKING:
+
+        def content_values(self) -> tuple[Any, ...]: ...  # each model says what a file sets
+
+    def values_digest(self) -> str:
         return hashlib.sha256(repr(self.content_values()).encode()).hexdigest()
 
-    def edited_since_loaded(self):
+    def edited_since_loaded(self) -> bool:
         return self.loaded_digest != self.values_digest()
 
-    def mark_loaded(self):
+    def mark_loaded(self) -> None:
         self.loaded_digest = self.values_digest()
 
 
@@ -91,15 +96,15 @@ class PromoCard(LoadedDigestMixin, models.Model):
         ordering = ["title"]
         verbose_name = "promotional card"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if bool(self.link_page_id) == bool(self.link_url):
             raise ValidationError("Choose a page or type an address, not both and not neither.")
 
-    def content_values(self):
+    def content_values(self) -> tuple[Any, ...]:
         return (self.title, self.text, self.link_page_id, self.link_url, self.image_id)
 
 
@@ -115,10 +120,10 @@ class PromoCardSet(LoadedDigestMixin, ClusterableModel):
         ordering = ["name"]
         verbose_name = "card set"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def content_values(self):
+    def content_values(self) -> tuple[Any, ...]:
         return (self.name, self.heading, tuple(item.card_id for item in self.items.all()))
 
 
@@ -128,7 +133,7 @@ class PromoCardSetItem(Orderable):
 
     panels = [FieldPanel("card")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.card)
 
 

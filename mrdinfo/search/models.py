@@ -19,11 +19,11 @@ class NoResultSearch(models.Model):
         verbose_name = "search with no results"
         verbose_name_plural = "searches with no results"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.query_string
 
     @classmethod
-    def record(cls, query_string):
+    def record(cls, query_string: str) -> None:
         normalised = normalise_query_string(query_string)[:MAX_QUERY_STRING_LENGTH]
         if not normalised:
             return

@@ -2,6 +2,7 @@
 the environment; see README.md ("Configuration") for the list."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -137,6 +138,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHE_SOCKET_TIMEOUT_MS, then Redis is left alone for CACHE_RETRY_SECONDS (core/resilience.py).
 REDIS_URL = env_str("REDIS_URL")
 CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -177,7 +179,7 @@ WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # Background tasks (Wagtail 8 uses django-tasks): run at once here; production uses the
 # database worker (see production.py and README.md).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,8 +197,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-STORAGES = {
+MEDIA_ROOT: str | Path = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -282,7 +284,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "worker-src": [_SELF, "blob:"],
 }
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},

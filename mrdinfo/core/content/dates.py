@@ -8,6 +8,7 @@ be written relative to the day the content is loaded: `+21 days 10:00`, `-6 week
 
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ RELATIVE = re.compile(
 FORMATS_HELP = "write `2026-10-25`, `2026-10-25 10:00`, or relative to the loading day: `+21 days 10:00`, `-3 weeks`"
 
 
-def relative_parts(text, today):
+def relative_parts(text: str, today: date) -> tuple[date, time | None] | None:
     """(date, time or None) for a relative value such as `+21 days 10:00`, else None."""
     match = RELATIVE.match(text)
     if match is None:
@@ -34,7 +35,7 @@ def relative_parts(text, today):
     return day, clock
 
 
-def content_date(value, today=None):
+def content_date(value: Any, today: date | None = None) -> date:
     """A DateField's value from a content file."""
     if isinstance(value, datetime):
         return value.date()
@@ -50,7 +51,7 @@ def content_date(value, today=None):
         raise ValueError(f"{text!r} is not a date: {FORMATS_HELP}") from None
 
 
-def content_datetime(value, today=None):
+def content_datetime(value: Any, today: date | None = None) -> datetime:
     """A DateTimeField's value from a content file: aware, a wall-clock time in Europe/London
     unless the value gives its own offset. A date alone means midnight."""
     zone = timezone.get_current_timezone()

@@ -4,6 +4,7 @@ Every mistake a content file can hold is reported as `path:line: message` (Conte
 the path relative to the folder above content/, as an editor sees it in the repository."""
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -11,7 +12,7 @@ from .errors import ContentError
 from .yaml_lines import load_yaml
 
 
-def read_yaml(path, display):
+def read_yaml(path: str | Path, display: str) -> Any:
     """The YAML at path as LineDict / LineList, or a ContentError naming display and the line."""
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -30,20 +31,20 @@ def read_yaml(path, display):
 class ContentFiles:
     """One content folder (content/ in the repository, or a test's copy)."""
 
-    def __init__(self, content_dir):
+    def __init__(self, content_dir: str | Path) -> None:
         self.root = Path(content_dir)
 
-    def display(self, path):
+    def display(self, path: str | Path) -> str:
         """How messages name a file: relative to the folder above content/ (`content/pages/x.yaml`)."""
         return str(Path(path).relative_to(self.root.parent)) if self.root.parent else str(path)
 
-    def path(self, relative):
+    def path(self, relative: str) -> Path:
         return self.root / relative
 
-    def exists(self, relative):
+    def exists(self, relative: str) -> bool:
         return self.path(relative).exists()
 
-    def read(self, relative):
+    def read(self, relative: str) -> tuple[Any, str]:
         """(data, display name) of the YAML file content/<relative>."""
         path = self.path(relative)
         display = self.display(path)

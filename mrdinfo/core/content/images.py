@@ -2,6 +2,8 @@
 nothing. Each is named in other files by its short name (the key in images.yaml)."""
 
 import hashlib
+from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,13 +12,15 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from .errors import ContentError
+from .files import ContentFiles
+from .report import LoadReport
 from .yaml_lines import LineDict
 
 IMAGES_FILE = "images.yaml"
 IMAGE_KEYS = {"file", "title", "alt"}
 
 
-def check_image_file(path, display, line):
+def check_image_file(path: Path, display: str, line: int) -> None:
     """An image Wagtail accepts: a known extension, readable by Pillow, not too many pixels."""
     from PIL import Image as PillowImage
 
@@ -39,14 +43,14 @@ def check_image_file(path, display, line):
         )
 
 
-def load_images(files, report):
+def load_images(files: ContentFiles, report: LoadReport) -> dict[str, Any]:
     """{short name: Image} for every image in images.yaml, added or updated as needed."""
     if not files.exists(IMAGES_FILE):
         return {}
     data, display = files.read(IMAGES_FILE)
     if not isinstance(data, LineDict):
         raise ContentError(display, 1, "images.yaml should map a short name to each image's file, title and alt")
-    images = {}
+    images: dict[str, Any] = {}
     for key, spec in data.items():
         line = data.line_of(key)
         if not isinstance(spec, LineDict) or not set(spec) >= IMAGE_KEYS:
@@ -64,7 +68,7 @@ def load_images(files, report):
     return images
 
 
-def save_image(file_path, spec, key, display, report):
+def save_image(file_path: Path, spec: LineDict, key: str, display: str, report: LoadReport) -> Any:
     Image = get_image_model()
     digest = hashlib.sha1(file_path.read_bytes(), usedforsecurity=False).hexdigest()
     image = Image.objects.filter(file_hash=digest).first()
@@ -84,7 +88,7 @@ def save_image(file_path, spec, key, display, report):
     return image
 
 
-def clean_image(image, spec, display):
+def clean_image(image: Any, spec: LineDict, display: str) -> None:
     """The image model's own field rules (e.g. the length of a title)."""
     try:
         image.full_clean(exclude=["file"])

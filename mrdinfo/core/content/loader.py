@@ -11,8 +11,14 @@ values.py and streams.py (field values), references.py (what files name), site_f
 settings), comparing.py (is it already so?). This module runs them in order and is what the
 apps' loaders (registered in registry.py) are given."""
 
-from django.db import transaction
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import models, transaction
 from django.utils import timezone
+
+from wagtail.models import Site
 
 from mrdinfo.core.site_setup import ensure_root
 
@@ -49,7 +55,7 @@ class ContentLoader:
     - `site`: the default Wagtail Site (once the home page exists, i.e. in "after_pages").
     """
 
-    def __init__(self, content_dir, overwrite_edits=False, today=None):
+    def __init__(self, content_dir: str | Path, overwrite_edits: bool = False, today: date | None = None) -> None:
         self.files = ContentFiles(content_dir)
         # Relative dates in files (`+21 days 10:00`) count from this day, in Europe/London.
         self.today = today or timezone.localdate()
@@ -58,7 +64,7 @@ class ContentLoader:
         self.resolve = Resolver()
         self.values = ValueReader(self.resolve, self.today)
 
-    def load(self):
+    def load(self) -> LoadReport:
         with transaction.atomic():
             ensure_root()
             self.resolve.images = load_images(self.files, self.report)
@@ -75,21 +81,21 @@ class ContentLoader:
         return self.report
 
     # --- the interface for app loaders --------------------------------------------------------
-    def has_file(self, name):
+    def has_file(self, name: str) -> bool:
         return self.files.exists(name)
 
-    def read(self, name):
+    def read(self, name: str) -> tuple[Any, str]:
         return self.files.read(name)
 
-    def field_value(self, model_field, value, display, line, key):
+    def field_value(self, model_field: models.Field, value: Any, display: str, line: int, key: str) -> Any:
         return self.values.field_value(model_field, value, display, line, key)
 
-    def read_children(self, child_model, items, display, line, key):
+    def read_children(self, child_model: type[Any], items: Any, display: str, line: int, key: str) -> list[Any]:
         return self.values.child_objects(child_model, items, display, line, key)
 
-    def note(self, message):
+    def note(self, message: str) -> None:
         self.report.other.append(message)
 
     @property
-    def site(self):
+    def site(self) -> Site | None:
         return self.resolve.home.get_site() if self.resolve.home is not None else None

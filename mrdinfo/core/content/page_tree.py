@@ -8,6 +8,7 @@ field is filled in, so pages may refer to each other in any order."""
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 
@@ -16,7 +17,8 @@ from wagtail.models import Page, Site
 from mrdinfo.core.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page
 
 from .errors import ContentError
-from .files import read_yaml
+from .files import ContentFiles, read_yaml
+from .references import Resolver
 from .yaml_lines import LineDict
 
 PAGES_FOLDER = "pages"
@@ -29,17 +31,17 @@ class PageFile:
     url: str  # "/", "/understanding-mrd/", "/understanding-mrd/remission/"
     slug: str
     data: LineDict
-    page_class: type
+    page_class: type[Page]
     page: Page | None = None
     created: bool = False
 
 
-def parent_url(url):
+def parent_url(url: str) -> str:
     parts = url.strip("/").split("/")
     return "/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else "/"
 
 
-def read_page_files(files):
+def read_page_files(files: ContentFiles) -> list[PageFile]:
     """Every page file, parents before their children, siblings in order."""
     pages_dir = files.path(PAGES_FOLDER)
     home_path = pages_dir / "home.yaml"
@@ -50,8 +52,10 @@ def read_page_files(files):
     return page_files
 
 
-def read_children(files, directory, url, page_files, top=False):
-    children = []
+def read_children(
+    files: ContentFiles, directory: Path, url: str, page_files: list[PageFile], top: bool = False
+) -> None:
+    children: list[tuple[int, str, PageFile, Path]] = []
     for path in sorted(Path(directory).glob("*.yaml")):
         if top and path.name == "home.yaml":
             continue
@@ -71,7 +75,7 @@ def read_children(files, directory, url, page_files, top=False):
             raise ContentError(files.display(path), 1, f"the folder {path.name}/ has no {path.name}.yaml beside it")
 
 
-def read_page_file(files, path, url, slug):
+def read_page_file(files: ContentFiles, path: Path, url: str, slug: str) -> PageFile:
     display = files.display(path)
     data = read_yaml(path, display)
     if not isinstance(data, LineDict):
@@ -84,7 +88,7 @@ def read_page_file(files, path, url, slug):
     return PageFile(path=display, url=url, slug=slug, data=data, page_class=page_class)
 
 
-def page_type(label, display, line):
+def page_type(label: Any, display: str, line: int) -> type[Page]:
     try:
         model = apps.get_model(str(label))
     except (LookupError, ValueError):
@@ -94,7 +98,7 @@ def page_type(label, display, line):
     return model
 
 
-def ensure_pages_exist(page_files, resolver):
+def ensure_pages_exist(page_files: list[PageFile], resolver: Resolver) -> None:
     """Find or create the page of every file and register it with the resolver."""
     root = ensure_root()
     for page_file in page_files:
@@ -113,7 +117,7 @@ def ensure_pages_exist(page_files, resolver):
             point_default_site_at(page_file.page)
 
 
-def existing_page(page, page_file):
+def existing_page(page: Page, page_file: PageFile) -> Page:
     if type(page) is not page_file.page_class:
         raise ContentError(
             page_file.path,
@@ -124,7 +128,7 @@ def existing_page(page, page_file):
     return page
 
 
-def new_page(parent, root, page_file):
+def new_page(parent: Page, root: Page, page_file: PageFile) -> Page:
     """An unpublished page with the file's title and slug; phase 2 fills in the rest and
     publishes it after the model's full validation."""
     if not page_file.page_class.can_exist_under(parent.specific):
@@ -142,7 +146,7 @@ def new_page(parent, root, page_file):
     return page
 
 
-def current_home(root):
+def current_home(root: Page) -> Page | None:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and site.root_page.depth == 2 and site.root_page.specific_class is not Page:
         return site.root_page

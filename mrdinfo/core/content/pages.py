@@ -2,6 +2,8 @@
 model's full rules, and publish a new revision only when the file says something different from
 what is live. A page an editor changed in Wagtail is left alone unless overwrite_edits."""
 
+from typing import Any, cast
+
 from modelcluster.models import get_all_child_relations
 
 from django.core.exceptions import ValidationError
@@ -10,13 +12,16 @@ from wagtail.models import Page
 
 from .comparing import children_match, edited_in_wagtail, same_value
 from .errors import ContentError
+from .page_tree import PageFile
+from .report import LoadReport
+from .values import ValueReader
 
 # Fields of wagtailcore.Page that a content file may set; the rest are Wagtail's own bookkeeping.
 PAGE_FIELDS_ALLOWED = {"title", "seo_title", "search_description", "show_in_menus"}
 RESERVED_KEYS = {"type", "position"}  # read by page_tree
 
 
-def page_field_names(page_class):
+def page_field_names(page_class: type[Page]) -> set[str]:
     base = {f.name for f in Page._meta.get_fields()}
     own = {
         f.name
@@ -30,13 +35,13 @@ def page_field_names(page_class):
 
 
 class PageUpdater:
-    def __init__(self, values, report, overwrite_edits):
+    def __init__(self, values: ValueReader, report: LoadReport, overwrite_edits: bool) -> None:
         self.values = values  # values.ValueReader
         self.report = report
         self.overwrite_edits = overwrite_edits
 
-    def update(self, page_file):
-        page = page_file.page
+    def update(self, page_file: PageFile) -> None:
+        page = cast(Page, page_file.page)  # ensure_pages_exist has found or made it
         values, children = self.read_fields(page_file)
         if not page_file.created and page.live and is_unchanged(page, values, children):
             self.report.unchanged.append(page_file.url)
@@ -56,12 +61,13 @@ class PageUpdater:
         revision.publish()
         (self.report.created if page_file.created else self.report.updated).append(page_file.url)
 
-    def read_fields(self, page_file):
+    def read_fields(self, page_file: PageFile) -> tuple[dict[str, Any], dict[str, list[Any]]]:
         """({field: value}, {child relation: [objects]}) from the file, every value checked."""
         data, page_class = page_file.data, page_file.page_class
         allowed = page_field_names(page_class)
         child_relations = {rel.get_accessor_name(): rel for rel in get_all_child_relations(page_class)}
-        values, children = {}, {}
+        values: dict[str, Any] = {}
+        children: dict[str, list[Any]] = {}
         for key in data:
             if key in RESERVED_KEYS:
                 continue
@@ -82,14 +88,14 @@ class PageUpdater:
         return values, children
 
 
-def is_unchanged(page, values, children):
+def is_unchanged(page: Page, values: dict[str, Any], children: dict[str, list[Any]]) -> bool:
     for key, new in values.items():
         if not same_value(page._meta.get_field(key), page, new):
             return False
     return all(children_match(getattr(page, key).all(), objects) for key, objects in children.items())
 
 
-def validation_error(error, page_file):
+def validation_error(error: ValidationError, page_file: PageFile) -> ContentError:
     data = page_file.data
     if hasattr(error, "error_dict"):
         for key, errors in error.error_dict.items():

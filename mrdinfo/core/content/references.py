@@ -2,6 +2,8 @@
 their short name in images.yaml, and snippets and other models by their `content_natural_key`
 (a model attribute naming the field files use, e.g. a menu's `name`)."""
 
+from typing import Any
+
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -12,17 +14,17 @@ class Resolver:
     """Filled in as the load goes: images first, then every page of the files (created before any
     field is filled in, so pages may refer to each other in any order)."""
 
-    def __init__(self):
-        self.pages_by_url = {}  # "/understanding-mrd/" → Page
-        self.images = {}  # short name in images.yaml → Image
-        self.home = None
+    def __init__(self) -> None:
+        self.pages_by_url: dict[str, Page] = {}  # "/understanding-mrd/" → Page
+        self.images: dict[str, Any] = {}  # short name in images.yaml → Image
+        self.home: Page | None = None
 
-    def add_page(self, url, page):
+    def add_page(self, url: str, page: Page) -> None:
         self.pages_by_url[url] = page
         if url == "/":
             self.home = page
 
-    def page(self, url):
+    def page(self, url: str) -> Page | None:
         """The page at a site path (`/about/` or `/about`), or None. Pages made in Wagtail count."""
         url = url if url.endswith("/") else url + "/"
         if url in self.pages_by_url:
@@ -34,7 +36,7 @@ class Resolver:
             self.pages_by_url[url] = page
         return page
 
-    def image(self, key, display, line):
+    def image(self, key: str | None, display: str, line: int) -> Any:
         """The image images.yaml calls key; None for an empty value."""
         if key in (None, ""):
             return None
@@ -42,7 +44,7 @@ class Resolver:
             raise ContentError(display, line, f"there is no image {key!r} in images.yaml")
         return self.images[key]
 
-    def object(self, model, value, display, line):
+    def object(self, model: Any, value: Any, display: str, line: int) -> Any:
         """What a file's value names for a foreign key or chooser to model (a page type, the
         image model, or a model with content_natural_key); None for an empty value."""
         if value in (None, ""):

@@ -12,7 +12,7 @@ class LoadReport:
     skipped_edited: list = field(default_factory=list)
     other: list = field(default_factory=list)  # lines from settings, menus, images, registered loaders
 
-    def summary(self):
+    def summary(self) -> str:
         return f"{len(self.created)} pages created, {len(self.updated)} updated, {len(self.unchanged)} unchanged" + (
             f", {len(self.skipped_edited)} left alone (edited in Wagtail)" if self.skipped_edited else ""
         )

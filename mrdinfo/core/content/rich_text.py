@@ -6,6 +6,8 @@ so it keeps working when an editor renames or moves the page. Headings, images, 
 are refused: in Wagtail those are blocks, not rich text."""
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import markdown
 from bs4 import BeautifulSoup
@@ -18,7 +20,7 @@ class RichTextError(ValueError):
     pass
 
 
-def markdown_to_rich_text(text, resolve_page):
+def markdown_to_rich_text(text: Any, resolve_page: Callable[[str], Any]) -> str:
     """resolve_page(path) → a Page or None. Returns Wagtail's stored HTML."""
     html = markdown.markdown(str(text).strip(), output_format="html")
     soup = BeautifulSoup(html, "html.parser")
@@ -30,7 +32,7 @@ def markdown_to_rich_text(text, resolve_page):
                 "(headings, images and tables are separate blocks)"
             )
         if tag.name == "a":
-            href = tag.get("href", "")
+            href: Any = tag.get("href", "")
             tag.attrs = {}
             if href.startswith("/") and "#" not in href and "?" not in href:
                 page = resolve_page(href)

@@ -1,6 +1,8 @@
 """content/site.yaml: the menus (by name) and the site settings (charity name and number, which
 menus the header and footer show, ...). Both are saved only when the file says something new."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from mrdinfo.core.models import Menu, MenuItem, SiteSettings
@@ -9,10 +11,13 @@ from .comparing import children_match, same_value
 from .errors import ContentError
 from .yaml_lines import LineDict
 
+if TYPE_CHECKING:
+    from .loader import ContentLoader
+
 SITE_FILE = "site.yaml"
 
 
-def load_site_file(loader):
+def load_site_file(loader: "ContentLoader") -> None:
     """loader: the ContentLoader (read, values, note, site)."""
     if not loader.has_file(SITE_FILE):
         return
@@ -32,7 +37,7 @@ def load_site_file(loader):
         load_settings(loader, data["settings"], display, data.line_of("settings"))
 
 
-def load_menu(loader, name, items, display, line):
+def load_menu(loader: "ContentLoader", name: str, items: Any, display: str, line: int) -> None:
     children = loader.read_children(MenuItem, items, display, line, name)
     menu = Menu.objects.filter(name=name).first()
     if menu is not None and children_match(menu.items.all(), children):
@@ -47,7 +52,7 @@ def load_menu(loader, name, items, display, line):
     loader.note(f"menu {name}: saved")
 
 
-def load_settings(loader, data, display, line):
+def load_settings(loader: "ContentLoader", data: Any, display: str, line: int) -> None:
     if not isinstance(data, LineDict):
         raise ContentError(display, line, "settings should be a mapping of field: value")
     settings = SiteSettings.for_site(loader.site)

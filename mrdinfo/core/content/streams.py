@@ -4,6 +4,7 @@ deepest block it concerns."""
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -14,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .dates import content_date, content_datetime
 from .errors import ContentError
+from .references import Resolver
 from .rich_text import RichTextError, markdown_to_rich_text
 from .yaml_lines import LineDict, LineList
 
@@ -21,16 +23,16 @@ from .yaml_lines import LineDict, LineList
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3c1e-8a52-4b0e-9a55-1d2d6c0a7e11")
 
 
-def block_id(seed):
+def block_id(seed: str) -> str:
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, seed))
 
 
 class StreamReader:
-    def __init__(self, resolver, today):
+    def __init__(self, resolver: Resolver, today: date) -> None:
         self.resolver = resolver
         self.today = today
 
-    def stream_value(self, stream_block, items, display, line, id_seed):
+    def stream_value(self, stream_block: blocks.StreamBlock, items: Any, display: str, line: int, id_seed: str) -> Any:
         """A StreamField's stored (prep) value from a file's list of blocks, validated."""
         raw = self.raw_stream(stream_block, items, display, line, id_seed)
         value = stream_block.to_python(raw)
@@ -40,12 +42,14 @@ class StreamReader:
             raise block_error(error, items, display, line) from None
         return stream_block.get_prep_value(cleaned)
 
-    def raw_stream(self, stream_block, items, display, line, id_seed):
+    def raw_stream(
+        self, stream_block: blocks.StreamBlock, items: Any, display: str, line: int, id_seed: str
+    ) -> list[dict[str, Any]]:
         if items in (None, ""):
             return []
         if not isinstance(items, list):
             raise ContentError(display, line, "this should be a list of blocks, each written `- block_name: value`")
-        raw = []
+        raw: list[dict[str, Any]] = []
         for index, item in enumerate(items):
             item_line = items.line_of(index) if isinstance(items, LineList) else line
             if not isinstance(item, dict) or len(item) != 1:
@@ -70,7 +74,7 @@ class StreamReader:
             )
         return raw
 
-    def raw_block(self, block, value, display, line, seed):
+    def raw_block(self, block: blocks.Block, value: Any, display: str, line: int, seed: str) -> Any:
         """A content-file value → the block's raw (JSON) form, before Wagtail validates it."""
         if isinstance(block, blocks.StreamBlock):
             return self.raw_stream(block, value, display, line, seed)
@@ -80,7 +84,7 @@ class StreamReader:
             return self.raw_struct(block, value, display, line, seed)
         return self.raw_single(block, value, display, line)
 
-    def raw_list(self, block, value, display, line, seed):
+    def raw_list(self, block: blocks.ListBlock, value: Any, display: str, line: int, seed: str) -> list[dict[str, Any]]:
         if not isinstance(value, list):
             raise ContentError(display, line, "this should be a list")
         return [
@@ -98,7 +102,7 @@ class StreamReader:
             for index, item in enumerate(value)
         ]
 
-    def raw_struct(self, block, value, display, line, seed):
+    def raw_struct(self, block: blocks.StructBlock, value: Any, display: str, line: int, seed: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise ContentError(
                 display,
@@ -124,7 +128,7 @@ class StreamReader:
             for key, child_value in value.items()
         }
 
-    def raw_single(self, block, value, display, line):
+    def raw_single(self, block: blocks.Block, value: Any, display: str, line: int) -> Any:
         if isinstance(block, blocks.RichTextBlock):
             try:
                 return markdown_to_rich_text(value, self.resolver.page)
@@ -155,7 +159,7 @@ class StreamReader:
         return value
 
 
-def block_error(error, items, display, line):
+def block_error(error: Any, items: Any, display: str, line: int) -> ContentError:
     """Find the file line of the deepest block a validation error points at."""
     node, node_line = items, line
     while getattr(error, "block_errors", None):

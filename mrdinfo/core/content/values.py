@@ -3,6 +3,9 @@
 (streams.py), and child objects (inline panels: menu items, form fields, related pages), each
 checked by the model's own rules and reported at its file line."""
 
+from datetime import date
+from typing import Any
+
 from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -12,18 +15,21 @@ from wagtail.fields import RichTextField, StreamField
 
 from .dates import content_date, content_datetime
 from .errors import ContentError
+from .references import Resolver
 from .rich_text import RichTextError, markdown_to_rich_text
 from .streams import StreamReader
 from .yaml_lines import LineDict, LineList
 
 
 class ValueReader:
-    def __init__(self, resolver, today):
+    def __init__(self, resolver: Resolver, today: date) -> None:
         self.resolver = resolver
         self.today = today  # relative dates (`+21 days 10:00`) count from this day
         self.streams = StreamReader(resolver, today)
 
-    def field_value(self, model_field, value, display, line, key, id_seed=""):
+    def field_value(
+        self, model_field: models.Field, value: Any, display: str, line: int, key: str, id_seed: str = ""
+    ) -> Any:
         """The value to set on model_field for a file's value. id_seed keeps StreamField block ids
         stable from one load to the next (the page's URL for pages)."""
         try:
@@ -49,16 +55,16 @@ class ValueReader:
         except ValueError as error:
             raise ContentError(display, line, f"{key}: {error}") from None
 
-    def child_objects(self, child_model, items, display, line, key):
+    def child_objects(self, child_model: type[Any], items: Any, display: str, line: int, key: str) -> list[Any]:
         """Unsaved child_model objects, one per mapping in items, in order, each validated."""
         if not isinstance(items, list):
             raise ContentError(display, line, f"{key} should be a list")
-        objects = []
+        objects: list[Any] = []
         for index, item in enumerate(items):
             item_line = items.line_of(index) if isinstance(items, LineList) else line
             if not isinstance(item, LineDict):
                 raise ContentError(display, item_line, f"each item of {key} should be a mapping of field: value")
-            fields = {}
+            fields: dict[str, Any] = {}
             for name, value in item.items():
                 try:
                     model_field = child_model._meta.get_field(name)
@@ -74,7 +80,7 @@ class ValueReader:
         return objects
 
 
-def validate_child(obj, item, display, line):
+def validate_child(obj: Any, item: LineDict, display: str, line: int) -> None:
     """The model's own checks (field rules and clean()), reported at the line of the field."""
     parent_keys = [f.name for f in obj._meta.fields if isinstance(f, ParentalKey)]
     try:

@@ -3,28 +3,30 @@
 Mappings load as LineDict and sequences as LineList; both know their own line and the line
 of each key or item (1-based, as editors count)."""
 
+from typing import Any
+
 import yaml
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     line = 0
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.key_lines = {}
+        self.key_lines: dict[Any, int] = {}
 
-    def line_of(self, key):
+    def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
 
 
-class LineList(list):
+class LineList(list[Any]):
     line = 0
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.item_lines = []
+        self.item_lines: list[int] = []
 
-    def line_of(self, index):
+    def line_of(self, index: int) -> int:
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
@@ -41,7 +43,7 @@ class LineLoader(yaml.SafeLoader):
     never need them, and a few nested aliases expand into gigabytes (a "billion laughs" file
     under 1 KB), so they are refused while reading, before anything is expanded."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise AliasRefused(
@@ -50,7 +52,7 @@ class LineLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _construct_mapping(loader, node):
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -68,7 +70,7 @@ def _construct_mapping(loader, node):
     return mapping
 
 
-def _construct_sequence(loader, node):
+def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> LineList:
     sequence = LineList()
     sequence.line = node.start_mark.line + 1
     for item_node in node.value:
@@ -81,5 +83,5 @@ LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-def load_yaml(text):
+def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader

@@ -1,6 +1,11 @@
 """The budgets every page is held to, and one way to measure the live pages against them, shared by
 the tests and `manage.py measure_pages`."""
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.test import Client
+
 from wagtail.models import Page
 
 from .queries import count_queries
@@ -12,11 +17,11 @@ PAGE_WEIGHT_BUDGET = 60 * 1024
 PAGE_QUERY_BUDGET = 15
 
 
-def live_page_urls():
+def live_page_urls() -> list[str]:
     return [page.url for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")]
 
 
-def measure(client, urls):
+def measure(client: Client, urls: Iterable[str]) -> list[dict[str, Any]]:
     """Each URL's status, queries on a warm render and gzipped weights (None unless the status is 200)."""
     measurements = []
     for url in urls:

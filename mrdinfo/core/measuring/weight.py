@@ -2,10 +2,12 @@
 JS, compressed as WhiteNoise serves them (gzip; brotli is smaller still)."""
 
 import gzip
+from typing import Any
 
 from bs4 import BeautifulSoup
 
 from django.contrib.staticfiles import finders
+from django.test import Client
 
 
 class MeasuringError(Exception):
@@ -13,19 +15,21 @@ class MeasuringError(Exception):
     Raised (not asserted), so the check holds under `python -O` too."""
 
 
-def linked_assets(html):
+def linked_assets(html: str) -> list[str]:
     """The stylesheets and scripts a page loads from /static/, wherever they are in the page."""
     soup = BeautifulSoup(html, "html.parser")
-    urls = [link.get("href", "") for link in soup.find_all("link") if "stylesheet" in (link.get("rel") or [])]
+    urls: list[Any] = [
+        link.get("href", "") for link in soup.find_all("link") if "stylesheet" in (link.get("rel") or [])
+    ]
     urls += [script.get("src", "") for script in soup.find_all("script")]
     return sorted({url.split("?")[0].split("#")[0] for url in urls if url.startswith("/static/")})
 
 
-def gzipped_size(data):
+def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def page_weight(client, url):
+def page_weight(client: Client, url: str) -> dict[str, int]:
     """Return {"html": bytes, "/static/…": bytes, …, "total": bytes}, all gzipped."""
     response = client.get(url)
     if response.status_code != 200:
@@ -33,7 +37,7 @@ def page_weight(client, url):
     return weight_of(response.content, url)
 
 
-def weight_of(html, url):
+def weight_of(html: bytes, url: str) -> dict[str, int]:
     """The gzipped sizes of a page's HTML (bytes) and of the CSS and JS it links to, as page_weight."""
     sizes = {"html": gzipped_size(html)}
     for asset in linked_assets(html.decode()):

@@ -1,4 +1,9 @@
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
+from django.template import Context
+from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.safestring import mark_safe
 
 from mrdinfo.core import caching
@@ -7,7 +12,7 @@ register = template.Library()
 
 
 @register.filter
-def nav_current(link, path):
+def nav_current(link: Mapping[str, Any], path: str) -> str:
     """aria-current for a menu link: "page" on the page itself, "true" anywhere in its section
     (so /understanding-mrd/ is marked while reading /understanding-mrd/remission/)."""
     url = link.get("url") or ""
@@ -21,7 +26,7 @@ def nav_current(link, path):
 
 
 @register.tag("cached_fragment")
-def do_cached_fragment(parser, token):
+def do_cached_fragment(parser: Parser, token: Token) -> "CachedFragmentNode":
     """{% cached_fragment "name" value... %}markup{% endcached_fragment %}: the markup, cached under
     its name, the given values and the content generation (core/caching.py), so any content change
     renders it afresh. Only for markup that is a pure function of stored content and those values
@@ -35,10 +40,10 @@ def do_cached_fragment(parser, token):
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, values):
+    def __init__(self, nodelist: NodeList, name: FilterExpression, values: list[FilterExpression]) -> None:
         self.nodelist, self.name, self.values = nodelist, name, values
 
-    def render(self, context):
+    def render(self, context: Context) -> str:
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)

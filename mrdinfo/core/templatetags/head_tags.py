@@ -7,10 +7,12 @@ has run (module scripts run once, however often they are linked). The explainer 
 shared link to a stage is painted at that stage, rather than at the first stage and then moved."""
 
 from django import template
+from django.template import Context
 from django.templatetags.static import static
 from django.utils.html import format_html_join
 
 from wagtail import hooks
+from wagtail.models import Page
 
 from mrdinfo.core import caching
 
@@ -20,7 +22,7 @@ HOOK_NAME = "mrdinfo_first_paint_scripts"
 
 
 @register.simple_tag(takes_context=True)
-def first_paint_scripts(context, page):
+def first_paint_scripts(context: Context, page: Page | None) -> str:
     if not page:  # views that are not pages (search, 404) have none
         return ""
     request = context.get("request")
@@ -35,8 +37,8 @@ def first_paint_scripts(context, page):
     )
 
 
-def scripts_for_page(page):
-    paths = []
+def scripts_for_page(page: Page) -> list[str]:
+    paths: list[str] = []
     for scripts_for in hooks.get_hooks(HOOK_NAME):
         for path in scripts_for(page):
             if path not in paths:

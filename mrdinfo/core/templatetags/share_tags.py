@@ -2,12 +2,16 @@
 structured data and the printed QR code. The logic lives in core/sharing.py and share_images.py."""
 
 import hashlib
+from typing import Any
 
 import segno
 
 from django import template
 from django.core.cache import cache
-from django.utils.safestring import mark_safe
+from django.template import Context
+from django.utils.safestring import SafeString, mark_safe
+
+from wagtail.models import Page
 
 from mrdinfo.core import sharing
 from mrdinfo.core.share_images import share_image_path, share_title
@@ -15,7 +19,7 @@ from mrdinfo.core.share_images import share_image_path, share_title
 register = template.Library()
 
 
-def _chrome(context):
+def _chrome(context: Context) -> dict[str, Any]:
     chrome = context.get("chrome")
     try:
         return dict(chrome) if chrome is not None else {}
@@ -24,11 +28,11 @@ def _chrome(context):
 
 
 @register.simple_tag(takes_context=True)
-def share_info(context):
+def share_info(context: Context) -> dict[str, Any]:
     """Everything the share tags need: canonical and og:url (absolute, no tracking parameters),
     title, description and the share image's absolute address and size. Worked out once per
     request (the share tags, the share control and the printout all ask)."""
-    request = context.get("request")
+    request: Any = context.get("request")  # every page and view renders with one
     page = context.get("page")
     key = (getattr(page, "pk", None), context.get("meta_title", ""), context.get("meta_description", ""))
     memo = getattr(request, "_mrdinfo_share_info", None)
@@ -41,10 +45,10 @@ def share_info(context):
     return memo[key]
 
 
-def _share_info(context, request, page):
+def _share_info(context: Context, request: Any, page: Page | None) -> dict[str, Any]:
     chrome = _chrome(context)
     root = sharing.site_root(request, chrome)
-    info = {"site_name": chrome.get("charity_name", "")}
+    info: dict[str, Any] = {"site_name": chrome.get("charity_name", "")}
     if page is not None and hasattr(page, "get_url_parts"):
         info["canonical"] = sharing.canonical_url(request, chrome, keep=getattr(page, "canonical_query_params", ()))
         info["title"] = share_title(page)
@@ -72,19 +76,19 @@ def _share_info(context, request, page):
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumb_trail(context, page):
+def breadcrumb_trail(context: Context, page: Page) -> list[Page]:
     """The page's ancestors below the root (home first), without the page itself."""
     return sharing.page_trail(context.get("request"), page)[:-1]
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context):
-    request = context.get("request")
+def structured_data(context: Context) -> str:
+    request: Any = context.get("request")  # every page and view renders with one
     page = context.get("page")
     chrome = _chrome(context)
     if page is not None and hasattr(page, "get_url_parts"):
         return sharing.structured_data(request, chrome, page=page)
-    title = context.get("meta_title", "")
+    title: Any = context.get("meta_title", "")
     return sharing.structured_data(
         request, chrome, title=title, trail_items=[(title, sharing.canonical_url(request, chrome))]
     )
@@ -93,7 +97,7 @@ def structured_data(context):
 QR_CACHE_KEY = "print-qr:v2:{url}"
 
 
-def qr_svg(url):
+def qr_svg(url: str) -> str:
     """A QR code for the address as inline SVG (segno's markup has no style attributes, so the CSP
     holds), labelled for assistive technology. Cached: a page's address rarely changes."""
     key = QR_CACHE_KEY.format(url=hashlib.sha256(url.encode()).hexdigest())
@@ -111,5 +115,5 @@ def qr_svg(url):
 
 
 @register.simple_tag
-def print_qr(url):
+def print_qr(url: str) -> SafeString:
     return mark_safe(qr_svg(url))  # noqa: S308 - segno's SVG of the encoded address; no markup from input

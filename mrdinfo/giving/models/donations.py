@@ -2,6 +2,8 @@
 Donations and declarations are kept for HMRC: they cannot be deleted, one at a time or in bulk."""
 
 import uuid
+from datetime import datetime
+from typing import Any, Never
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +16,7 @@ FREQUENCY_CHOICES = [(ONE_OFF, "One-off"), (MONTHLY, "Monthly")]
 
 
 class NoDeleteQuerySet(models.QuerySet):
-    def delete(self):
+    def delete(self) -> Never:
         raise ValidationError(
             f"{self.model._meta.verbose_name_plural} are kept for HMRC and cannot be deleted. "
             "To act on a request to erase personal data, use `manage.py erase_personal_data`."
@@ -75,40 +77,40 @@ class Donation(models.Model):
         ordering = ["-created_at"]
         permissions = [("export_donation", "Can export donations")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} {self.get_frequency_display().lower()} from {self.full_name}"
 
     @property
-    def full_name(self):
+    def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
     @property
-    def is_monthly(self):
+    def is_monthly(self) -> bool:
         return self.frequency == MONTHLY
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> Never:
         raise ValidationError("Donations are kept for HMRC and cannot be deleted.")
 
     # For the CSV export: the declaration that came with this gift, if any.
-    def _declaration(self):
+    def _declaration(self) -> "GiftAidDeclaration | None":
         try:
             return self.declaration
         except GiftAidDeclaration.DoesNotExist:
             return None
 
-    def gift_aid_scope(self):
+    def gift_aid_scope(self) -> str:
         declaration = self._declaration()
         return declaration.get_scope_display() if declaration else ""
 
-    def gift_aid_declared_at(self):
+    def gift_aid_declared_at(self) -> datetime | str:
         declaration = self._declaration()
         return declaration.declared_at if declaration else ""
 
-    def gift_aid_wording_version(self):
+    def gift_aid_wording_version(self) -> str:
         declaration = self._declaration()
         return declaration.wording_version if declaration else ""
 
-    def set_status(self, status):
+    def set_status(self, status: str) -> None:
         self.status = status
         self.status_changed_at = timezone.now()
         if status == self.PAID and self.paid_at is None:
@@ -132,7 +134,7 @@ class DonationPayment(models.Model):
     class Meta:
         ordering = ["-received_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} on {self.received_at:%d/%m/%Y} ({self.status})"
 
 
@@ -170,13 +172,13 @@ class GiftAidDeclaration(models.Model):
         verbose_name = "Gift Aid declaration"
         permissions = [("export_giftaiddeclaration", "Can export Gift Aid claims")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}, {self.postcode} ({self.declared_at:%d/%m/%Y})"
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> Never:
         raise ValidationError("Gift Aid declarations are kept for HMRC and cannot be deleted.")
 
-    def donation_reference(self):
+    def donation_reference(self) -> str:
         return str(self.donation.reference)
 
 
@@ -191,5 +193,5 @@ class WebhookEvent(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="giving_webhook_event_once")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.provider} {self.event_type} {self.event_id}"

@@ -29,7 +29,7 @@ class Subscriber(models.Model):
         ordering = ["-created_at"]
         permissions = [("export_subscriber", "Can export newsletter subscribers")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.email
 
 
@@ -48,7 +48,7 @@ class NewsletterConsent(models.Model):
     class Meta:
         ordering = ["-signed_up_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subscriber} signed up {self.signed_up_at:%d/%m/%Y}"
 
 
@@ -74,10 +74,10 @@ class OutgoingEmail(models.Model):
     class Meta:
         indexes = [models.Index(fields=["sent_at", "attempts"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} to {self.to}"
 
-    def deliver(self):
+    def deliver(self) -> bool:
         from django.core.mail import EmailMessage
 
         return send_and_record(

@@ -2,12 +2,15 @@
 with the suggested amounts editors set."""
 
 from decimal import Decimal
+from typing import Any
+from uuid import UUID
 
 from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -82,50 +85,50 @@ class DonatePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "donate page"
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.minimum_amount and self.maximum_amount and self.minimum_amount >= self.maximum_amount:
             raise ValidationError({"maximum_amount": "The largest amount must be more than the smallest."})
 
     # The journey's steps (views.py). Amounts are read once per request, not once per use.
-    def _with_amounts(self):
+    def _with_amounts(self) -> "DonatePage":
         self._amounts_cache = list(self.amounts.all())
         return self
 
     @path("")
-    def donate(self, request):
+    def donate(self, request: HttpRequest) -> HttpResponse:
         from ..views import amount_step
 
         return amount_step(self._with_amounts(), request)
 
     @path("details/")
-    def details(self, request):
+    def details(self, request: HttpRequest) -> HttpResponse:
         from ..views import details_step
 
         return details_step(self._with_amounts(), request)
 
     @path("pay/<uuid:reference>/", name="pay")
-    def pay(self, request, reference):
+    def pay(self, request: HttpRequest, reference: UUID) -> HttpResponse:
         from ..views import retry_payment
 
         return retry_payment(self, request, reference)
 
     @path("test-payment/<uuid:reference>/", name="test_payment")
-    def test_payment(self, request, reference):
+    def test_payment(self, request: HttpRequest, reference: UUID) -> HttpResponse:
         from ..views import test_payment
 
         return test_payment(self, request, reference)
 
     @path("thank-you/<uuid:reference>/", name="thank_you")
-    def thank_you(self, request, reference):
+    def thank_you(self, request: HttpRequest, reference: UUID) -> HttpResponse:
         from ..views import thank_you
 
         return thank_you(self, request, reference)
 
-    def frequencies(self):
+    def frequencies(self) -> list[tuple[str, str]]:
         return FREQUENCY_CHOICES if self.allow_monthly else FREQUENCY_CHOICES[:1]
 
-    def suggested_amounts(self, frequency):
+    def suggested_amounts(self, frequency: str) -> list["DonationAmount"]:
         amounts = getattr(self, "_amounts_cache", None)
         if amounts is None:
             amounts = list(self.amounts.all())
@@ -147,7 +150,7 @@ class GivingPage(BasePage):
     class Meta:
         verbose_name = "giving information page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["headings"] = [h for h in collect_headings(self.body) if h["level"] == 2]
         return context
@@ -167,14 +170,14 @@ class DonationAmount(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("frequency"), FieldPanel("amount")]), FieldPanel("impact")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{format_pounds(self.amount)} ({self.get_frequency_display()})"
 
     @property
-    def display(self):
+    def display(self) -> str:
         return format_pounds(self.amount)
 
     @property
-    def value(self):
+    def value(self) -> str:
         """The amount as it goes into the form: 25, or 25.50."""
         return format_pounds(self.amount).removeprefix("£").replace(",", "")

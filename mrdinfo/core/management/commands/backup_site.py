@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mrdinfo.core.backups import BackupError, backup
 
@@ -6,10 +8,10 @@ from mrdinfo.core.backups import BackupError, backup
 class Command(BaseCommand):
     help = "Back up the database (pg_dump, or SQLite's online backup) and MEDIA_ROOT into a folder."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("destination", help="a folder; created if missing")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             folder = backup(options["destination"])
         except BackupError as error:

@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mrdinfo.core.site_address import configure_default_site, site_url
 
@@ -10,10 +12,10 @@ class Command(BaseCommand):
         "so canonical links, sharing previews and the sitemap use it. Safe to run on every deploy."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--url", help="the site's address, e.g. https://mrdinfo.org.uk (default: SITE_URL)")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             site = configure_default_site(options["url"] or site_url())
         except ImproperlyConfigured as error:

@@ -1,7 +1,8 @@
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mrdinfo.core.content.errors import ContentError
 from mrdinfo.core.content.loader import ContentLoader
@@ -13,7 +14,7 @@ class Command(BaseCommand):
         "Publishes a new revision only where a file changed; a mistake stops everything."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--content-dir", default=str(Path(settings.BASE_DIR) / "content"))
         parser.add_argument(
             "--overwrite-edits",
@@ -21,7 +22,7 @@ class Command(BaseCommand):
             help="Also replace pages whose latest revision was made by a person in Wagtail.",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         loader = ContentLoader(options["content_dir"], overwrite_edits=options["overwrite_edits"])
         try:
             report = loader.load()

@@ -5,10 +5,12 @@ AWS_STORAGE_BUCKET_NAME is set, otherwise from MEDIA_ROOT on disk. The host name
 SITE_URL (else ALLOWED_HOSTS), so the file matches what the app will accept."""
 
 import re
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.template import Context, Engine
 
 TEMPLATE = settings.BASE_DIR / "deploy" / "nginx" / "mrdinfo.conf"
@@ -16,14 +18,14 @@ UPSTREAM = re.compile(r"^(unix:/[^\s;]+|[\w.\-\[\]:]+:\d+)$")
 NGINX_WORD = re.compile(r"^[^\s;{}'\"]+$")
 
 
-def server_names():
+def server_names() -> list[str]:
     host = urlsplit(settings.SITE_URL).hostname if settings.SITE_URL else ""
     names = [host] if host else []
     names += [name.lstrip(".") for name in settings.ALLOWED_HOSTS if name not in names and name != "*"]
     return names
 
 
-def media_origin():
+def media_origin() -> str:
     """The bucket's address that /media/ maps to, or "" when uploads are on local disk."""
     options = settings.STORAGES["default"].get("OPTIONS", {})
     bucket = options.get("bucket_name")
@@ -38,8 +40,9 @@ def media_origin():
     return f"https://{bucket}.s3.{region}.amazonaws.com/{prefix}"
 
 
-def render(*, upstreams, server_names, certificate, certificate_key, listen="", http_port=80, https_port=443,
-           ipv6=True, media_root="", media_origin=""):  # fmt: skip
+def render(*, upstreams: list[str], server_names: list[str], certificate: str, certificate_key: str, listen: str = "",
+           http_port: int = 80, https_port: int = 443, ipv6: bool = True, media_root: str | Path = "",
+           media_origin: str = "") -> str:  # fmt: skip
     for value in [*upstreams, *server_names, certificate, certificate_key, media_root, media_origin]:
         if value and not NGINX_WORD.match(str(value)):
             raise CommandError(f"Not usable in an nginx configuration (space, quote, brace or ;): {value!r}")
@@ -73,7 +76,7 @@ def render(*, upstreams, server_names, certificate, certificate_key, listen="", 
 class Command(BaseCommand):
     help = "Print the nginx site configuration (deploy/nginx/mrdinfo.conf) filled in for this site."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--upstream",
             action="append",
@@ -89,7 +92,7 @@ class Command(BaseCommand):
         parser.add_argument("--http-port", type=int, default=80)
         parser.add_argument("--https-port", type=int, default=443)
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         names = options["server_name"] or server_names()
         if not names:
             raise CommandError("Set SITE_URL or ALLOWED_HOSTS, or give --server-name.")
