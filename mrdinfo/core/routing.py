@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from . import caching
+from .resilience import is_database_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,10 @@ class SiteLookupMiddleware:
         if not hasattr(request, "_wagtail_site"):
             try:
                 request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]  # Wagtail's attribute
-            except Exception:  # the cache is down: Wagtail looks the site up itself
+            except Exception as error:
+                if is_database_unavailable(error):
+                    # Asking again would wait out another connect timeout: the 503 page now.
+                    raise
+                # The cache is down: Wagtail looks the site up itself.
                 logger.warning("Site lookup cache unavailable", exc_info=True)
         return self.get_response(request)
