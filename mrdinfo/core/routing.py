@@ -72,6 +72,9 @@ def site_for_request(request: HttpRequest) -> Site | None:
     return caching.cached_fragment("site", (hostname, request.get_port()), find)
 
 
+HEALTH_CHECK_PATH = "/healthz"
+
+
 class SiteLookupMiddleware:
     """Hands Wagtail the request's Site from the cache (Wagtail keeps it on the request as
     `_wagtail_site`). After the page cache, so a cached page never pays for it."""
@@ -80,7 +83,8 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not hasattr(request, "_wagtail_site"):
+        # /healthz answers about the database itself, within one connect timeout: no Site for it.
+        if not hasattr(request, "_wagtail_site") and request.path != HEALTH_CHECK_PATH:
             try:
                 request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]  # Wagtail's attribute
             except Exception as error:
