@@ -50,7 +50,7 @@ run: content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install the test tools and run every test (unit, integration, browser), on every core
-PYTEST_ARGS ?= -n auto --dist load
+PYTEST_ARGS ?= -n auto --dist loadgroup --no-loadscope-reorder
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -20,6 +20,8 @@ import uuid
 import pytest
 from PIL import Image
 
+from django.conf import settings
+
 from mrdinfo.testing import multiserver as ms
 from mrdinfo.testing import multiserver_browser as browser
 from mrdinfo.testing import multiserver_s3 as object_storage
@@ -27,10 +29,14 @@ from mrdinfo.testing import multiserver_s3 as object_storage
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
-pytestmark = pytest.mark.skipif(
-    not (DATABASE_URL.startswith("postgres") and REDIS_URL.startswith("redis")),
-    reason="needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (DATABASE_URL.startswith("postgres") and REDIS_URL.startswith("redis")),
+        reason="needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL)",
+    ),
+    # One worker sets the deployment up once (a minute or more), rather than each worker its own.
+    pytest.mark.xdist_group("multiserver"),
+]
 
 EDITOR, PASSWORD = "multi-editor", "a-long-editor-password-9"
 CREATE_USERS = """
@@ -51,7 +57,10 @@ def site(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("multiserver")
     database_url, admin_url, name = ms.fresh_postgres_database(DATABASE_URL, "multiserver")
     s3 = object_storage.MotoS3(workdir)
-    base_env = ms.deployment_env(workdir, database_url, REDIS_URL, f"multiserver-{uuid.uuid4().hex[:8]}")
+    # This test worker's own Redis database (settings/test.py gives each xdist worker one): the
+    # other worker empties its own before each of its tests, which would reset the shared counts.
+    redis_url = settings.CACHES["default"]["LOCATION"]
+    base_env = ms.deployment_env(workdir, database_url, redis_url, f"multiserver-{uuid.uuid4().hex[:8]}")
     try:
         env = {**base_env, **s3.app_env()}
         ms.manage_in_parallel(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
