@@ -34,8 +34,6 @@ pytestmark = [
         not (DATABASE_URL.startswith("postgres") and REDIS_URL.startswith("redis")),
         reason="needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL)",
     ),
-    # One worker sets the deployment up once (a minute or more), rather than each worker its own.
-    pytest.mark.xdist_group("multiserver"),
 ]
 
 EDITOR, PASSWORD = "multi-editor", "a-long-editor-password-9"
