@@ -10,9 +10,24 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.mail import EmailMessage
+from django.db import models
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+
+class StoredEmail(models.Model):
+    """What an email stored before it is sent records about its sending (see send_and_record)."""
+
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    MAX_ATTEMPTS = 12  # the retry command gives up after this many
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["sent_at", "attempts"])]
 
 
 def send_and_record(record: Any, build_message: Callable[[], EmailMessage], description: str) -> bool:

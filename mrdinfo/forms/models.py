@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES
 from mrdinfo.core.models import BasePage
-from mrdinfo.core.outbox import send_and_record
+from mrdinfo.core.outbox import StoredEmail, send_and_record
 from mrdinfo.core.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
 
 from .spam import SpamProtectedFormMixin
@@ -160,19 +160,11 @@ class FormPage(StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
         return self.serve_form(request, self.url)
 
 
-class FormNotification(models.Model):
+class FormNotification(StoredEmail):
     """One email to staff about one submission: sent, or how many times it failed and why."""
 
     submission = models.OneToOneField(FormSubmission, on_delete=models.CASCADE, related_name="notification")
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    MAX_ATTEMPTS = 12
-
-    class Meta:
-        indexes = [models.Index(fields=["sent_at", "attempts"])]
 
     def __str__(self) -> str:
         return f"Notification for submission {self.submission_id}"

@@ -4,7 +4,7 @@ stored as a row before it is a message, so a mail server that is down loses noth
 from django.db import models
 from django.utils import timezone
 
-from mrdinfo.core.outbox import send_and_record
+from mrdinfo.core.outbox import StoredEmail, send_and_record
 
 from .donations import Donation
 
@@ -52,7 +52,7 @@ class NewsletterConsent(models.Model):
         return f"{self.subscriber} signed up {self.signed_up_at:%d/%m/%Y}"
 
 
-class OutgoingEmail(models.Model):
+class OutgoingEmail(StoredEmail):
     """An email to a donor or subscriber, stored before it is sent. A background task sends it;
     if that fails, `manage.py send_giving_emails` (cron) tries again."""
 
@@ -65,14 +65,6 @@ class OutgoingEmail(models.Model):
     donation = models.ForeignKey(Donation, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
     subscriber = models.ForeignKey(Subscriber, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
     created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    MAX_ATTEMPTS = 12
-
-    class Meta:
-        indexes = [models.Index(fields=["sent_at", "attempts"])]
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to}"
