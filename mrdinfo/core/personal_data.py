@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
+# No type stubs for python-dateutil are installed.
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 UNITS = ("days", "months", "years")
 

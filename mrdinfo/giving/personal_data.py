@@ -22,8 +22,11 @@ DONOR_FIELDS = (
     "title", "first_name", "last_name", "email", "phone", "address_line_1", "address_line_2", "town", "postcode",
     "tribute_name",
 )  # fmt: skip
-DONATION_EXPORT = ("reference", "created_at", "amount", "frequency", "status", "paid_at", "gift_aid") + DONOR_FIELDS
-DONATION_EXPORT += ("contact_by_email", "contact_by_post", "contact_by_phone", "updates_about_this_gift")
+DONATION_EXPORT: tuple[str, ...] = (
+    ("reference", "created_at", "amount", "frequency", "status", "paid_at", "gift_aid")
+    + DONOR_FIELDS
+    + ("contact_by_email", "contact_by_post", "contact_by_phone", "updates_about_this_gift")
+)
 DECLARATION_EXPORT = (
     "declared_at", "scope", "wording_version", "wording", "title", "first_name", "last_name",
     "house_name_or_number", "address", "postcode", "cancelled_at",

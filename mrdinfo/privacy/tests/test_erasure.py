@@ -8,10 +8,10 @@ import json
 import time
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from django.apps import apps
 from django.core import signing
-from django_tasks_db.models import DBTaskResult
 
 from mrdinfo.core.personal_data import entries, registered_models
 from mrdinfo.events.tests.factories import make_event, make_event_index
@@ -61,7 +61,9 @@ def seed_one_person(client, page_tree, django_capture_on_commit_callbacks):
         )
         assert client.post(details_url(donate), donor).status_code == 302
         donation = Donation.objects.get(email__iexact=EMAIL)
-        paid = client.post(donate.url + donate.reverse_subpage("test_payment", args=[donation.reference]), {"outcome": "pay"})
+        paid = client.post(
+            donate.url + donate.reverse_subpage("test_payment", args=[donation.reference]), {"outcome": "pay"}
+        )
         assert paid.status_code == 302
         signup = {"email": EMAIL, "first_name": "Erin", "consent": "on", "website": "", "form_started": started()}
         assert client.post("/newsletter/sign-up/", signup).status_code in (200, 302)
@@ -89,7 +91,9 @@ def traces_left():
     return sorted({(label, trace) for label, text in everything_stored() for trace in TRACES if trace in text})
 
 
-def test_the_seed_reaches_every_kind_of_record_the_site_can_search(client, page_tree, django_capture_on_commit_callbacks):
+def test_the_seed_reaches_every_kind_of_record_the_site_can_search(
+    client, page_tree, django_capture_on_commit_callbacks
+):
     seed_one_person(client, page_tree, django_capture_on_commit_callbacks)
     searchable = [entry for entry in entries() if entry.find is not None]
     from mrdinfo.privacy.service import lookup
@@ -100,7 +104,9 @@ def test_the_seed_reaches_every_kind_of_record_the_site_can_search(client, page_
     assert {"wagtailforms.FormSubmission", "giving.GiftAidDeclaration", "axes.AccessAttempt"} <= registered_models()
 
 
-def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, django_capture_on_commit_callbacks, django_user_model):
+def test_the_screen_finds_exports_and_erases_one_person(
+    client, page_tree, django_capture_on_commit_callbacks, django_user_model
+):
     donation = seed_one_person(client, page_tree, django_capture_on_commit_callbacks)
     assert OutgoingEmail.objects.filter(to__iexact=EMAIL).exists() and traces_left()
     client.force_login(data_protection_lead(django_user_model))
@@ -116,7 +122,10 @@ def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, djang
     assert data["records"]["gift-aid"]["items"][0]["address"].startswith("7 Secret Close")
 
     refused = client.post("/admin/data-protection/", {"email": EMAIL, "operation": "erase"})
-    assert "Tick the box" in refused.content.decode() and Donation.objects.get(pk=donation.pk).email.lower() == EMAIL.lower()
+    assert (
+        "Tick the box" in refused.content.decode()
+        and Donation.objects.get(pk=donation.pk).email.lower() == EMAIL.lower()
+    )
 
     erased = client.post("/admin/data-protection/", {"email": EMAIL, "operation": "erase", "confirm": "yes"})
     assert erased.status_code == 200 and "Nothing is held under this email address" in erased.content.decode()
@@ -138,7 +147,9 @@ def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, djang
 
 def test_a_bad_address_is_explained_and_kept(client, db, django_user_model):
     client.force_login(data_protection_lead(django_user_model))
-    response = client.post("/admin/data-protection/", {"email": "erin at example", "operation": "erase", "confirm": "yes"})
+    response = client.post(
+        "/admin/data-protection/", {"email": "erin at example", "operation": "erase", "confirm": "yes"}
+    )
     assert response.status_code == 400 and "Enter the person" in response.content.decode()
     assert 'value="erin at example"' in response.content.decode()
     assert not DataProtectionAction.objects.exists()

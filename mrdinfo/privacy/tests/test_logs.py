@@ -4,15 +4,16 @@ a referrer: the result reader answers from ?result=, and a child's result is per
 
 import configparser
 import re
+import runpy
 from datetime import datetime
 from io import StringIO
 from types import SimpleNamespace
 
-from django.conf import settings
-from django.core.management import call_command
-
 from gunicorn.config import Config
 from gunicorn.glogging import Logger
+
+from django.conf import settings
+from django.core.management import call_command
 
 from mrdinfo.core.personal_data import entry
 from mrdinfo.privacy.registrations import SERVER_LOG_DAYS
@@ -36,9 +37,7 @@ def test_logs_are_kept_as_long_as_the_notice_says():
 def gunicorn_access_line(path, query, referer):
     config = Config()
     config.set("accesslog", "-")
-    namespace = {}
-    exec((DEPLOY / "gunicorn.conf.py").read_text(), namespace)
-    config.set("access_log_format", namespace["access_log_format"])
+    config.set("access_log_format", runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["access_log_format"])
     logger = Logger(config)
     request = SimpleNamespace(headers=[("REFERER", referer), ("USER-AGENT", "Firefox")])
     response = SimpleNamespace(status="200 OK", response_length=10, sent=10, headers=[])

@@ -28,13 +28,18 @@ def content(db):
 def retention_rows(client):
     response = client.get(PRIVACY_URL)
     assert response.status_code == 200
-    return {row["data-key"]: " ".join(row.get_text(" ").split()) for row in select(response.content, ".retention-table tbody tr")}
+    return {
+        row["data-key"]: " ".join(row.get_text(" ").split())
+        for row in select(response.content, ".retention-table tbody tr")
+    }
 
 
 def test_the_privacy_notice_table_comes_from_the_register(client, content, monkeypatch):
     rows = retention_rows(client)
     assert set(rows) == {entry.key for entry in personal_data.notice_entries()}
-    assert "12 months after you sent it" in rows["messages"] and "12 months after the event" in rows["event-registrations"]
+    assert (
+        "12 months after you sent it" in rows["messages"] and "12 months after the event" in rows["event-registrations"]
+    )
     assert "30 days after the request" in rows["server-records"]
     assert "6 years after the last gift we claimed Gift Aid on" in rows["gift-aid"]
 

@@ -7,12 +7,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from axes.models import AccessAttempt
+from django_tasks_db.models import DBTaskResult
 
 from django.core.management import call_command
 from django.utils import timezone
 
-from axes.models import AccessAttempt
-from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
@@ -43,7 +43,9 @@ def donation(name, when):
         amount=Decimal("10"), frequency="one_off", provider="test", first_name=name, last_name="Giver",
         email=f"{name}@example.org", address_line_1="1 Long Road", postcode="LS1 4AP", gift_aid=True, created_at=when,
     )  # fmt: skip
-    DonationPayment.objects.create(donation=gift, provider_payment_id=f"pi_{name}", amount=gift.amount, received_at=when)
+    DonationPayment.objects.create(
+        donation=gift, provider_payment_id=f"pi_{name}", amount=gift.amount, received_at=when
+    )
     GiftAidDeclaration.objects.create(
         donation=gift, charity_name="Charity", scope="this_gift", wording_version="1", wording="I am a UK taxpayer",
         first_name=name, last_name="Giver", house_name_or_number="1", address="1 Long Road, Leeds", postcode="LS1 4AP",
@@ -119,10 +121,21 @@ def records(page_tree):
 def test_prune_removes_exactly_what_is_past_its_period(records):
     counts = prune(NOW)
     assert counts == {
-        "messages": 1, "event-registrations": 1, "donations": 1, "gift-aid": 1, "newsletter": 2, "donor-emails": 1,
-        "page-feedback": 1, "search-terms": 3, "sign-in-records": 1, "background-tasks": 1,
+        "messages": 1,
+        "event-registrations": 1,
+        "donations": 1,
+        "gift-aid": 1,
+        "newsletter": 2,
+        "donor-emails": 1,
+        "page-feedback": 1,
+        "search-terms": 3,
+        "sign-in-records": 1,
+        "background-tasks": 1,
     }  # fmt: skip  (search terms: a term with no results, a day's count, the term it was for)
-    assert set(FormSubmission.objects.values_list("pk", flat=True)) == {records["messages"][1].pk, records["events"][1].pk}
+    assert set(FormSubmission.objects.values_list("pk", flat=True)) == {
+        records["messages"][1].pk,
+        records["events"][1].pk,
+    }
 
     old_gift, new_gift = (Donation.objects.get(pk=gift.pk) for gift in records["gifts"])
     assert old_gift.first_name == "Erased" and old_gift.email == "erased@invalid" and old_gift.amount == Decimal("10")

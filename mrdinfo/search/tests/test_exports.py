@@ -15,4 +15,4 @@ def test_the_no_results_export_neutralises_formula_cells(admin_client):
     response = admin_client.get("/admin/reports/searches-with-no-results/", {"export": "csv"})
     content = b"".join(response.streaming_content) if response.streaming else response.content
     cells = [cell for row in list(csv.reader(io.StringIO(content.decode())))[1:] for cell in row]
-    assert "'=hyperlink(\"http://evil.example\")" in cells
+    assert '\'=hyperlink("http://evil.example")' in cells
