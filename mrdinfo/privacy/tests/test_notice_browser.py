@@ -26,7 +26,8 @@ def test_the_table_fits_a_320_pixel_screen(browser_page, notice):
     assert browser_page.evaluate("document.documentElement.scrollWidth") <= 320
     boxes = browser_page.eval_on_selector_all(
         ".retention-table tbody th, .retention-table tbody td",
-        "cells => cells.map(cell => { const box = cell.getBoundingClientRect(); return [box.left, box.right, box.width]; })",
+        "cells => cells.map(cell => { const box = cell.getBoundingClientRect();"
+        " return [box.left, box.right, box.width]; })",
     )
     assert len(boxes) >= 4 * 10
     assert all(left >= 0 and right <= 320 and width > 200 for left, right, width in boxes), boxes
