@@ -187,3 +187,21 @@ class BaseStreamBlock(blocks.StreamBlock):
             return super().render(value, context=context)
         html = super().render(value, context={**(context or {}), prose.IN_STREAM: True})
         return prose.finish(html, (context or {}).get("request"))
+
+
+class RetentionTableBlock(blocks.StaticBlock):
+    """The privacy notice's table of what we keep, why and for how long, rendered from the
+    register of personal data (personal_data.py), so the notice always says what the code does."""
+
+    class Meta:
+        icon = "table"
+        label = "Personal data: what we keep and for how long"
+        admin_text = "The table of personal data the site keeps, from the register in the code (not editable here)."
+        template = "core/blocks/retention_table.html"
+
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        from .personal_data import notice_entries
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["entries"] = notice_entries()
+        return context

@@ -18,6 +18,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
+
 from . import review_dates
 
 VIEW_REVIEW_DATES = "editorial.view_review_dates"
@@ -67,7 +69,7 @@ class ReviewerColumn(Column):
         return f"{instance.clinical_reviewer_name}, {role}" if role else instance.clinical_reviewer_name
 
 
-class ReviewDatesReportView(ReportView):
+class ReviewDatesReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = "Review dates"
     header_icon = "date"
     index_url_name = "editorial_review_dates"

@@ -2,25 +2,9 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...)).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
 
 
-def neutralise_formula(value):
-    """A leading apostrophe makes a spreadsheet show the text instead of running it."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class SafeSubmissionsListView(SubmissionsListView):
-    """Wagtail's list of answers, whose CSV export cannot carry a formula into a spreadsheet
-    (its XLSX export already writes formulas as text)."""
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
+class SafeSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListView):
+    """Wagtail's list of answers, whose CSV export cannot carry a formula into a spreadsheet and
+    whose XLSX export survives control characters in a message (core/spreadsheets.py)."""

@@ -6,16 +6,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from mrdinfo.core.blocks import BaseStreamBlock
+from mrdinfo.core.blocks import BaseStreamBlock, RetentionTableBlock
 from mrdinfo.core.headings import collect_headings
 from mrdinfo.core.models import BasePage
+
+
+class GeneralStreamBlock(BaseStreamBlock):
+    """The shared blocks, and the privacy notice's table of personal data (from the register)."""
+
+    retention_table = RetentionTableBlock()
 
 
 class GeneralPage(BasePage):
     """About, privacy notice, accessibility statement, contact and other pages that are
     neither medical information nor fundraising."""
 
-    body = StreamField(BaseStreamBlock())
+    body = StreamField(GeneralStreamBlock())
 
     content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

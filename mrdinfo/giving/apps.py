@@ -8,3 +8,6 @@ class GivingConfig(AppConfig):
 
     def ready(self):
         from . import checks, permissions  # noqa: F401  (deploy check; read-only admin for donations)
+        from .personal_data import register_personal_data
+
+        register_personal_data()

@@ -8,6 +8,8 @@ from io import StringIO
 from django.db.models import F, Q
 from django.utils import timezone
 
+from mrdinfo.core.spreadsheets import neutralise_formula
+
 from .models import DonationPayment, GiftAidDeclaration
 
 CLAIM_COLUMNS = [
@@ -74,11 +76,5 @@ def claim_csv(start=None, end=None):
     writer = csv.writer(output)
     writer.writerow(CLAIM_COLUMNS)
     for row in claim_rows(claimable_payments(start, end)):
-        writer.writerow([_safe_cell(cell) for cell in row])
+        writer.writerow([neutralise_formula(str(cell)) for cell in row])
     return output.getvalue()
-
-
-def _safe_cell(value):
-    # A name starting with = + - @ would be run as a formula by a spreadsheet.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

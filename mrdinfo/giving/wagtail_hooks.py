@@ -10,7 +10,10 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .exports import claim_csv
 from .models import Donation, GiftAidDeclaration, Subscriber
@@ -18,7 +21,12 @@ from .models import Donation, GiftAidDeclaration, Subscriber
 CLAIM_PERMISSION = "giving.view_giftaiddeclaration"
 
 
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Names, addresses and emails are typed by donors: their CSV cells cannot run as formulas."""
+
+
 class DonationViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = Donation
     icon = "pick"
     menu_label = "Donations"
@@ -69,6 +77,7 @@ class DonationViewSet(ModelViewSet):
 
 
 class GiftAidDeclarationViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = GiftAidDeclaration
     icon = "doc-full"
     menu_label = "Gift Aid declarations"
@@ -98,6 +107,7 @@ class GiftAidDeclarationViewSet(ModelViewSet):
 
 
 class SubscriberViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = Subscriber
     icon = "mail"
     menu_label = "Newsletter subscribers"

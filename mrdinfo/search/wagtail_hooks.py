@@ -9,10 +9,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
+
 from .models import NoResultSearch
 
 
-class NoResultSearchesReportView(ReportView):
+class NoResultSearchesReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = "Searches with no results"
     header_icon = "search"
     is_searchable = True

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mrdinfo.search",
     "mrdinfo.feedback",
     "mrdinfo.editorial",
+    "mrdinfo.privacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

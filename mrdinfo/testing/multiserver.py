@@ -230,6 +230,7 @@ class Nginx:
             env, "nginx_config", "--listen", "127.0.0.1", "--server-name", HOST,
             "--http-port", str(self.http_port), "--https-port", str(self.https_port),
             "--certificate", str(cert), "--certificate-key", str(key),
+            "--access-log", str(self.dir / "access.log"),
             *[arg for upstream in upstreams for arg in ("--upstream", upstream)],
         ).stdout  # fmt: skip
         (self.dir / "mrdinfo.conf").write_text(site)

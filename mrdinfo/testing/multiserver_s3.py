@@ -29,7 +29,8 @@ def public_read_policy(bucket):
                 "Effect": "Allow",
                 "Principal": "*",
                 "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{bucket}/*",
+                # Images only: documents/ stays private (served by the app, README "Production").
+                "Resource": [f"arn:aws:s3:::{bucket}/images/*", f"arn:aws:s3:::{bucket}/original_images/*"],
             }
         ],
     }
@@ -59,8 +60,8 @@ class MotoS3:
         wait_for_port(self.port, self.process, "moto_server", self.log_path)
         self.client().create_bucket(Bucket=BUCKET)
         self.bucket_made = True
-        # As README "Production" tells an operator: anyone may read the objects (the site's public
-        # images and documents); only the app, with its keys, may write them.
+        # As README "Production" tells an operator: anyone may read the site's images; documents
+        # and everything else only the app, with its keys (moto does not enforce the policy).
         self.client().put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read_policy(BUCKET)))
         return self
 

@@ -252,3 +252,16 @@ def test_a_form_rate_limit_counts_both_instances_together(deployment):
     for number, instance in enumerate((deployment.a, deployment.b, deployment.a, deployment.b)):
         statuses.append(browser.contact_form_post(sender, instance, f"Message {number} of four").status)
     assert statuses == [302, 302, 302, 429]  # FORM_RATE_LIMIT=3/10m, counted in Redis
+
+
+def test_access_logs_hold_no_query_string_and_the_bucket_only_its_images(deployment):
+    """A child's result typed into the result reader (?result=) is in no access log, nginx's or
+    either instance's; /media/ passes only images to the bucket (never a listing or a document)."""
+    reader = browser.Visitor(f"192.0.2.{40 + deployment.number}")
+    assert reader.get(deployment.nginx, "/understanding-mrd/?result=0.01%25").status == 200
+    assert reader.get(deployment.nginx, "/media/?prefix=documents/").status == 404
+    assert reader.get(deployment.nginx, "/media/other/leaflet.txt").status == 404
+    logs = (deployment.nginx.dir / "access.log").read_text()
+    assert '"GET /understanding-mrd/ HTTP/' in logs  # the request is logged, its query string is not
+    logs += "".join(instance.log_path.read_text() for instance in deployment.instances)
+    assert "result=" not in logs and "prefix=" not in logs

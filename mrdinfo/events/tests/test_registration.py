@@ -144,3 +144,11 @@ def test_staff_list_the_entries_and_read_them_back_as_csv(client, admin_client, 
     assert sorted(row["Your name"] for row in rows) == ["Alex Walker", "Sam Runner"]
     assert {row["T-shirt size"] for row in rows} == {"Medium", "Large"}
     assert all(row["Submission date"] for row in rows)
+
+
+def test_the_registrations_export_neutralises_formula_cells(client, admin_client, event):
+    post(client, event, your_name='=HYPERLINK("http://evil.example","x")', your_email_address="-2+3@example.org")
+    export = admin_client.get(reverse("wagtailforms:list_submissions", args=[event.pk]), {"export": "csv"})
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    cells = [cell for row in list(csv.reader(io.StringIO(content.decode())))[1:] for cell in row]
+    assert '\'=HYPERLINK("http://evil.example","x")' in cells and "'-2+3@example.org" in cells

@@ -17,6 +17,10 @@ TEMPLATE = settings.BASE_DIR / "deploy" / "nginx" / "mrdinfo.conf"
 UPSTREAM = re.compile(r"^(unix:/[^\s;]+|[\w.\-\[\]:]+:\d+)$")
 NGINX_WORD = re.compile(r"^[^\s;{}'\"]+$")
 
+# Rotated by deploy/logrotate/mrdinfo-nginx (30 days); its own folder, so Debian's rotation of
+# /var/log/nginx/*.log (14 days) does not rotate it twice.
+ACCESS_LOG = "/var/log/nginx/mrdinfo/access.log"
+
 
 def server_names() -> list[str]:
     host = urlsplit(settings.SITE_URL).hostname if settings.SITE_URL else ""
@@ -42,8 +46,8 @@ def media_origin() -> str:
 
 def render(*, upstreams: list[str], server_names: list[str], certificate: str, certificate_key: str, listen: str = "",
            http_port: int = 80, https_port: int = 443, ipv6: bool = True, media_root: str | Path = "",
-           media_origin: str = "") -> str:  # fmt: skip
-    for value in [*upstreams, *server_names, certificate, certificate_key, media_root, media_origin]:
+           media_origin: str = "", access_log: str = ACCESS_LOG) -> str:  # fmt: skip
+    for value in [*upstreams, *server_names, certificate, certificate_key, media_root, media_origin, access_log]:
         if value and not NGINX_WORD.match(str(value)):
             raise CommandError(f"Not usable in an nginx configuration (space, quote, brace or ;): {value!r}")
     for upstream in upstreams:
@@ -67,6 +71,7 @@ def render(*, upstreams: list[str], server_names: list[str], certificate: str, c
                 "ipv6": ipv6 and not listen,
                 "media_root": str(media_root).rstrip("/"),
                 "media_origin": media_origin,
+                "access_log": access_log,
             },
             autoescape=False,
         )
@@ -91,6 +96,7 @@ class Command(BaseCommand):
         parser.add_argument("--listen", default="", help="an address to listen on (default: every address)")
         parser.add_argument("--http-port", type=int, default=80)
         parser.add_argument("--https-port", type=int, default=443)
+        parser.add_argument("--access-log", default=ACCESS_LOG, help=f"the access log file (default {ACCESS_LOG})")
 
     def handle(self, *args: Any, **options: Any) -> None:
         names = options["server_name"] or server_names()
@@ -108,6 +114,7 @@ class Command(BaseCommand):
                 https_port=options["https_port"],
                 media_root=settings.MEDIA_ROOT,
                 media_origin=media_origin(),
+                access_log=options["access_log"],
             ),
             ending="",
         )

@@ -1,0 +1,206 @@
+"""What giving keeps about a person, for the register (core/personal_data.py): donations,
+Gift Aid declarations, newsletter subscribers with their consents, and the stored emails to
+donors and subscribers.
+
+Donations and declarations are never deleted (NoDeleteQuerySet): erasing or pruning minimises
+them. A donation keeps its amount, dates and reference (the charity's financial records) and
+nothing that names the donor; a Gift Aid declaration keeps what HMRC requires (name, house name
+or number, postcode, the words agreed to and when) and loses the full address."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from mrdinfo.core.personal_data import Period, PersonalData, fields_of, register
+
+ERASED_EMAIL = "erased@invalid"
+DONOR_FIELDS = (
+    "title", "first_name", "last_name", "email", "phone", "address_line_1", "address_line_2", "town", "postcode",
+    "tribute_name",
+)  # fmt: skip
+DONATION_EXPORT: tuple[str, ...] = (
+    ("reference", "created_at", "amount", "frequency", "status", "paid_at", "gift_aid")
+    + DONOR_FIELDS
+    + ("contact_by_email", "contact_by_post", "contact_by_phone", "updates_about_this_gift")
+)
+DECLARATION_EXPORT = (
+    "declared_at", "scope", "wording_version", "wording", "title", "first_name", "last_name",
+    "house_name_or_number", "address", "postcode", "cancelled_at",
+)  # fmt: skip
+
+
+def _donations() -> Any:
+    from .models import Donation
+
+    return Donation.objects
+
+
+def minimise_donations(donations: list[Any]) -> int:
+    """Nothing that names the donor stays on the donation; the declaration keeps HMRC's part."""
+    from .models import OutgoingEmail
+
+    now = timezone.now()
+    with transaction.atomic():
+        for donation in donations:
+            for name in DONOR_FIELDS:
+                setattr(donation, name, "")
+            donation.email = ERASED_EMAIL
+            donation.first_name = "Erased"
+            donation.contact_by_email = donation.contact_by_post = donation.contact_by_phone = False
+            donation.updates_about_this_gift = False
+            donation.erased_at = donation.erased_at or now
+            donation.save()
+            OutgoingEmail.objects.filter(donation=donation).delete()
+    return len(donations)
+
+
+def minimise_declarations(declarations: list[Any]) -> int:
+    """What HMRC requires stays (name, house name or number, postcode, words, date); the full
+    address goes."""
+    for declaration in declarations:
+        declaration.address = ""
+        declaration.save(update_fields=["address"])
+    return len(declarations)
+
+
+def anonymise_declarations(declarations: list[Any]) -> int:
+    """Past HMRC's six years nothing of the donor needs to stay."""
+    for declaration in declarations:
+        declaration.title = declaration.address = declaration.house_name_or_number = declaration.postcode = ""
+        declaration.first_name, declaration.last_name = "Erased", ""
+        declaration.save()
+    return len(declarations)
+
+
+def _past_last_payment(cutoff: datetime) -> Any:
+    """Donations whose last payment (or, never paid, their creation) is before the cutoff."""
+    return _donations().annotate(last=Coalesce(Max("payments__received_at"), "created_at")).filter(last__lt=cutoff)
+
+
+def erase_subscribers(subscribers: list[Any]) -> int:
+    from .models import NewsletterConsent, OutgoingEmail, Subscriber
+
+    now = timezone.now()
+    with transaction.atomic():
+        for subscriber in subscribers:
+            NewsletterConsent.objects.filter(subscriber=subscriber, withdrawn_at__isnull=True).update(withdrawn_at=now)
+            OutgoingEmail.objects.filter(subscriber=subscriber).delete()
+            subscriber.email = f"erased-{subscriber.pk}@invalid"
+            subscriber.first_name = ""
+            subscriber.status = Subscriber.UNSUBSCRIBED
+            subscriber.unsubscribed_at = subscriber.unsubscribed_at or now
+            subscriber.save()
+    return len(subscribers)
+
+
+def export_subscriber(subscriber: Any) -> dict[str, Any]:
+    data = fields_of(subscriber, ("email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"))
+    data["consents"] = [
+        fields_of(consent, ("wording_version", "wording", "page_url", "signed_up_at", "confirmed_at", "withdrawn_at"))
+        for consent in subscriber.consents.all()
+    ]
+    return data
+
+
+def register_personal_data() -> None:
+    from .models import GiftAidDeclaration, OutgoingEmail, Subscriber
+
+    def prune_donations(cutoff: datetime) -> int:
+        return minimise_donations(list(_past_last_payment(cutoff).filter(erased_at__isnull=True)))
+
+    def prune_declarations(cutoff: datetime) -> int:
+        due = GiftAidDeclaration.objects.filter(donation__in=_past_last_payment(cutoff).values("pk"))
+        return anonymise_declarations(list(due.exclude(first_name="Erased", postcode="")))
+
+    def prune_subscribers(cutoff: datetime) -> int:
+        left = Q(status=Subscriber.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
+        never_confirmed = Q(status=Subscriber.PENDING, created_at__lt=cutoff)
+        return erase_subscribers(
+            list(Subscriber.objects.filter(left | never_confirmed).exclude(email__endswith="@invalid"))
+        )
+
+    def prune_emails(cutoff: datetime) -> int:
+        due = OutgoingEmail.objects.annotate(since=Coalesce("sent_at", "created_at")).filter(since__lt=cutoff)
+        return due.delete()[0]
+
+    register(
+        PersonalData(
+            key="donations",
+            what="Donations",
+            holds="Your name, email address, the amount and date; your phone number, home address and "
+            "contact choices if you give them",
+            lawful_basis="Contract: taking your gift and sending your receipt; legal obligation: the "
+            "charity's financial records",
+            period=Period(6, "years", "your last payment"),
+            on_erasure="Your name, contact details and address are removed; the amount and date stay "
+            "in the charity's accounts without your name",
+            models=("giving.Donation",),
+            find=lambda email: list(_donations().filter(email__iexact=email.strip())),
+            erase=minimise_donations,
+            export=lambda donation: fields_of(donation, DONATION_EXPORT),
+            prune=prune_donations,
+            order=40,
+        )
+    )
+    register(
+        PersonalData(
+            key="gift-aid",
+            what="Gift Aid declarations",
+            holds="Your name, home address, the words you agreed to and when",
+            lawful_basis="Legal obligation: HMRC requires us to keep Gift Aid declarations",
+            period=Period(6, "years", "the last gift we claimed Gift Aid on"),
+            on_erasure="Kept for HMRC for 6 years after the last gift claimed on, reduced to what HMRC "
+            "requires: name, house name or number, postcode, the declaration's words and date. The "
+            "full address is removed",
+            models=("giving.GiftAidDeclaration",),
+            find=lambda email: list(GiftAidDeclaration.objects.filter(donation__email__iexact=email.strip())),
+            erase=minimise_declarations,
+            export=lambda declaration: fields_of(declaration, DECLARATION_EXPORT),
+            prune=prune_declarations,
+            order=50,
+        )
+    )
+    register(
+        PersonalData(
+            key="newsletter",
+            what="“Every Step” newsletter sign-ups",
+            holds="Your email address and first name, the words you agreed to, the page you used, and "
+            "when you signed up, confirmed or left",
+            lawful_basis="Consent",
+            kept_while="While you stay subscribed",
+            period=Period(12, "months", "you unsubscribe, or after a sign-up you never confirmed"),
+            on_erasure="Email address and name removed; the sign-up is marked withdrawn",
+            models=("giving.Subscriber", "giving.NewsletterConsent"),
+            find=lambda email: list(Subscriber.objects.filter(email__iexact=email.strip())),
+            erase=erase_subscribers,
+            export=export_subscriber,
+            prune=prune_subscribers,
+            order=60,
+        )
+    )
+    register(
+        PersonalData(
+            key="donor-emails",
+            what="Emails we send you about a gift or the newsletter (receipts, confirmations)",
+            holds="Your email address and the email's text, which can include your name and gift",
+            lawful_basis="The same as the gift or sign-up the email is about",
+            period=Period(3, "months", "it was sent"),
+            on_erasure="Deleted",
+            models=("giving.OutgoingEmail",),
+            find=lambda email: list(
+                OutgoingEmail.objects.filter(
+                    Q(to__iexact=email.strip())
+                    | Q(donation__email__iexact=email.strip())
+                    | Q(subscriber__email__iexact=email.strip())
+                )
+            ),
+            erase=lambda emails: OutgoingEmail.objects.filter(pk__in=[e.pk for e in emails]).delete()[0],
+            export=lambda email: fields_of(email, ("kind", "to", "subject", "body", "created_at", "sent_at")),
+            prune=prune_emails,
+            order=70,
+        )
+    )

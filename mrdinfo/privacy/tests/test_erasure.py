@@ -1,0 +1,155 @@
+"""One person, seeded across every kind of record in the register through the site's own forms
+(contact, event registration, donation with Gift Aid paid through the test-mode provider, the
+newsletter, feedback, search, a failed sign-in), is found by the data-protection screen, exported,
+and erased: afterwards nothing of them is left in any table (the search index included) except
+the Gift Aid declaration, reduced to what HMRC requires."""
+
+import json
+import time
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from django.apps import apps
+from django.core import signing
+
+from mrdinfo.core.personal_data import entries, registered_models
+from mrdinfo.events.tests.factories import make_event, make_event_index
+from mrdinfo.feedback.models import PageFeedback
+from mrdinfo.forms.spam import SALT
+from mrdinfo.forms.tests.factories import make_contact_page
+from mrdinfo.giving.models import Donation, GiftAidDeclaration, OutgoingEmail, Subscriber
+from mrdinfo.giving.tests.factories import details_data, details_url, make_donate_page
+from mrdinfo.privacy.models import DataProtectionAction
+
+from .factories import data_protection_lead
+
+pytestmark = pytest.mark.django_db
+EMAIL = "Erin.Parent@Example.org"
+# Words only this person typed: none may be left anywhere after erasure.
+TRACES = ["erin.parent@example.org", "my daughter lily", "wheelchair", "secret close", "07700 900456", "eraseme"]
+KEPT_FOR_HMRC = {("giving.GiftAidDeclaration", "eraseme")}  # the last name, on the minimised declaration
+NEEDS = "Step-free access please: wheelchair"
+MESSAGE = "My daughter Lily has ALL and her MRD result came back positive."
+
+
+def started():
+    return signing.dumps(time.time() - 30, salt=SALT)
+
+
+def seed_one_person(client, page_tree, django_capture_on_commit_callbacks):
+    home = page_tree["home"]
+    contact = make_contact_page(home, to_address="staff@example.org")
+    event = make_event(
+        make_event_index(home),
+        "Riverside 10K",
+        days_from_now=20,
+        form_fields=[
+            {"label": "Your name", "field_type": "singleline", "required": True},
+            {"label": "Your email address", "field_type": "email", "required": True},
+            {"label": "Anything we should know", "field_type": "multiline", "required": False},
+        ],
+    )
+    donate = make_donate_page(home)
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = {"your_name": "Erin Eraseme", "your_email_address": EMAIL, "form_started": started(), "website": ""}
+        assert client.post(contact.url, {**answers, "your_message": MESSAGE}).status_code == 302
+        registration = {**answers, "anything_we_should_know": NEEDS, "form_started": started()}
+        assert client.post(event.url + "register/", registration).status_code == 302
+        donor = details_data(
+            email=EMAIL, first_name="Erin", last_name="Eraseme", address_line_1="7 Secret Close", phone="07700 900456"
+        )
+        assert client.post(details_url(donate), donor).status_code == 302
+        donation = Donation.objects.get(email__iexact=EMAIL)
+        paid = client.post(
+            donate.url + donate.reverse_subpage("test_payment", args=[donation.reference]), {"outcome": "pay"}
+        )
+        assert paid.status_code == 302
+        signup = {"email": EMAIL, "first_name": "Erin", "consent": "on", "website": "", "form_started": started()}
+        assert client.post("/newsletter/sign-up/", signup).status_code in (200, 302)
+        feedback = {"page_id": page_tree["about"].pk, "helpful": "no", "comment": f"Write to me: {EMAIL}"}
+        client.post("/feedback/", {**feedback, "form_started": started(), "website": ""})
+    client.get("/search/", {"q": EMAIL})
+    client.post("/admin/login/", {"username": EMAIL, "password": "wrong"})
+    DBTaskResult.objects.create(
+        task_path="mrdinfo.giving.tasks.send_giving_email", args_kwargs={"args": [EMAIL], "kwargs": {}},
+        backend_name="default", run_after=donation.created_at,
+    )  # fmt: skip
+    return donation
+
+
+def everything_stored():
+    """Every row of every table, as lower-case text: what a database dump would show."""
+    rows = []
+    for model in apps.get_models():
+        for row in model._base_manager.values():
+            rows.append((model._meta.label, json.dumps(row, default=str, ensure_ascii=False).lower()))
+    return rows
+
+
+def traces_left():
+    return sorted({(label, trace) for label, text in everything_stored() for trace in TRACES if trace in text})
+
+
+def test_the_seed_reaches_every_kind_of_record_the_site_can_search(
+    client, page_tree, django_capture_on_commit_callbacks
+):
+    seed_one_person(client, page_tree, django_capture_on_commit_callbacks)
+    searchable = [entry for entry in entries() if entry.find is not None]
+    from mrdinfo.privacy.service import lookup
+
+    found = {item.entry.key: len(item.records) for item in lookup(EMAIL)}
+    assert found.keys() == {entry.key for entry in searchable}
+    assert all(found.values()), found  # the test seeds every one of them
+    assert {"wagtailforms.FormSubmission", "giving.GiftAidDeclaration", "axes.AccessAttempt"} <= registered_models()
+
+
+def test_the_screen_finds_exports_and_erases_one_person(
+    client, page_tree, django_capture_on_commit_callbacks, django_user_model
+):
+    donation = seed_one_person(client, page_tree, django_capture_on_commit_callbacks)
+    assert OutgoingEmail.objects.filter(to__iexact=EMAIL).exists() and traces_left()
+    client.force_login(data_protection_lead(django_user_model))
+
+    found = client.post("/admin/data-protection/", {"email": " erin.parent@EXAMPLE.org ", "operation": "find"})
+    text = found.content.decode()
+    assert found.status_code == 200 and "Registrations for our events" in text and "HMRC" in text
+
+    exported = client.post("/admin/data-protection/", {"email": EMAIL, "operation": "export"})
+    data = json.loads(exported.content)
+    assert exported["Content-Disposition"].startswith("attachment")
+    assert data["records"]["messages"]["items"][0]["answers"]["your_message"] == MESSAGE
+    assert data["records"]["gift-aid"]["items"][0]["address"].startswith("7 Secret Close")
+
+    refused = client.post("/admin/data-protection/", {"email": EMAIL, "operation": "erase"})
+    assert (
+        "Tick the box" in refused.content.decode()
+        and Donation.objects.get(pk=donation.pk).email.lower() == EMAIL.lower()
+    )
+
+    erased = client.post("/admin/data-protection/", {"email": EMAIL, "operation": "erase", "confirm": "yes"})
+    assert erased.status_code == 200 and "Nothing is held under this email address" in erased.content.decode()
+    assert traces_left() == sorted(KEPT_FOR_HMRC)
+
+    declaration = GiftAidDeclaration.objects.get(donation=donation)
+    kept = (declaration.first_name, declaration.last_name, declaration.house_name_or_number, declaration.postcode)
+    assert kept == ("Erin", "Eraseme", "7", "LS1 4AP") and declaration.address == ""
+    assert declaration.wording and declaration.declared_at
+    assert Donation.objects.get(pk=donation.pk).amount == donation.amount  # the accounts keep the gift
+    assert Subscriber.objects.get().status == Subscriber.UNSUBSCRIBED
+    assert not PageFeedback.objects.exists()
+
+    action = DataProtectionAction.objects.get(action=DataProtectionAction.ERASED)
+    assert action.done_by_name == "dpo" and action.via == "screen" and action.counts["messages"] == 1
+    assert "erin" not in json.dumps(action.counts).lower()
+    assert DataProtectionAction.objects.filter(action=DataProtectionAction.EXPORTED).count() == 1
+
+
+def test_a_bad_address_is_explained_and_kept(client, db, django_user_model):
+    client.force_login(data_protection_lead(django_user_model))
+    response = client.post(
+        "/admin/data-protection/", {"email": "erin at example", "operation": "erase", "confirm": "yes"}
+    )
+    assert response.status_code == 400 and "Enter the person" in response.content.decode()
+    assert 'value="erin at example"' in response.content.decode()
+    assert not DataProtectionAction.objects.exists()
