@@ -281,9 +281,9 @@ def test_the_missing_topics_are_on_the_living_with_treatment_page_with_links_out
         "teenagecancertrust.org",
     ):
         assert host in hosts, host
-    # It is in the hub's topics and the main menu.
+    # It is in the hub's topics and the footer menu (the main menu keeps its seven items).
     assert soup_of(client, "/understanding-mrd/").select_one(f"main a[href='{url}']") is not None
-    assert soup_of(client, "/").select_one(f"nav a[href='{url}']") is not None
+    assert soup_of(client, "/").select_one(f"footer a[href='{url}']") is not None
 
 
 def test_what_a_result_is_a_share_of_and_trial_consent_are_covered(client, loaded):
