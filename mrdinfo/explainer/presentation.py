@@ -147,6 +147,10 @@ def stage_view(stage, index, anchor, methods):
         low, high = stage.cells_range
         words = cells_words(stage.qualifier, low, high)
         comparisons = comparisons_for_cells(low, high)
+        if stage.seen_by == SEEN_BY_ALL_BUT_LEAST_SENSITIVE:
+            # An upper bound (remission): "about everyone on Earth" would read as a count of the
+            # child's own cells, so only counting and dots are shown (clinical read C1).
+            comparisons = [c for c in comparisons if c["label"] != "People"]
         # "up to about a million million leukaemia cells", "up to thousands of millions of leukaemia cells"
         noun = "of leukaemia cells" if low != high else "leukaemia cells"
         valuetext = f"{stage.name}: {words} {noun} in the body"

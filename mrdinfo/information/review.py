@@ -114,9 +114,19 @@ class ReviewedPage(models.Model):
         }
 
     @property
-    def first_published_on(self):
+    def first_published_on(self) -> datetime.date | None:
         published = getattr(self, "first_published_at", None)
         return published.date() if published else None
+
+    @property
+    def last_updated_on(self) -> datetime.date | None:
+        """The "Last updated" date a reader sees: never earlier than "First published". Text
+        checked against its sources before the page first went live (a content file's date, or a
+        draft's) was last updated when it was published."""
+        published = self.first_published_on
+        if self.last_updated and published:
+            return max(self.last_updated, published)
+        return self.last_updated or None
 
     @property
     def review_due_date(self):

@@ -8,5 +8,6 @@ SECTION_URLS = [
     "/understanding-mrd/uk-all-2003/",
     "/understanding-mrd/reading-mrd-results/",
     "/understanding-mrd/questions-to-ask/",
+    "/understanding-mrd/living-with-treatment/",
     "/understanding-mrd/glossary/",
 ]

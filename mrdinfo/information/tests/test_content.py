@@ -59,7 +59,10 @@ def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sour
         assert "On this page" in html, url
         about = section_text(html, "section.about-information")
         assert "First published" in about and "Last updated" in about and "Next review due" in about, url
-        assert '<time datetime="2026-11-28">28 November 2026</time>' in html, url
+        # The file's date, or the day the page first went live if that is later (never earlier).
+        page = response.context["page"]
+        shown = max(page.last_updated, page.first_published_at.date())
+        assert f'<time datetime="{shown:%Y-%m-%d}">{shown:%-d %B %Y}</time>' in html, url
         assert '<h3 class="references__title">Sources</h3>' in html, url
         # Nobody has signed these pages off clinically: each says so, and names no reviewer.
         assert "Clinical review: pending." in about, url

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
+from mrdinfo.information.review import years_after
 from mrdinfo.information.tests.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
 from mrdinfo.testing.html import comes_before, parse, select_one, text
 from mrdinfo.testing.site import make_general_page
@@ -145,8 +146,10 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
                 },
             ),
         ],
-        last_updated=datetime.date(2026, 11, 25),
+        last_updated=datetime.date.today(),
     )
+    checked = datetime.date.today()
+    due = years_after(checked, 2)
     html = parse(html_of(client, page))
     about = select_one(html, "section.about-information")
     # Once, at the end: after the text, though the editor put it first.
@@ -158,8 +161,8 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
     assert select_one(reference, "a.reference__link")["href"] == "https://example.org/study"
     # Last updated, and next review due (by default two years after the last update).
     assert review_dates(about) == {
-        "Last updated": ("2026-11-25", "25 November 2026"),
-        "Next review due": ("2028-11-25", "25 November 2028"),
+        "Last updated": (f"{checked:%Y-%m-%d}", f"{checked:%-d %B %Y}"),
+        "Next review due": (f"{due:%Y-%m-%d}", f"{due:%-d %B %Y}"),
         "First published": review_dates(about)["First published"],
     }
     # The key figure's source links to its reference in the list.
