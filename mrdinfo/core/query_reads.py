@@ -49,7 +49,8 @@ def recording() -> Iterator[set[str]]:
     try:
         yield reads
     finally:
-        stack.remove(reads)
+        # By identity, not list.remove: an empty inner set equals an empty outer one.
+        del stack[next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is reads)]
 
 
 class RecordingQueryDict(QueryDict):
