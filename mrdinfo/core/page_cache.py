@@ -219,6 +219,7 @@ def from_stored_copy(request: HttpRequest, stored: StoredPage) -> HttpResponse:
     response = HttpResponse(visitor_parts.put_in(request, stored.body, stored.parts), status=stored.status)
     for name, value in stored.headers:
         response[name] = value
+    response["Content-Length"] = str(len(response.content))  # the visitor's tokens may differ in length
     return response
 
 
@@ -357,7 +358,8 @@ class PageCacheMiddleware:
         every_read = reads | (known or frozenset())
         if every_read != known:
             cache.set(key_of_reads, every_read, settings.PAGE_CACHE_SECONDS)
-        private = {"cache-control", "etag", "x-cache"} if visitor_parts.CSRF_FIELD in parts else {"x-cache"}
+        private = {"cache-control", "etag"} if visitor_parts.CSRF_FIELD in parts else set()
+        private |= {"x-cache", "content-length"}
         headers = [(name, value) for name, value in response.items() if name.lower() not in private]
         stored = StoredPage(
             lookup.generation,
