@@ -63,15 +63,15 @@ CHECK = os.environ.get("BENCH_CHECK", "0") == "1"
 BYPASS_TOKEN = secrets.token_urlsafe(16)
 # Publishes a page (a new revision of the About page, its content unchanged) every few seconds.
 PUBLISHER = """
-import sys, time
+import os, time
 from wagtail.models import Page
 page = Page.objects.get(url_path__endswith="/about/").specific
-end = time.monotonic() + float(sys.argv[1])
+end = time.monotonic() + float(os.environ["BENCH_PUBLISH_SECONDS"])
 count = 0
 while time.monotonic() < end:
     page.save_revision().publish()
     count += 1
-    time.sleep(float(sys.argv[2]))
+    time.sleep(float(os.environ["BENCH_PUBLISH_EVERY"]))
 print(count)
 """
 # wrk: each connection takes the next address of the mix in turn.
@@ -204,9 +204,9 @@ def publish_under_load(env):
     script = WORKDIR / "mix.lua"
     script.write_text(MIX_SCRIPT % ", ".join(json.dumps(path) for path in MIX))
     publisher = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [str(PYTHON), "manage.py", "shell", "-c", PUBLISHER, str(PUBLISH_SECONDS), str(PUBLISH_EVERY)],
+        [str(PYTHON), "manage.py", "shell", "-c", PUBLISHER],
         cwd=PROJECT,
-        env=env,
+        env={**env, "BENCH_PUBLISH_SECONDS": str(PUBLISH_SECONDS), "BENCH_PUBLISH_EVERY": str(PUBLISH_EVERY)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -300,8 +300,9 @@ def main():
             )
             for name, result in ((f"form at {HEAVY}", heavy), ("publish under load", published)):
                 if result["p99"] >= 1000 or result["errors"] or result["timeouts"]:
-                    missed.append(f"{name}: p99 {result['p99']:.0f} ms, {result['errors']} errors, "
-                                  f"{result['timeouts']} timeouts")
+                    missed.append(
+                        f"{name}: p99 {result['p99']:.0f} ms, {result['errors']} errors, {result['timeouts']} timeouts"
+                    )
         if missed:
             print("\nMissed: " + "; ".join(missed))
             if CHECK:

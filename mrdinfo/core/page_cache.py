@@ -109,7 +109,9 @@ def is_tracking_parameter(name: str) -> bool:
 
 def significant_pairs(query: QueryDict) -> list[tuple[str, str]]:
     plain = query_reads.unrecorded(query) if isinstance(query, query_reads.RecordingQueryDict) else query
-    return sorted((name, value) for name, values in plain.lists() if not is_tracking_parameter(name) for value in values)
+    return sorted(
+        (name, value) for name, values in plain.lists() if not is_tracking_parameter(name) for value in values
+    )
 
 
 def significant_query(request: HttpRequest) -> str:
@@ -124,7 +126,9 @@ def values_for(query: QueryDict, reads: frozenset[str] | set[str]) -> Values:
     if query_reads.ALL in reads:
         return ((query_reads.ALL, tuple(f"{name}={value}" for name, value in significant_pairs(plain))),)
     return tuple(
-        (name, tuple(plain.getlist(name))) for name in sorted(reads) if name in plain and not is_tracking_parameter(name)
+        (name, tuple(plain.getlist(name)))
+        for name in sorted(reads)
+        if name in plain and not is_tracking_parameter(name)
     )
 
 
@@ -289,7 +293,9 @@ class PageCacheMiddleware:
         ):
             if stored.generation == lookup.generation:
                 return self.serve(request, stored, "hit")
-            recent = lookup.changed_at is not None and time.time() - lookup.changed_at < settings.PAGE_CACHE_STALE_SECONDS
+            recent = (
+                lookup.changed_at is not None and time.time() - lookup.changed_at < settings.PAGE_CACHE_STALE_SECONDS
+            )
             lock = self.take_lock(lookup.key) if request.method == "GET" else None
             if lock is None and recent:
                 return self.serve(request, stored, "stale")  # another request is rendering it
@@ -306,7 +312,7 @@ class PageCacheMiddleware:
         lock = LOCK_KEY.format(digest=key.rsplit(":", 1)[-1])
         try:
             return lock if cache.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS) else None
-        except Exception:
+        except Exception:  # noqa: BLE001  the cache is down: render, as on a miss
             return None
 
     def serve(self, request: HttpRequest, stored: StoredPage, label: str) -> HttpResponseBase:

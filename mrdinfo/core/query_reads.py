@@ -64,7 +64,7 @@ class RecordingQueryDict(QueryDict):
         note([key])
         return super().get(key, default)
 
-    def getlist(self, key: str, default: list[Any] | None = None) -> list[Any]:
+    def getlist(self, key: str, default: Any = None) -> list[Any]:
         note([key])
         return super().getlist(key, default)
 
@@ -107,14 +107,14 @@ class RecordingQueryDict(QueryDict):
         self._everything()
         return super().urlencode(safe)
 
-    def copy(self) -> QueryDict:
+    def copy(self) -> QueryDict:  # type: ignore[override]  # a plain copy, on purpose
         self._everything()
         return unrecorded(self).copy()
 
-    def __copy__(self) -> QueryDict:
+    def __copy__(self) -> QueryDict:  # type: ignore[override]
         return self.copy()
 
-    def __deepcopy__(self, memo: "builtins.dict[int, Any]") -> QueryDict:
+    def __deepcopy__(self, memo: Any) -> QueryDict:  # type: ignore[override]
         return self.copy()
 
 
@@ -131,4 +131,4 @@ def watch(request: HttpRequest) -> None:
     """Replace request.GET with a RecordingQueryDict of the same parameters."""
     watched = unrecorded(request.GET)
     watched.__class__ = RecordingQueryDict
-    request.GET = watched
+    request.GET = watched  # type: ignore[assignment]  # read-only like the QueryDict it replaces

@@ -18,10 +18,15 @@ of one cached copy never share a token.
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.middleware.csrf import CsrfViewMiddleware, _unmask_cipher_token, get_token
+from django.middleware.csrf import (  # type: ignore[attr-defined]  # Django's own unmasking, as its checks use
+    CsrfViewMiddleware,
+    _unmask_cipher_token,
+    get_token,
+)
 
 CSRF_FIELD = "csrfmiddlewaretoken"
 MARKER = "@@mrdinfo-visitor-part:{name}@@"
@@ -81,4 +86,4 @@ def leaks_csrf_token(request: HttpRequest, body: bytes) -> bool:
 def with_csrf(request: HttpRequest, respond: Callable[[HttpRequest], HttpResponse]) -> HttpResponseBase:
     """`respond(request)` inside Django's CSRF middleware: it reads the visitor's cookie before
     and sets one afterwards if `get_token` had to make a new secret."""
-    return CsrfViewMiddleware(respond)(request)
+    return cast(HttpResponseBase, CsrfViewMiddleware(respond)(request))  # sync: never an awaitable

@@ -42,7 +42,10 @@ def test_two_visitors_each_leave_feedback_on_one_cached_page(base, browser_page,
     browser_page.goto(base + INFO_PATH)  # the copy is stored
     visits = [page.goto(base + INFO_PATH) for page in (browser_page, second_page)]
     assert [visit.headers["x-cache"] for visit in visits] == ["hit", "hit"]  # one cached copy for both
-    stamps = [page.locator("#page-feedback input[name=form_started]").get_attribute("value") for page in (browser_page, second_page)]
+    stamps = [
+        page.locator("#page-feedback input[name=form_started]").get_attribute("value")
+        for page in (browser_page, second_page)
+    ]
     assert stamps[0] != stamps[1]
 
     for page, choice, comment in ((browser_page, "Yes", "Clear, thank you"), (second_page, "No", "More on results")):
