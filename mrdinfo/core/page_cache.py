@@ -124,7 +124,8 @@ def values_for(query: QueryDict, reads: frozenset[str] | set[str]) -> Values:
     """The values of the parameters a render read, as the key and the copy's check use them."""
     plain = query_reads.unrecorded(query) if isinstance(query, query_reads.RecordingQueryDict) else query
     if query_reads.ALL in reads:
-        return ((query_reads.ALL, tuple(f"{name}={value}" for name, value in significant_pairs(plain))),)
+        pairs = significant_pairs(plain)  # none: the plain page's copy, as for any page
+        return ((query_reads.ALL, tuple(f"{name}={value}" for name, value in pairs)),) if pairs else ()
     return tuple(
         (name, tuple(plain.getlist(name)))
         for name in sorted(reads)
