@@ -40,7 +40,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 
 from . import query_reads
 
@@ -293,15 +293,11 @@ def _on_model_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> No
 
 def _is_view_restriction(model: type[Model]) -> bool:
     """A page's view restriction (password, signed in, groups): a page it covers must stop being
-    served from any cache at once."""
+    served from any cache at once. (Its groups are saved with it: the purge after the commit
+    comes after them.)"""
     from wagtail.models import PageViewRestriction
 
     return issubclass(model, PageViewRestriction)
-
-
-def _on_restriction_groups_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        content_changed(purge=True)
 
 
 def connect_signals() -> None:
@@ -311,7 +307,6 @@ def connect_signals() -> None:
     address can be purged. Deleting a live page needs no line of its own: Wagtail unpublishes
     it first (wagtail.signal_handlers.pre_delete_page_unpublish), which sends page_unpublished
     while the page still knows its address; a page that is not live shows nowhere.)"""
-    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, pre_page_move
 
     page_published.connect(_on_page_changed, dispatch_uid="caching-page-published")
@@ -320,8 +315,3 @@ def connect_signals() -> None:
     pre_page_move.connect(_on_page_withdrawn, dispatch_uid="caching-page-move")
     post_save.connect(_on_model_saved, dispatch_uid="caching-model-saved")
     post_delete.connect(_on_model_deleted, dispatch_uid="caching-model-deleted")
-    m2m_changed.connect(
-        _on_restriction_groups_changed,
-        sender=PageViewRestriction.groups.through,
-        dispatch_uid="caching-restriction-groups",
-    )
