@@ -131,3 +131,14 @@ def test_a_page_moved_under_a_restricted_one_is_never_served_stale(page_tree, so
     assert old.status_code == 301 and old["X-Cache"] == "miss"  # Wagtail's redirect, not the old copy
     moved = Client().get(old["Location"])
     assert moved.status_code == 302 and "/login" in moved["Location"]  # now for signed-in visitors only
+
+
+def test_a_page_whose_restriction_is_removed_is_public_at_once(page_tree):
+    restriction = PageViewRestriction.objects.create(
+        page=page_tree["about"], restriction_type=PageViewRestriction.PASSWORD, password="family only"
+    )
+    assert "password" in Client().get("/about-us/").content.decode().lower()
+    restriction.delete()
+    response = Client().get("/about-us/")
+    assert response.status_code == 200 and response["X-Cache"] == "miss"
+    assert 'type="password"' not in response.content.decode()
