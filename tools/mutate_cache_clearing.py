@@ -38,6 +38,7 @@ EXPLAINER_TESTS = "mrdinfo/explainer/tests/test_caching.py"
 EVENTS_TESTS = "mrdinfo/events/tests/test_caching.py"
 PROMOTIONS_TESTS = "mrdinfo/promotions/tests/test_caching.py"
 SEARCH_TESTS = "mrdinfo/search/tests/test_caching.py"
+PUBLISHING_TESTS = "mrdinfo/core/tests/test_page_cache_publishing.py"
 EVERY_CACHE = [CORE_TESTS, GLOSSARY_TESTS, EXPLAINER_TESTS, EVENTS_TESTS, PROMOTIONS_TESTS, SEARCH_TESTS]
 
 NEUTRAL = "neutral"  # replace the statement with `pass`
@@ -83,7 +84,28 @@ MUTATIONS = [
     Mutation(
         "receiver: page changed", C, "content_changed(_page_urls(instance))", [CORE_TESTS], after="def _on_page_changed"
     ),
-    Mutation("receiver: slug changed", C, "content_changed(_page_urls(instance_before))", [CORE_TESTS]),
+    Mutation("receiver: slug changed", C, "content_changed(_page_urls(instance_before)", [CORE_TESTS]),
+    Mutation(
+        "receiver: page withdrawn (unpublished, moved)",
+        C,
+        "content_changed(_page_urls(instance), purge=True)",
+        [CORE_TESTS, PUBLISHING_TESTS],
+        after="def _on_page_withdrawn",
+    ),
+    Mutation(
+        "receiver: view restriction saved",
+        C,
+        "content_changed(purge=True)",
+        [PUBLISHING_TESTS],
+        after="def _on_model_saved",
+    ),
+    Mutation(
+        "receiver: view restriction deleted",
+        C,
+        "content_changed(purge=True)",
+        [CORE_TESTS, PUBLISHING_TESTS],
+        after="def _on_model_deleted",
+    ),
     Mutation("receiver: model saved", C, "content_changed()", [CORE_TESTS], after="def _on_model_saved"),
     Mutation("receiver: model deleted", C, "content_changed()", [CORE_TESTS], after="def _on_model_deleted"),
     # core/caching.py: what counts as content
@@ -110,13 +132,15 @@ MUTATIONS = [
     ),
     # core/caching.py: clearing itself
     Mutation(
-        "bump at once (inside the transaction)", C, "bump_generation()", [CORE_TESTS], after="def content_changed"
+        "bump at once (inside the transaction)", C, "bump_generation(purge)", [CORE_TESTS], after="def content_changed"
     ),
     Mutation("old URLs kept for the purge", C, "_state.urls.update(", [CORE_TESTS]),
     Mutation("clearing marked as pending", C, "_state.pending = True", [CORE_TESTS]),
     Mutation("clear after the commit", C, "transaction.on_commit(_flush)", [CORE_TESTS]),
-    Mutation("flush clears everything", C, "clear_everything(old_urls=urls)", [CORE_TESTS]),
-    Mutation("bump again after the commit", C, "bump_generation()", [CORE_TESTS], after="def clear_everything"),
+    Mutation("flush clears everything", C, "clear_everything(old_urls=urls", [CORE_TESTS]),
+    Mutation("bump again after the commit", C, "bump_generation(purge)", [CORE_TESTS], after="def clear_everything"),
+    Mutation("a purge moves the purge generation", C, "_incr(purge_key())", [PUBLISHING_TESTS]),
+    Mutation("a purge is kept for the commit", C, "_state.purge = getattr(", [PUBLISHING_TESTS]),
     Mutation("registered caches cleared", C, "clear()", [CORE_TESTS], after="for name, clear in _registered_caches"),
     Mutation("frontend cache purged", C, "purge_frontend_cache(old_urls)", [CORE_TESTS], after="def clear_everything"),
     Mutation("purge: every live page", C, "batch.add_pages(", [CORE_TESTS]),
@@ -125,11 +149,11 @@ MUTATIONS = [
         "registration replaces, does not add", C, "_registered_caches[name] = clear", [CORE_TESTS, GLOSSARY_TESTS]
     ),
     Mutation(
-        "page cache key has the generation",
+        "page cache copy checked against the generation",
         "mrdinfo/core/page_cache.py",
-        "generation=caching.generation()",
+        "if stored.generation == lookup.generation:",
         [CORE_TESTS],
-        replace=("generation=caching.generation()", "generation=0"),
+        replace=("stored.generation == lookup.generation", "True"),
     ),
     Mutation(
         "fragment key has the generation",
@@ -224,6 +248,8 @@ NOT_CLEARING = {
     ("mrdinfo/forms/spam.py", "cache.delete(used_token_key"): "a spam check's one-use token",
     ("mrdinfo/giving/emails.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/giving/newsletter.py", "queue_email"): "sends an email after the commit",
+    ("mrdinfo/core/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
+    ("mrdinfo/core/page_cache.py", "generation = caching.generation()"): "starts a lost generation afresh",
 }
 
 

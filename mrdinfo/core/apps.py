@@ -8,7 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from wagtail.images import get_image_model
-        from wagtail.models import PageViewRestriction
 
         from . import (
             caching,
@@ -21,7 +20,7 @@ class CoreConfig(AppConfig):
         caching.register_cache("site-chrome", clear_site_chrome)
         # Menus are snippets (cleared already); their links can also be saved on their own.
         caching.clear_on_save(MenuItem)
-        # Whether a page is private is cached (BasePage.get_view_restrictions).
-        caching.clear_on_save(PageViewRestriction)
+        # Whether a page is private is cached (BasePage.get_view_restrictions): a view
+        # restriction's save or deletion purges every cache (caching._is_view_restriction).
         # An image's alt text, focal point or file shows wherever it is placed.
         caching.clear_on_save(get_image_model())

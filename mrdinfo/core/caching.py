@@ -42,9 +42,16 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
+from . import query_reads
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation:{release}"
+# Moved on with the generation by a change that must never be served stale (a page unpublished,
+# moved, renamed or deleted, view restrictions changed): page_cache.py serves an older copy of a
+# page while one request renders the new one, but never across one of these.
+PURGE_KEY = "content-purge:{release}"
+CHANGED_AT_KEY = "content-changed-at:{release}"  # when the generation last moved (time.time())
 FRAGMENT_KEY = "fragment:{name}:{generation}:{digest}"
 
 _registered_caches: dict[str, Callable[[], Any]] = {}  # name -> function that clears it
@@ -128,12 +135,39 @@ def generation() -> int | None:
     return value
 
 
-def bump_generation() -> None:
+def purge_key() -> str:
+    return PURGE_KEY.format(release=release())
+
+
+def changed_at_key() -> str:
+    return CHANGED_AT_KEY.format(release=release())
+
+
+def purge_generation() -> int | None:
+    """The number page_cache.py compares to decide whether an older copy may still be served."""
+    key = purge_key()
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, _fresh_generation(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def _incr(key: str) -> None:
     try:
-        try:
-            cache.incr(generation_key())
-        except ValueError:  # not stored yet (or lost): start a new, larger one
-            cache.set(generation_key(), _fresh_generation(), timeout=None)
+        cache.incr(key)
+    except ValueError:  # not stored yet (or lost, e.g. evicted): start a new, larger one
+        cache.set(key, _fresh_generation(), timeout=None)
+
+
+def bump_generation(purge: bool = False) -> None:
+    """Move the content generation on. `purge`: old copies of pages must not be served even for
+    the moment it takes to render the new ones (see PURGE_KEY)."""
+    try:
+        if purge:
+            _incr(purge_key())
+        _incr(generation_key())
+        cache.set(changed_at_key(), time.time(), timeout=None)
     except Exception:  # the cache is down: saving content must still work
         logger.exception("Could not move the content generation on")
 
@@ -145,28 +179,36 @@ def fragment_key(name: str, *parts: Any) -> str:
 
 def cached_fragment(name: str, parts: Iterable[Any], build: Callable[[], T]) -> T:
     """The result of `build()`, cached under its inputs (`parts`) and the content generation:
-    for pure functions of stored content (rendered page bodies, linked glossary terms)."""
+    for pure functions of stored content (rendered page bodies, linked glossary terms). The
+    query parameters `build()` read are kept with it and noted again when it is served from the
+    cache (query_reads.py), so the page cache still knows the page reads them."""
     key = fragment_key(name, *parts)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value)
+    stored = cache.get(key)
+    if stored is None:
+        with query_reads.recording() as reads:
+            value = build()
+        cache.set(key, (value, frozenset(reads)))
+        return value
+    value, reads = stored
+    query_reads.note(reads)
     return value
 
 
 # Clearing -----------------------------------------------------------------------------------
 
 
-def content_changed(urls: Iterable[str] = ()) -> None:
+def content_changed(urls: Iterable[str] = (), purge: bool = False) -> None:
     """Clear everything. The generation moves on at once (so the page cache misses even inside
     the transaction that made the change) and again, with everything else, once the transaction
     commits: a page rendered from the old data in between is stored under a generation that is
     then already abandoned. `urls` are old addresses (of an unpublished, moved or deleted page)
-    to purge from the CDN as well as the live pages."""
-    bump_generation()
+    to purge from the CDN as well as the live pages. `purge`: no older copy of any page may be
+    served from now on (see PURGE_KEY), for changes that take a page away from some visitors."""
+    bump_generation(purge)
     if not hasattr(_state, "urls"):
         _state.urls = set()
     _state.urls.update(url for url in urls if url)
+    _state.purge = getattr(_state, "purge", False) or purge
     _state.pending = True
     # One callback per change: if a transaction rolls back its callbacks are dropped, and the
     # next change schedules its own. Callbacks after the first in one commit find nothing to do.
@@ -178,11 +220,12 @@ def _flush() -> None:
         return
     _state.pending = False
     urls, _state.urls = _state.urls, set()
-    clear_everything(old_urls=urls)
+    purge, _state.purge = getattr(_state, "purge", False), False
+    clear_everything(old_urls=urls, purge=purge)
 
 
-def clear_everything(old_urls: Iterable[str] = ()) -> None:
-    bump_generation()
+def clear_everything(old_urls: Iterable[str] = (), purge: bool = False) -> None:
+    bump_generation(purge)
     for name, clear in _registered_caches.items():
         try:
             clear()
@@ -221,19 +264,40 @@ def _on_page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     content_changed(_page_urls(instance))
 
 
+def _on_page_withdrawn(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # Unpublished (or expired, or about to be deleted) or moved (perhaps under a restricted
+    # section): its old copy must not be served again, not even while the new one renders.
+    content_changed(_page_urls(instance), purge=True)
+
+
 def _on_slug_changed(sender: Any, instance: Any, instance_before: Any, **kwargs: Any) -> None:
     # Sent after the commit, with the page as it was: its old address is the one to purge.
-    content_changed(_page_urls(instance_before))
+    content_changed(_page_urls(instance_before), purge=True)
 
 
 def _on_model_saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
-    if not raw and is_content_model(sender):
+    if raw:
+        return
+    if _is_view_restriction(sender):
+        content_changed(purge=True)
+    elif is_content_model(sender):
         content_changed()
 
 
 def _on_model_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
-    if is_content_model(sender):
+    if _is_view_restriction(sender):
+        content_changed(purge=True)
+    elif is_content_model(sender):
         content_changed()
+
+
+def _is_view_restriction(model: type[Model]) -> bool:
+    """A page's view restriction (password, signed in, groups): a page it covers must stop being
+    served from any cache at once. (Its groups are saved with it: the purge after the commit
+    comes after them.)"""
+    from wagtail.models import PageViewRestriction
+
+    return issubclass(model, PageViewRestriction)
 
 
 def connect_signals() -> None:
@@ -246,8 +310,8 @@ def connect_signals() -> None:
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, pre_page_move
 
     page_published.connect(_on_page_changed, dispatch_uid="caching-page-published")
-    page_unpublished.connect(_on_page_changed, dispatch_uid="caching-page-unpublished")
+    page_unpublished.connect(_on_page_withdrawn, dispatch_uid="caching-page-unpublished")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="caching-page-slug")
-    pre_page_move.connect(_on_page_changed, dispatch_uid="caching-page-move")
+    pre_page_move.connect(_on_page_withdrawn, dispatch_uid="caching-page-move")
     post_save.connect(_on_model_saved, dispatch_uid="caching-model-saved")
     post_delete.connect(_on_model_deleted, dispatch_uid="caching-model-deleted")

@@ -1,52 +1,64 @@
 """The full-page cache: anonymous visitors get a stored copy of a public page.
 
 Built on Django's cache machinery (django.utils.cache) rather than wagtail-cache, which does
-not support Wagtail 8. A page is served from the cache, or stored in it, only when it is the
-same for everyone:
+not support Wagtail 8. It is the first middleware, so a hit costs one round trip to the shared
+cache (one `get_many`) and nothing else. A page is served from the cache, or stored in it, only
+when it is the same for everyone but its per-visitor parts (visitor_parts.py):
 
-- the request is a GET or HEAD (only GETs are stored), has no session cookie and no
+- the request is a GET or HEAD (only GETs are stored), has no session or messages cookie and no
   Authorization header (so editors and anyone with a session always get a fresh page), is not
-  for the admin or a preview, and does not carry the operator's bypass header;
-- the response is a 200, 301 or 404, sets no cookie, did not use the CSRF token (a page with a
-  form puts one visitor's token into its HTML and sets the CSRF cookie, so it is never stored:
-  forms keep working, they just are not cached), is not streamed, does not say `private`,
-  `no-store` or `no-cache`, and varies on nothing but the cookie (which the first condition
-  already rules out) or the encoding.
+  for the admin, a static file or a preview, and does not carry the operator's bypass header;
+- the response is a 200, 301 or 404, sets no cookie but the CSRF one, is not streamed, does not
+  say `private`, `no-store` or `no-cache`, and varies on nothing but the cookie (which the first
+  condition already rules out) or the encoding. A page with a form is stored with its CSRF
+  token and spam time stamp taken out; each visitor gets fresh ones (and the CSRF cookie) and
+  the page `private, no-store`.
 
-The key is the host, scheme, path and the sorted query string without tracking parameters
-(utm_*, fbclid, gclid...), plus the content generation (caching.py): any content change bumps
-it, so the next request for every page is a miss that renders the new content.
+The key is the host, scheme, path and the query parameters the page READ when it was rendered
+(query_reads.py), in order, without tracking parameters (utm_*, fbclid, gclid...): the names a
+path reads are kept beside its copies, so `?junk=<random>` on a page that reads no `junk` is
+served the plain page's copy and stores nothing; `?page=2` on the news does get its own copy.
+Each copy also keeps the values it was rendered with and is served only to a request that has
+the same ones.
+
+Content changes (caching.py) move the content generation on. A copy from an older generation
+is then stale: the first request for it takes a short lock in the shared cache and renders the
+page afresh while every other request is served the stale copy (`X-Cache: stale`), so a publish
+under load costs one render per page, not one per visitor. Stale copies are served only for
+PAGE_CACHE_STALE_SECONDS after the change and only while the lock (PAGE_CACHE_LOCK_SECONDS) is
+held; a change that takes a page away from visitors (unpublished, moved, view restrictions)
+moves the purge generation too, and no copy from before it is ever served again.
 
 Every public page also gets CDN-ready Cache-Control: shared caches may keep it (`s-maxage`,
 purged on change by caching.purge_frontend_cache), browsers revalidate each time (`max-age=0`),
 and a CDN may serve a stale copy while it refetches or when the site is down. Responses that
-are personal (logged in, session, form, POST, preview) are `private, no-store`.
+are personal (logged in, session, CSRF token, POST, preview) are `private, no-store`.
 
-`X-Cache: hit`, `miss` (stored now) or `bypass` (not cacheable) says what happened."""
+`X-Cache: hit`, `stale`, `miss` (stored now) or `bypass` (not cacheable) says what happened."""
 
 import hashlib
 import hmac
 import logging
+import time
 from collections.abc import Callable
-from typing import cast
+from typing import NamedTuple, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
 
-from . import caching
+from . import caching, query_reads, visitor_parts
 from .security import is_admin_path
 
 logger = logging.getLogger(__name__)
 
-# What the cache holds for a page: (status, [(header, value)], body).
-StoredPage = tuple[int, list[tuple[str, str]], bytes]
-
-PAGE_KEY = "page:{generation}:{digest}"
+PAGE_KEY = "page:{release}:{digest}"
+READS_KEY = "page-reads:{release}:{digest}"
+LOCK_KEY = "page-lock:{digest}"
 CACHEABLE_STATUSES = {200, 301, 404}
 # Query parameters added by campaigns and social sites: they never change the page.
 TRACKING_PARAMETERS = {
@@ -75,24 +87,64 @@ TRACKING_PREFIXES = ("utm_",)
 BYPASS_HEADER = "HTTP_X_PAGE_CACHE_BYPASS"
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 PERSONAL_DIRECTIVES = {"private", "no-store", "no-cache"}
+Values = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class StoredPage(NamedTuple):
+    """What the cache holds for a page."""
+
+    generation: int | None  # the content generation it was rendered under
+    purge: int | None  # the purge generation (caching.PURGE_KEY)
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes  # with the per-visitor parts taken out (visitor_parts.py)
+    reads: frozenset[str]  # the query parameters the render read (query_reads.ALL: all)
+    values: Values  # their values in the request it was rendered for
+    parts: tuple[str, ...]  # the per-visitor inputs to fill in
 
 
 def is_tracking_parameter(name: str) -> bool:
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
+def significant_pairs(query: QueryDict) -> list[tuple[str, str]]:
+    plain = query_reads.unrecorded(query) if isinstance(query, query_reads.RecordingQueryDict) else query
+    return sorted(
+        (name, value) for name, values in plain.lists() if not is_tracking_parameter(name) for value in values
+    )
+
+
 def significant_query(request: HttpRequest) -> str:
-    """The query string that can change the page: tracking parameters dropped, sorted."""
-    pairs = [
-        (name, value) for name, values in request.GET.lists() if not is_tracking_parameter(name) for value in values
-    ]
-    return urlencode(sorted(pairs))
+    """The query string that can change the page: tracking parameters dropped, sorted. Reading
+    it notes nothing (query_reads.py): a cached fragment keyed on it notes what its build read."""
+    return urlencode(significant_pairs(request.GET))
 
 
-def page_key(request: HttpRequest) -> str:
-    raw = "\n".join([request.scheme or "", request.get_host(), request.path, significant_query(request)])
-    digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
-    return PAGE_KEY.format(generation=caching.generation(), digest=digest)
+def values_for(query: QueryDict, reads: frozenset[str] | set[str]) -> Values:
+    """The values of the parameters a render read, as the key and the copy's check use them."""
+    plain = query_reads.unrecorded(query) if isinstance(query, query_reads.RecordingQueryDict) else query
+    if query_reads.ALL in reads:
+        pairs = significant_pairs(plain)  # none: the plain page's copy, as for any page
+        return ((query_reads.ALL, tuple(f"{name}={value}" for name, value in pairs)),) if pairs else ()
+    return tuple(
+        (name, tuple(plain.getlist(name)))
+        for name in sorted(reads)
+        if name in plain and not is_tracking_parameter(name)
+    )
+
+
+def _digest(request: HttpRequest, *parts: str) -> str:
+    raw = "\n".join([request.scheme or "", request.get_host(), request.path, *parts])
+    return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def page_key(request: HttpRequest, values: Values) -> str:
+    """No values (no query string, or none the page reads): the plain page's key."""
+    return PAGE_KEY.format(release=caching.release(), digest=_digest(request, repr(values) if values else ""))
+
+
+def reads_key(request: HttpRequest) -> str:
+    return READS_KEY.format(release=caching.release(), digest=_digest(request))
 
 
 def wants_bypass(request: HttpRequest) -> bool:
@@ -106,9 +158,13 @@ def request_is_cacheable(request: HttpRequest) -> bool:
         return False
     if request.method not in ("GET", "HEAD"):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META:
         return False
-    return not (is_admin_path(request.path_info) or wants_bypass(request))
+    path = request.path_info
+    if settings.STATIC_URL and path.startswith(settings.STATIC_URL):
+        return False
+    return not (is_admin_path(path) or wants_bypass(request))
 
 
 def cache_control_directives(response: HttpResponseBase) -> set[str]:
@@ -118,10 +174,8 @@ def cache_control_directives(response: HttpResponseBase) -> set[str]:
 def response_is_cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if request.method != "GET" or response.status_code not in CACHEABLE_STATUSES:
         return False
-    if response.streaming or response.cookies:
-        return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-        return False
+    if response.streaming or set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False  # the CSRF cookie is each visitor's own and is set again when served
     if getattr(request, "is_preview", False):
         return False
     user = getattr(request, "user", None)
@@ -166,16 +220,11 @@ def make_private(response: HttpResponseBase) -> None:
     response["Cache-Control"] = "private, no-store"
 
 
-def stored_copy(response: HttpResponse) -> StoredPage:
-    headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
-    return (response.status_code, headers, response.content)
-
-
-def from_stored_copy(stored: StoredPage) -> HttpResponse:
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
+def from_stored_copy(request: HttpRequest, stored: StoredPage) -> HttpResponse:
+    response = HttpResponse(visitor_parts.put_in(request, stored.body, stored.parts), status=stored.status)
+    for name, value in stored.headers:
         response[name] = value
+    response["Content-Length"] = str(len(response.content))  # the visitor's tokens may differ in length
     return response
 
 
@@ -185,41 +234,156 @@ def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponseBas
     return answer if answer is not None else response  # given a response, Django never answers None
 
 
+class Lookup(NamedTuple):
+    key: str
+    stored: StoredPage | None
+    generation: int | None
+    purge: int | None
+    changed_at: float | None
+    reads: frozenset[str] | None  # the names this path is known to read (None: not known)
+
+
+def look_up(request: HttpRequest) -> Lookup:
+    """One round trip for a plain address (the generations and the copy together), two when
+    the query string has parameters (first the names the path reads)."""
+    state = [caching.generation_key(), caching.purge_key(), caching.changed_at_key()]
+    query = request.GET
+    has_query = bool(significant_pairs(query))
+    first = reads_key(request) if has_query else page_key(request, ())
+    found = cache.get_many([*state, first])
+    generation = found.get(state[0])
+    purge = found.get(state[1])
+    if generation is None:
+        generation = caching.generation()
+    if purge is None:
+        purge = caching.purge_generation()
+    reads = None
+    if has_query:
+        reads = found.get(first)
+        values = values_for(query, reads if reads is not None else {query_reads.ALL})
+        key = page_key(request, values)
+        stored = cache.get(key)
+    else:
+        key, stored = first, found.get(first)
+    return Lookup(key, stored, generation, purge, found.get(state[2]), reads)
+
+
 class PageCacheMiddleware:
-    """Put it after SecurityMiddleware and WhiteNoise and before the session middleware, so a
-    hit costs one or two cache reads and no database query."""
+    """The first middleware (before SecurityMiddleware and WhiteNoise, whose headers the stored
+    copy already holds), so a hit costs one cache round trip and no database query."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        key = stored = None
+        lookup = None
         if request_is_cacheable(request):
             try:
-                key = page_key(request)
-                stored = cache.get(key)
+                lookup = look_up(request)
             except DisallowedHost:
-                key = None  # let the normal handling answer with its 400
+                pass  # let the normal handling answer with its 400
             except Exception:  # the cache is down: serve the page, uncached
                 logger.warning("Page cache unavailable", exc_info=True)
-                key = None
-        if key is not None and stored is not None:
-            hit = from_stored_copy(stored)
-            hit["X-Cache"] = "hit"
-            return conditional(request, hit)
+        if lookup is None:
+            return self.uncached(request)
+        stored, lock = lookup.stored, None
+        if (
+            stored is not None
+            and stored.purge == lookup.purge
+            and stored.values == values_for(request.GET, stored.reads)
+        ):
+            if stored.generation == lookup.generation:
+                return self.serve(request, stored, "hit")
+            recent = (
+                lookup.changed_at is not None and time.time() - lookup.changed_at < settings.PAGE_CACHE_STALE_SECONDS
+            )
+            lock = self.take_lock(lookup.key) if request.method == "GET" else None
+            if lock is None and recent:
+                return self.serve(request, stored, "stale")  # another request is rendering it
+        try:
+            return self.render(request, lookup)
+        finally:
+            if lock is not None:
+                try:
+                    cache.delete(lock)
+                except Exception:
+                    logger.warning("Page cache unavailable", exc_info=True)
 
-        response = self.get_response(request)
+    def take_lock(self, key: str) -> str | None:
+        lock = LOCK_KEY.format(digest=key.rsplit(":", 1)[-1])
+        try:
+            return lock if cache.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS) else None
+        except Exception:  # noqa: BLE001  the cache is down: render, as on a miss
+            return None
 
-        if key is not None and response_is_cacheable(request, response):
+    def serve(self, request: HttpRequest, stored: StoredPage, label: str) -> HttpResponseBase:
+        response: HttpResponseBase
+        if visitor_parts.CSRF_FIELD in stored.parts:
+            response = visitor_parts.with_csrf(request, lambda request: from_stored_copy(request, stored))
+            make_private(response)
+        else:
+            response = conditional(request, from_stored_copy(request, stored))
+        response["X-Cache"] = label
+        return response
+
+    def render(self, request: HttpRequest, lookup: Lookup) -> HttpResponseBase:
+        query_reads.watch(request)
+        with query_reads.recording() as reads:
+            response = self.get_response(request)
+        if not response_is_cacheable(request, response):
+            return self.mark_uncached(request, response)
+        body, parts = visitor_parts.take_out(cast(HttpResponse, response).content)
+        uses_csrf = bool(request.META.get("CSRF_COOKIE_USED") or response.cookies)
+        if uses_csrf and (visitor_parts.CSRF_FIELD not in parts or visitor_parts.leaks_csrf_token(request, body)):
+            return self.mark_uncached(request, response)
+        if uses_csrf:
+            make_private(response)
+        else:
             make_public(response)
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            try:
-                cache.set(key, stored_copy(cast(HttpResponse, response)), settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("Page cache unavailable", exc_info=True)
-            response["X-Cache"] = "miss"
-            return conditional(request, cast(HttpResponse, response))  # not streamed: response_is_cacheable
+        try:
+            self.store(request, lookup, response, body, parts, frozenset(reads))
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+        response["X-Cache"] = "miss"
+        if uses_csrf:
+            return response
+        return conditional(request, cast(HttpResponse, response))  # not streamed: response_is_cacheable
+
+    def store(
+        self,
+        request: HttpRequest,
+        lookup: Lookup,
+        response: HttpResponseBase,
+        body: bytes,
+        parts: tuple[str, ...],
+        reads: frozenset[str],
+    ) -> None:
+        key_of_reads = reads_key(request)
+        known = lookup.reads if lookup.reads is not None else cache.get(key_of_reads)
+        every_read = reads | (known or frozenset())
+        if every_read != known:
+            cache.set(key_of_reads, every_read, settings.PAGE_CACHE_SECONDS)
+        private = {"cache-control", "etag"} if visitor_parts.CSRF_FIELD in parts else set()
+        private |= {"x-cache", "content-length"}
+        headers = [(name, value) for name, value in response.items() if name.lower() not in private]
+        stored = StoredPage(
+            lookup.generation,
+            lookup.purge,
+            response.status_code,
+            headers,
+            body,
+            reads,
+            values_for(request.GET, reads),
+            parts,
+        )
+        cache.set(page_key(request, values_for(request.GET, every_read)), stored, settings.PAGE_CACHE_SECONDS)
+
+    def uncached(self, request: HttpRequest) -> HttpResponseBase:
+        return self.mark_uncached(request, self.get_response(request))
+
+    def mark_uncached(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if is_personal(request, response):
             make_private(response)
         response["X-Cache"] = "bypass"

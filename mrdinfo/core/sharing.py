@@ -43,12 +43,11 @@ def canonical_url(
 ) -> str:
     """This request's address, absolute, without tracking parameters. keep=None keeps every other
     parameter (a search); a list keeps only those (a page keeps what changes its content)."""
-    pairs = [
-        (name, value)
-        for name, values in request.GET.lists()
-        for value in values
-        if not is_tracking_param(name) and (keep is None or name in keep)
-    ]
+    if keep is None:
+        lists = list(request.GET.lists())
+    else:  # only these are read: the page cache keys the page on what it reads (query_reads.py)
+        lists = [(name, request.GET.getlist(name)) for name in keep if name in request.GET]
+    pairs = [(name, value) for name, values in lists for value in values if not is_tracking_param(name)]
     query = ("?" + urlencode(pairs)) if pairs else ""
     return site_root(request, chrome) + request.path + query
 

@@ -65,11 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before any other middleware runs (its stored copy already
+    # holds the headers the others add); it leaves static files to WhiteNoise.
+    "mrdinfo.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers static-file requests before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors' pages from the cache before sessions or the database are touched.
-    "mrdinfo.core.page_cache.PageCacheMiddleware",
     # Wagtail's Site for the host from the cache (core/routing.py): no query for it on a render.
     "mrdinfo.core.routing.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -174,6 +175,12 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 5 * 60)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
 PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 60 * 60 * 24)
+# After a content change, the older copy of a page is served while one request renders the new
+# one, for at most this long after the change (core/page_cache.py) ...
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# ... and the render holds a lock in the shared cache for at most this long (a worker that dies
+# mid-render lets another take over after it).
+PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 10)
 # Requests with the header `X-Page-Cache-Bypass: <this token>` are rendered fresh (make bench).
 PAGE_CACHE_BYPASS_TOKEN = env_str("PAGE_CACHE_BYPASS_TOKEN")
 WAGTAILFRONTENDCACHE = frontend_cache_backends()

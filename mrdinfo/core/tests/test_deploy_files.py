@@ -75,3 +75,12 @@ def test_nginx_config_fetches_media_from_the_bucket(settings):
 def test_nginx_config_refuses_what_would_break_the_file(bad):
     with pytest.raises(CommandError):
         render(upstream=[bad], server_name=["example.org"])
+
+
+def test_redis_has_a_memory_ceiling_and_evicts_the_least_recently_used():
+    """The page cache keeps a copy per address; without a ceiling Redis grows until the machine
+    runs out of memory (deploy/redis/mrdinfo.conf)."""
+    lines = (settings.BASE_DIR / "deploy" / "redis" / "mrdinfo.conf").read_text().splitlines()
+    directives = dict(line.split(None, 1) for line in lines if line.strip() and not line.startswith("#"))
+    assert directives["maxmemory"].endswith(("mb", "gb")) and int(directives["maxmemory"][:-2]) > 0
+    assert directives["maxmemory-policy"] == "allkeys-lru"
