@@ -31,6 +31,7 @@ from mrdinfo.core.models import BasePage, SiteSettings
 from mrdinfo.forms.models import StoredFormMixin
 
 from . import calendar, display, listing
+from .admin_form import EventPageForm
 from .categories import Attendance, EventRegion, EventStatus, EventType
 from .places import EventFull, EventPlacesMixin, Place
 from .structured_data import event_json_ld
@@ -180,6 +181,7 @@ class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormM
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("venue")]
+    base_form_class = EventPageForm  # a type and a region before publishing
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []

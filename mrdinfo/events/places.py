@@ -94,7 +94,7 @@ class EventPlacesMixin(models.Model):
             # may have changed it): every registration for the event takes its turn here.
             limit: Any = (
                 type(self)
-                .objects.select_for_update(of=("self",))
+                ._default_manager.select_for_update(of=("self",))
                 .filter(pk=self.pk)
                 .values_list("places", "waiting_list")
                 .get()

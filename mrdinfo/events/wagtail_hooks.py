@@ -3,6 +3,7 @@ who may read registrations), with places left, each linking to its list of entri
 
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Count, Q
 from django.urls import reverse
 
@@ -10,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from . import listing
+from .admin_form import PUBLISH_ACTION
 from .models import EventPage
 from .places import Place
 
@@ -53,3 +55,16 @@ class UpcomingRegistrationsPanel(Component):
 def add_registrations_panel(request, panels):
     if request.user.has_perm("wagtailforms.view_formsubmission"):
         panels.append(UpcomingRegistrationsPanel())
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_a_missing_picture(request, page):
+    """Published without a picture: allowed, but said, since cards and shares look bare without one."""
+    specific = page.specific
+    if isinstance(specific, EventPage) and PUBLISH_ACTION in request.POST and not specific.image_id:
+        messages.warning(
+            request,
+            f"“{specific.title}” is live without a picture. Add one (with alt text) so its card and "
+            "shared links show the event.",
+        )

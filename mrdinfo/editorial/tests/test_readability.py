@@ -76,3 +76,11 @@ def test_reading_helpers():
     text = "One two three. One two three four five. One."
     assert [s["words"] for s in longest_sentences(text)] == [5, 3, 1]
     assert terms_not_in_glossary("Remission and chemotherapy happen.", ["remission"]) == ["chemotherapy"]
+
+
+def test_everyday_long_words_are_not_listed_as_terms():
+    # The journeys review's list: words every parent knows, which taught editors to ignore it.
+    everyday = "Families usually find hospitals comfortable; scientists diagnosed it, for example."
+    assert terms_not_in_glossary(everyday, []) == []
+    jargon = "A haematological malignancy necessitates submicroscopic checks."
+    assert terms_not_in_glossary(jargon, []) == ["haematological", "malignancy", "necessitates", "submicroscopic"]
