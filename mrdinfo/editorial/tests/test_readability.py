@@ -46,6 +46,9 @@ def test_panel_shows_the_flesch_score_of_a_known_text(hub, admin_client):
     html = panel(admin_client, page)
     assert f"Reading ease: {expected}</strong>" in html
     assert "data-reading-ease-warning" not in html
+    # Flesch–Kincaid grade 0.39 × 11/2 + 11.8 × 12/11 − 15.59 = −0.57, plus five years: about 4.
+    assert round(0.39 * 11 / 2 + 11.8 * 12 / 11 - 15.59 + 5) == 4
+    assert "Reading age: about 4</strong> (aim for 9 to 11)" in html
 
 
 def test_hard_text_warns_lists_longest_sentences_and_unexplained_terms(hub, admin_client):
