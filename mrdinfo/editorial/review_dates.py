@@ -51,6 +51,27 @@ def review_status(page: Page, today: datetime.date | None = None) -> str:
     return UP_TO_DATE
 
 
+STATUS_ORDER = {OVERDUE: 0, DUE_SOON: 1, UP_TO_DATE: 2, NO_DATE: 3}
+
+
+def long_date(day: datetime.date) -> str:
+    """28 November 2028: how the site and the guide write a date."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def in_review_order(pages: Iterable[Page], today: datetime.date | None = None) -> list[Page]:
+    """Overdue pages first, then those due soon, then the rest; within each, soonest due first."""
+    today = today or timezone.localdate()
+    return sorted(
+        pages,
+        key=lambda page: (
+            STATUS_ORDER[review_status(page, today)],
+            page.review_due_date or datetime.date.max,
+            page.path,
+        ),
+    )
+
+
 def due_pages(today: datetime.date | None = None, pages: Iterable[Page] | None = None) -> list[Page]:
     """Pages overdue or due within DUE_SOON_DAYS, the soonest (most overdue) first."""
     today = today or timezone.localdate()

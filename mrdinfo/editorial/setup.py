@@ -27,6 +27,11 @@ CLINICAL_REVIEWERS = "Clinical reviewers"
 FUNDRAISING = "Fundraising"
 
 WORKFLOW_NAME = "Clinical sign-off"
+# What Wagtail's own migrations make and this site does not use: a "Moderators" group with
+# publish rights over the whole tree, and a "Moderators approval" workflow on the root page that
+# the editor offers on every page ("Submit to Moderators approval").
+WAGTAIL_MODERATORS = "Moderators"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 TASK_NAME = "Clinical review"
 
 # Section page types each group may add, change and publish under (with locking).
@@ -139,7 +144,29 @@ class Setup:
         self.media_permissions(groups[FUNDRAISING])
         self.page_permissions(groups)
         self.workflow(groups[CLINICAL_REVIEWERS])
+        self.retire_wagtail_moderation()
         return self.changes
+
+    def retire_wagtail_moderation(self) -> None:
+        """Only this site's workflow is offered: Wagtail's default one is switched off and taken
+        off every page, its task switched off (kept, with any history), and the Moderators group
+        deleted unless an administrator has put someone in it."""
+        Workflow = self.apps.get_model("wagtailcore", "Workflow")
+        WorkflowPage = self.apps.get_model("wagtailcore", "WorkflowPage")
+        WorkflowContentType = self.apps.get_model("wagtailcore", "WorkflowContentType")
+        Task = self.apps.get_model("wagtailcore", "Task")
+        for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+            removed, _ = WorkflowPage.objects.filter(workflow=workflow).delete()
+            WorkflowContentType.objects.filter(workflow=workflow).delete()
+            if workflow.active or removed:
+                workflow.active = False
+                workflow.save(update_fields=["active"])
+                self.changes.append(f"switched off Wagtail's “{WAGTAIL_DEFAULT_WORKFLOW}” workflow")
+        Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).update(active=False)
+        moderators = self.Group.objects.filter(name=WAGTAIL_MODERATORS).first()
+        if moderators is not None and not moderators.user_set.exists():
+            moderators.delete()
+            self.changes.append(f"removed Wagtail's empty {WAGTAIL_MODERATORS} group")
 
     def media_permissions(self, group: Any) -> None:
         Collection = self.apps.get_model("wagtailcore", "Collection")

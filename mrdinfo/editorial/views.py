@@ -9,12 +9,13 @@ import markdown
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
@@ -59,6 +60,15 @@ class ReviewDatesFilterSet(WagtailFilterSet):
 class StatusColumn(Column):
     def get_value(self, instance):
         return review_dates.STATUS_LABELS[review_dates.review_status(instance)]
+
+
+class DayColumn(Column):
+    """A date as a date ("28 November 2028"), never Wagtail's "2 hours ago": these are calendar
+    days (a review due, a sign-off), and a relative time of a date reads as the wrong day."""
+
+    def get_value(self, instance):
+        value = getattr(instance, self.accessor, None)
+        return review_dates.long_date(value) if value else "–"
 
 
 class ReviewerColumn(Column):
@@ -111,7 +121,15 @@ class ReviewDatesReportView(SafeSpreadsheetExportMixin, ReportView):
         return can_view_review_dates(self.request.user)
 
     def get_queryset(self):
-        return Page.objects.type(*review_dates.reviewed_page_models()).order_by("path").specific()
+        # Overdue first, then due soon, then the rest, each soonest due first (review_dates.order).
+        pages = review_dates.in_review_order(review_dates.reviewed_pages())
+        position = Case(
+            *[When(pk=page.pk, then=Value(index)) for index, page in enumerate(pages)],
+            default=Value(len(pages)),
+            output_field=IntegerField(),
+        )
+        queryset = Page.objects.type(*review_dates.reviewed_page_models())
+        return queryset.annotate(review_position=position).order_by("review_position", "path").specific()
 
     def decorate_paginated_queryset(self, object_list):
         for page in object_list:
@@ -128,9 +146,9 @@ class ReviewDatesReportView(SafeSpreadsheetExportMixin, ReportView):
             TitleColumn("title", label="Page", url_name="wagtailadmin_pages:edit"),
             StatusColumn("status", label="Review status"),
             ReviewerColumn("reviewer", label="Clinical reviewer"),
-            DateColumn("clinically_reviewed_on", label="Reviewed on"),
-            DateColumn("last_updated", label="Last updated"),
-            DateColumn("review_due_date", label="Next review due"),
+            DayColumn("review_due_date", label="Next review due"),
+            DayColumn("clinically_reviewed_on", label="Clinically reviewed on"),
+            DayColumn("last_updated", label="Last updated"),
         ]
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import icalendar
 
+from django.http import HttpResponse
 from django.utils import timezone
 
 PRODID = "-//mrdinfo//Events//EN"
@@ -118,3 +119,11 @@ def google_calendar_url(event, request):
         "ctz": "Europe/London",
     }
     return f"{GOOGLE_CALENDAR}?{urlencode(query)}"
+
+
+def response(body: str | bytes, filename: str, inline: bool = False) -> HttpResponse:
+    """A calendar file as a download (or inline, for a feed calendar apps subscribe to)."""
+    answer = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    answer["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return answer

@@ -25,64 +25,19 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.core.models import BasePage, SiteSettings
 from mrdinfo.forms.models import StoredFormMixin
 
 from . import calendar, display, listing
+from .admin_form import EventPageForm
+from .categories import Attendance, EventRegion, EventStatus, EventType
+from .places import EventFull, EventPlacesMixin, Place
 from .structured_data import event_json_ld
 
-
-class EventCategory(models.Model):
-    """A word editors choose from to describe events; visitors filter by it."""
-
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(
-        max_length=60, unique=True, help_text="Used in the address when visitors filter, e.g. ?type=run."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    content_natural_key = "name"  # content files name types and regions
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@register_snippet
-class EventType(EventCategory):
-    """Run, trek, cycle, challenge, gala, community, virtual… (Snippets → Event types)."""
-
-    class Meta(EventCategory.Meta):
-        verbose_name = "event type"
-
-
-@register_snippet
-class EventRegion(EventCategory):
-    """Where in the UK (or online) an event is (Snippets → Event regions)."""
-
-    class Meta(EventCategory.Meta):
-        verbose_name = "event region"
-
-
-class EventStatus(models.TextChoices):
-    OPEN = "open", "Open for registration"
-    BALLOT = "ballot", "Ballot"
-    FEW_PLACES = "few_places", "Few places left"
-    SOLD_OUT = "sold_out", "Sold out"
-    CANCELLED = "cancelled", "Cancelled"
-    POSTPONED = "postponed", "Postponed"
-
-
-class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    MIXED = "mixed", "In person and online"
+# Models of this app defined beside the rules they keep, importable from here as before.
+__all__ = ["Attendance", "EventRegion", "EventStatus", "EventType", "Place"]
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -116,7 +71,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = listing.upcoming_events(self.events()).select_related("event_type", "region")
         charity = SiteSettings.for_request(request).charity_name
         body = calendar.feed(events, request, name=f"{charity}: {self.title}".strip(": "))
-        return calendar_response(body, "upcoming-events.ics", inline=True)
+        return calendar.response(body, "upcoming-events.ics", inline=True)
 
     def render_listing(self, request: HttpRequest, past: bool) -> HttpResponse:
         results = listing.Listing(self.events(), request.GET, past=past, index_url=self.url)
@@ -127,7 +82,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
+class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
     """One event. Start and end are stored aware and shown in Europe/London."""
 
     # Required in the editor (blank=False); nullable only so a page can exist as an empty draft
@@ -216,6 +171,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         MultiFieldPanel(
             [
                 FieldPanel("registration_url"),
+                EventPlacesMixin.places_panel,
                 InlinePanel("form_fields", label="Registration questions"),
                 FieldPanel("thank_you_text"),
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
@@ -225,6 +181,7 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("venue")]
+    base_form_class = EventPageForm  # a type and a region before publishing
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -321,7 +278,8 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
 
     @property
     def registration_open(self) -> bool:
-        return not self.has_finished and self.status not in (EventStatus.SOLD_OUT, EventStatus.CANCELLED)
+        closed = self.has_finished or self.full_and_closed
+        return not closed and self.status not in (EventStatus.SOLD_OUT, EventStatus.CANCELLED)
 
     @property
     def index_url(self) -> str:
@@ -357,28 +315,27 @@ class EventPage(RoutablePageMixin, StoredFormMixin, EmailFormMixin, FormMixin, B
             context = self.get_context(request)
             context["registration_closed"] = True
             return TemplateResponse(request, "events/event_register.html", context)
-        return self.serve_form(
-            request,
-            self.url + self.reverse_subpage("register"),
-            template="events/event_register.html",
-        )
+        try:
+            response = self.serve_form(
+                request, self.url + self.reverse_subpage("register"), template="events/event_register.html"
+            )
+        except EventFull:  # the last place went while this person was filling in the form
+            context = self.get_context(request)
+            context.update(registration_closed=True, just_filled=True)
+            return TemplateResponse(request, "events/event_register.html", context, status=409)
+        if self.last_place_status == Place.WAITING and response.status_code == 302:
+            response["Location"] += "&waiting=1"  # the thank-you page says so
+        return response
 
     @path("calendar/")
     def ics(self, request: HttpRequest) -> HttpResponse:
-        return calendar_response(calendar.single_event(self, request), f"{self.slug}.ics")
+        return calendar.response(calendar.single_event(self, request), f"{self.slug}.ics")
 
     def get_landing_page_template(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
         return "events/event_register_landing.html"
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> TemplateResponse:
         return self.event(request)
-
-
-def calendar_response(body: str | bytes, filename: str, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 class EventFAQ(Orderable):

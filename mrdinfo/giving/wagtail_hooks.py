@@ -10,11 +10,13 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
 
+from .dashboard import GivingPanel, pounds_and_pence
 from .exports import claim_csv
 from .models import Donation, GiftAidDeclaration, Subscriber
 
@@ -25,6 +27,10 @@ class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
     """Names, addresses and emails are typed by donors: their CSV cells cannot run as formulas."""
 
 
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
 class DonationViewSet(ModelViewSet):
     index_view_class = SafeExportIndexView
     model = Donation
@@ -33,7 +39,17 @@ class DonationViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     exclude_form_fields: list[str] = []  # never shown: the permission policy refuses add, edit and delete
-    list_display = ["__str__", "created_at", "amount", "frequency", "status", "gift_aid"]
+    # Money as £25.00 and Yes/No, as staff read them (not 25.00 and True).
+    list_display = [
+        "__str__",
+        "created_at",
+        Column(
+            "amount", label="Amount", accessor=lambda donation: pounds_and_pence(donation.amount), sort_key="amount"
+        ),
+        Column("frequency", label="Frequency", accessor="get_frequency_display"),
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("gift_aid", label="Gift Aid", accessor=lambda donation: yes_no(donation.gift_aid)),
+    ]
     list_filter = ["status", "frequency", "gift_aid", "created_at"]
     search_fields = ["first_name", "last_name", "email", "postcode"]
     list_export = [
@@ -132,6 +148,12 @@ class GivingViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_giving_viewsets():
     return GivingViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_giving_panel(request, panels):
+    if request.user.has_perm("giving.view_donation"):
+        panels.append(GivingPanel())
 
 
 def gift_aid_claim(request):

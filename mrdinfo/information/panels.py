@@ -4,11 +4,13 @@ from wagtail.admin.panels import Panel
 
 from .reading import (
     LONGEST_SENTENCE,
+    READING_AGE_TARGET,
     TARGET,
     WARN_BELOW,
     long_sentences,
     longest_sentences,
     prose_of,
+    reading_age,
     reading_ease,
     terms_not_in_glossary,
 )
@@ -40,6 +42,9 @@ class ReadingEasePanel(Panel):
             context.update(
                 score=None if score is None else round(score),
                 target=TARGET,
+                age=reading_age(prose) if prose else None,
+                age_from=READING_AGE_TARGET[0],
+                age_to=READING_AGE_TARGET[1],
                 warn_below=WARN_BELOW,
                 too_hard=score is not None and score < WARN_BELOW,
                 long_sentences=long_sentences(prose),

@@ -330,7 +330,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "mrdinfo <noreply@localhost>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
-WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "mrdinfo")
+# The admin (sign-in, dashboard, emails) carries the charity's name, not the project's.
+WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Children with Cancer UK")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The public address: `configure_site` puts it on the Wagtail Site (canonical links, sitemap).
 SITE_URL = env_str("SITE_URL")

@@ -46,6 +46,9 @@ def test_panel_shows_the_flesch_score_of_a_known_text(hub, admin_client):
     html = panel(admin_client, page)
     assert f"Reading ease: {expected}</strong>" in html
     assert "data-reading-ease-warning" not in html
+    # Flesch–Kincaid grade 0.39 × 11/2 + 11.8 × 12/11 − 15.59 = −0.57, plus five years: about 4.
+    assert round(0.39 * 11 / 2 + 11.8 * 12 / 11 - 15.59 + 5) == 4
+    assert "Reading age: about 4</strong> (aim for 9 to 11)" in html
 
 
 def test_hard_text_warns_lists_longest_sentences_and_unexplained_terms(hub, admin_client):
@@ -76,3 +79,11 @@ def test_reading_helpers():
     text = "One two three. One two three four five. One."
     assert [s["words"] for s in longest_sentences(text)] == [5, 3, 1]
     assert terms_not_in_glossary("Remission and chemotherapy happen.", ["remission"]) == ["chemotherapy"]
+
+
+def test_everyday_long_words_are_not_listed_as_terms():
+    # The journeys review's list: words every parent knows, which taught editors to ignore it.
+    everyday = "Families usually find hospitals comfortable; scientists diagnosed it, for example."
+    assert terms_not_in_glossary(everyday, []) == []
+    jargon = "A haematological malignancy necessitates submicroscopic checks."
+    assert terms_not_in_glossary(jargon, []) == ["haematological", "malignancy", "necessitates", "submicroscopic"]

@@ -111,3 +111,37 @@ def test_digest_sends_nothing_when_nothing_is_due(home_page):
     out = io.StringIO()
     call_command("send_review_digests", stdout=out)
     assert mail.outbox == [] and "0 sent" in out.getvalue()
+
+
+def report_rows(response):
+    """The report's table as the reviewer reads it: one dict of column heading → text a row."""
+    from mrdinfo.testing.html import select
+
+    headings = [" ".join(th.get_text().split()) for th in select(response, "table thead th")]
+    rows = []
+    for tr in select(response, "table tbody tr"):
+        cells = [" ".join(td.get_text().split()) for td in tr.find_all("td", recursive=False)]
+        rows.append(dict(zip(headings, cells, strict=False)))
+    return rows
+
+
+def test_report_shows_real_dates_overdue_and_due_soon_first_with_the_reviewer(pages, client):
+    today = datetime.date.today()
+    submit_for_sign_off(pages["fresh"], pages["editor"]).current_task_state.approve(user=pages["reviewer"])
+    client.force_login(pages["reviewer"])
+    rows = report_rows(client.get(reverse("editorial_review_dates")))
+    titles = [row["Page"] for row in rows]
+    # Overdue first, then due soon, then the rest (soonest due first).
+    assert titles[:2] == ["Remission explained", "The MRD test"], titles
+    assert set(titles[2:]) == {"Understanding MRD", "What is MRD?", "Questions to ask"}
+    by_title = {row["Page"]: row for row in rows}
+    due = today + datetime.timedelta(days=10)
+    assert by_title["The MRD test"]["Next review due"] == f"{due.day} {due:%B %Y}"
+    overdue_due = years_ago(3).replace(year=years_ago(3).year + 2)
+    assert by_title["Remission explained"]["Next review due"] == f"{overdue_due.day} {overdue_due:%B %Y}"
+    signed = by_title["Questions to ask"]
+    assert signed["Clinically reviewed on"] == f"{today.day} {today:%B %Y}"
+    assert signed["Clinical reviewer"].startswith("Dr Rita Reviewer")
+    assert by_title["Remission explained"]["Clinical reviewer"] == "Clinical review: pending"
+    for row in rows:
+        assert "ago" not in row["Next review due"] and "Just now" not in row["Next review due"]

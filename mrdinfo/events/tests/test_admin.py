@@ -40,3 +40,48 @@ def test_types_and_regions_are_snippets_editors_manage(admin_client):
         response = admin_client.get(reverse(f"wagtailsnippets_events_{model}:list"))
         assert response.status_code == 200
     assert "Trek" in admin_client.get(reverse("wagtailsnippets_events_eventtype:list")).content.decode()
+
+
+def form_as_sent(html):
+    """What a browser sends for the page editor's form as it was rendered (every named field)."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").select_one("form[method=post][action*='/edit/']")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_publishing_needs_a_type_and_region_and_warns_without_a_picture(admin_client, page_tree):
+    from mrdinfo.events.models import EventPage
+
+    types, regions = make_categories()
+    event = make_event(make_event_index(page_tree["home"]), "Riverside 10K", days_from_now=10, publish=False)
+    url = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    # The body's blocks are drawn by JavaScript, so send it empty as the editor would.
+    data = {**form_as_sent(admin_client.get(url).content), "body-count": "0"}
+
+    refused = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    html = refused.content.decode()
+    assert refused.status_code == 200 and "visitors filter events by it" in html
+    assert EventPage.objects.get(pk=event.pk).last_published_at is None
+
+    assert admin_client.post(url, data).status_code == 302  # a draft may leave them empty
+
+    data.update(event_type=str(next(iter(types.values())).pk), region=str(next(iter(regions.values())).pk))
+    published = admin_client.post(url, {**data, "action-publish": "action-publish"}, follow=True)
+    assert EventPage.objects.get(pk=event.pk).last_published_at is not None
+    assert "is live without a picture" in published.content.decode()
