@@ -41,22 +41,10 @@ class Explainer {
     const linked = this.indexForHash(window.location.hash);
     this.index = linked === null ? this.data.start : linked;
 
-    if (linked !== null) this.openWithPageTitle();
     root.classList.add("is-enhanced");
     this.drawScales();
     this.show(this.index, false);
     this.listen();
-    if (linked !== null) window.scrollTo(0, 0);
-  }
-
-  // A shared link to a stage: the reader arrives knowing nothing of the page, so the explainer
-  // comes up to just under the page's title and summary, and the page opens at its top: the
-  // title, the control and the stage are on the first screen together.
-  openWithPageTitle() {
-    const header = document.querySelector("main .page-header, main .hero");
-    if (!header || header.contains(this.root) || this.root.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING) return;
-    this.root.classList.add("explainer--linked");
-    header.after(this.root);
   }
 
   // After a step the stage's title, first line and band must be on screen with the control:
@@ -98,7 +86,7 @@ class Explainer {
     for (const tick of this.ticks) {
       tick.addEventListener("click", () => {
         this.show(Number(tick.dataset.explainerTick), true);
-        this.slider.focus();
+        this.slider.focus({ preventScroll: true });
       });
     }
     window.addEventListener("hashchange", () => {
