@@ -3,6 +3,8 @@ comparisons, which methods can find it, the dot picture's caption, and the data 
 draws from. The template and the script both read from here, so the words, the table and the
 picture always agree."""
 
+import re
+
 from . import numbers
 from .models import (
     LEVEL_CELLS,
@@ -19,7 +21,7 @@ STATUS_TEXT = {
     EDGE: "Only just: this is the least it can find",
     CANNOT: "Cannot find them",
     MIGHT: "Might find some",
-    NOT_MEASURED: "No number at this stage",
+    NOT_MEASURED: "Not counted at this stage",
 }
 
 LEVEL_LABELS = {
@@ -30,6 +32,13 @@ LEVEL_LABELS = {
     LEVEL_NONE: "Leukaemia cells",
 }
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def first_sentence(text):
+    """ "Cure is judged over years, not on one test." from a stage's summary."""
+    text = " ".join((text or "").split())
+    match = re.match(r"(.+?[.!?])(?:\s+(?=[A-Z\u201c\"])|$)", text)
+    return match.group(1) if match else text
 
 
 def cells_words(qualifier, low, high):
@@ -174,9 +183,11 @@ def stage_view(stage, index, anchor, methods):
         valuetext = f"{stage.name}: {words} cells in the marrow sample. Not found is not the same as zero"
         table_text = f"In the marrow sample: none found (fewer than {numbers.one_in(high)}). Not the same as zero"
     else:
-        words = "no number at this stage"
-        valuetext = f"{stage.name}: no number at this stage"
-        table_text = "No number at this stage"
+        # No count here: the stage's own first sentence says what is happening (never "no
+        # number", which a parent can read as "no leukaemia cells").
+        words = first_sentence(stage.summary) or "The cells are not counted at this stage."
+        valuetext = f"{stage.name}: {words}"
+        table_text = words
     found = detection(stage, methods)
     return {
         "index": index,
@@ -185,6 +196,8 @@ def stage_view(stage, index, anchor, methods):
         "name": stage.name,
         "branch": stage.branch,
         "summary": stage.summary,
+        # A stage with no count leads with its summary's first sentence; the card then shows the rest.
+        "summary_rest": " ".join(stage.summary.split())[len(words) :].strip() if level == LEVEL_NONE else stage.summary,
         "note": stage.note,
         "level": level,
         "level_label": LEVEL_LABELS[level],

@@ -66,7 +66,7 @@ def current_stage(page, figure="#cells-in-the-body"):
     """The stage a sighted reader sees: the one visible panel's heading."""
     return page.evaluate(
         """(figure) => [...document.querySelectorAll(figure + ' .explainer__stage')]
-            .filter((li) => li.checkVisibility({ visibilityProperty: true }))
+            .filter((li) => li.querySelector('h3').checkVisibility({ visibilityProperty: true }))
             .map((li) => li.querySelector('h3').textContent.replace(/\\s+/g, ' ').trim())""",
         figure,
     )
@@ -98,7 +98,8 @@ def test_keyboard_moves_through_every_stage(site, browser_page):
     assert current_stage(page) == [HEADINGS[2]]
     page.keyboard.press("End")
     assert current_stage(page) == [HEADINGS[7]]
-    assert slider.get_attribute("aria-valuetext") == "After treatment: no number at this stage"
+    # A stage with no count says what is happening (its first sentence), never "no number".
+    assert slider.get_attribute("aria-valuetext") == "After treatment: Cure is judged over years."
     for _ in range(5):
         page.keyboard.press("ArrowLeft")
     assert slider.get_attribute("aria-valuetext") == (
@@ -124,7 +125,7 @@ def test_a_stage_link_opens_on_that_stage(site, browser_page):
     assert page.locator(".explainer__tick[aria-current]").text_content().split()[0] == "3a"
     # The picture marks "none found" with a dashed band on the sample part of the scale.
     assert page.locator(".explainer-svg__marker--unknown:not(.is-hidden)").count() == 1
-    assert "▶ Stage 3a" in page.locator("[data-explainer-scale] svg").text_content()
+    assert "Now: stage 3a" in page.locator("[data-explainer-scale] svg").text_content()
     # Following another stage's link on the same page moves the explainer too.
     page.evaluate("location.hash = '#cells-in-the-body-remission'")
     page.wait_for_function("() => document.querySelector('#cells-in-the-body-slider').value === '2'")
@@ -320,7 +321,7 @@ def test_forced_colours_still_show_the_current_stage(site, browser_page):
     )
     assert widths[1] != widths[0] and widths.count(widths[1]) == 1  # the current stage's ring is thicker
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
-    assert "▶ Stage 2: End of the first month" in page.locator("[data-explainer-scale] svg").text_content()
+    assert "Now: stage 2, End of the first month" in page.locator("[data-explainer-scale] svg").text_content()
     save_screenshot(page, "explainer-forced-colours-1280")
 
 

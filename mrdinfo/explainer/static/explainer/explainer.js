@@ -8,6 +8,8 @@ const SVG = "http://www.w3.org/2000/svg";
 const ANNOUNCE_DELAY = 350; // ms: a quick run of arrow presses is announced once, at its end
 const HEADER = 72; // px: the title, the "each step" line and the "now" line
 const TITLE = 30; // px: each part's title ("In the whole body")
+const COMPACT = 400; // px: a shorter scale (a phone) leaves its title lines to the stage card
+const COMPACT_TITLE = 24;
 const LIMIT_DASHES = ["", "7 4", "2 3"];
 
 function svgEl(name, attrs, parent) {
@@ -33,14 +35,32 @@ class Explainer {
     this.panels = Array.from(root.querySelectorAll("[data-explainer-stage]"));
     this.status = root.querySelector("[data-explainer-status]");
     this.scaleBox = root.querySelector("[data-explainer-scale]");
+    this.control = root.querySelector("[data-explainer-control]");
+    this.interactive = root.querySelector("[data-explainer-interactive]");
     this.timer = null;
     const linked = this.indexForHash(window.location.hash);
     this.index = linked === null ? this.data.start : linked;
 
+    root.classList.add("is-enhanced");
     this.drawScales();
     this.show(this.index, false);
     this.listen();
-    root.classList.add("is-enhanced");
+  }
+
+  // After a step the stage's title, first line and band must be on screen with the control:
+  // if they are not, bring the figure up so the control sits at the top of the screen.
+  keepInView() {
+    const panel = this.panels[this.index];
+    const head = panel && panel.querySelector("[data-explainer-stage-head]");
+    if (!head) return;
+    const band = this.scalePanels && this.scalePanels.map((p) => p.marker).find((m) => !m.classList.contains("is-hidden"));
+    const controlBottom = this.control.getBoundingClientRect().bottom;
+    const headBox = head.getBoundingClientRect();
+    const bottom = Math.max(headBox.top + Math.min(headBox.height, 160), band ? band.getBoundingClientRect().bottom : 0);
+    if (headBox.top >= controlBottom - 1 && bottom <= window.innerHeight) return;
+    const top = this.interactive.getBoundingClientRect().top + window.scrollY;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    window.scrollTo({ top, behavior: reduce ? "auto" : "smooth" });
   }
 
   indexForHash(hash) {
@@ -66,7 +86,7 @@ class Explainer {
     for (const tick of this.ticks) {
       tick.addEventListener("click", () => {
         this.show(Number(tick.dataset.explainerTick), true);
-        this.slider.focus();
+        this.slider.focus({ preventScroll: true });
       });
     }
     window.addEventListener("hashchange", () => {
@@ -101,6 +121,7 @@ class Explainer {
     // Replace, not push: moving through the stages must not fill the back button's history.
     window.history.replaceState(window.history.state, "", "#" + stage.anchor);
     if (changed || !this.status.textContent) this.announce(stage.announcement);
+    this.keepInView();
   }
 
   announce(message) {
@@ -122,18 +143,25 @@ class Explainer {
     if (width < 120 || height < 120) return; // not laid out yet: the ResizeObserver draws it later
     this.svg = svgEl("svg", { width, height, viewBox: `0 0 ${width} ${height}`, focusable: "false" }, box);
     this.width = width;
-    text(this.svg, 0, 16, "Leukaemia cells at this stage", "explainer-svg__title");
-    text(this.svg, 0, 38, "Each step down is 10 times fewer", "explainer-svg__text");
-    this.now = text(this.svg, 0, 60, "", "explainer-svg__now");
+    const compact = height < COMPACT;
+    const header = compact ? 0 : HEADER;
+    const title = compact ? COMPACT_TITLE : TITLE;
+    this.now = null;
+    if (!compact) {
+      text(this.svg, 0, 16, "Leukaemia cells at this stage", "explainer-svg__title");
+      text(this.svg, 0, 38, "Each step down is 10 times fewer", "explainer-svg__text");
+      this.now = text(this.svg, 0, 60, "", "explainer-svg__now");
+    }
     const panels = [];
     const { body, sample } = this.data;
-    if (body) panels.push({ kind: "body", labels: body, title: "In the whole body" });
-    if (sample) panels.push({ kind: "sample", labels: sample, title: "In the marrow sample (a share)" });
+    if (body) panels.push({ kind: "body", labels: body, name: "In the whole body" });
+    if (sample) panels.push({ kind: "sample", labels: sample, name: "In the marrow sample (a share)" });
     const rows = panels.reduce((sum, panel) => sum + panel.labels.length, 0);
-    const rowHeight = (height - HEADER - panels.length * TITLE) / rows;
-    let y = HEADER;
+    const rowHeight = (height - header - panels.length * title) / rows;
+    let y = header;
     for (const panel of panels) {
-      panel.box = { y, h: TITLE + rowHeight * panel.labels.length };
+      panel.title = title;
+      panel.box = { y, h: title + rowHeight * panel.labels.length };
       panel.rowHeight = rowHeight;
       this.drawPanel(panel, width);
       y += panel.box.h;
@@ -145,19 +173,19 @@ class Explainer {
     const { y } = panel.box;
     const group = svgEl("g", { class: "explainer-svg__panel" }, this.svg);
     panel.group = group;
-    const top = y + TITLE;
+    const top = y + panel.title;
     panel.top = panel.labels[0].exponent;
     panel.bottom = panel.labels[panel.labels.length - 1].exponent;
     // The bottom edge of the row for 10^exponent; the row is the rowHeight above it.
     panel.yOf = (exponent) => top + panel.rowHeight * (panel.top - exponent + 1);
     panel.marker = svgEl("rect", { x: 0, width, class: "explainer-svg__marker is-hidden" }, group);
-    text(group, 0, top - 8, panel.title, "explainer-svg__title");
+    text(group, 0, top - 6, panel.name, "explainer-svg__title");
     svgEl("line", { x1: 0, y1: top, x2: width, y2: top, class: "explainer-svg__axis" }, group);
     for (const label of panel.labels) {
       const ly = panel.yOf(label.exponent);
       svgEl("line", { x1: 0, y1: ly, x2: width, y2: ly, class: "explainer-svg__grid" }, group);
       const words = text(group, 4, ly - 8, label.label, "explainer-svg__text");
-      if (label.power) {
+      if (label.power && panel.title === TITLE) {
         const power = svgEl("tspan", { class: "explainer-svg__power", dx: 6 }, words);
         power.textContent = label.power;
       }
@@ -183,9 +211,12 @@ class Explainer {
   placeMarkers() {
     if (!this.scalePanels) return;
     const stage = this.stages[this.index];
-    const name = `▶ Stage ${stage.label}: ${stage.name}`;
-    // About 8 px a character at 14 px bold: the full name only where it fits.
-    this.now.textContent = name.length * 8 < this.width ? name : `▶ Stage ${stage.label}`;
+    if (this.now) {
+      const counted = stage.cells || stage.share;
+      const name = counted ? `Now: stage ${stage.label}, ${stage.name}` : `Stage ${stage.label}: not counted, so no band`;
+      // About 8 px a character at 14 px bold: the full line only where it fits.
+      this.now.textContent = name.length * 8 < this.width ? name : `Now: stage ${stage.label}`;
+    }
     for (const panel of this.scalePanels) {
       const range = panel.kind === "body" ? stage.cells : stage.share;
       const marker = panel.marker;
