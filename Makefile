@@ -54,14 +54,15 @@ PYTEST_ARGS ?= -n auto --dist loadgroup --no-loadscope-reorder
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## lint: ruff (rules and format), template indentation (djhtml), the CSS linter (stylelint) and
-## mypy (type hints, with django-stubs; configured in pyproject.toml)
+## lint: ruff (rules and format), template indentation (djhtml), the CSS linter (stylelint),
+## mypy (type hints, with django-stubs) and import-linter (the layers); configured in pyproject.toml
 lint: install-test node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates mrdinfo
 	npx --no-install stylelint "static/**/*.css" "mrdinfo/**/static/**/*.css"
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # stylelint, pinned in package-lock.json: a development tool only, nothing is built or served.
 node_modules/.installed: package.json package-lock.json

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from . import browser as browser_helpers
+from .content_snapshot import ContentSnapshot
 from .site import configure_site, make_general_page, make_home_page, make_menu
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
@@ -20,6 +21,30 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a note of its rows straight after `migrate`, so the
+    content snapshot can start from them even after a live-server test emptied the database."""
+    with django_db_blocker.unblock():
+        return ContentSnapshot.of_current_database()
+
+
+@pytest.fixture
+def site_content(request, django_db_setup):
+    """The site's real content/ as `load_content` leaves it (pages, glossary, menus, settings,
+    images...), in a fraction of the time: rows copied from a snapshot taken once per test
+    process (testing/content_snapshot.py). Works with `db` (the default) and with
+    `live_server`/`transactional_db`. Tests of the loader itself still call ContentLoader."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        request.getfixturevalue("transactional_db")
+    django_db_setup.restore()
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture

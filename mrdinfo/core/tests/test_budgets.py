@@ -15,14 +15,7 @@ def test_page_weight_within_budget(client, page_tree, url):
     assert sizes["total"] < PAGE_WEIGHT_BUDGET, sizes
 
 
-def test_every_page_of_the_real_content_is_within_budget(client):
-    from pathlib import Path
-
-    from django.conf import settings
-
-    from mrdinfo.core.content.loader import ContentLoader
-
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def test_every_page_of_the_real_content_is_within_budget(site_content, client):
     measurements = measure(client, live_page_urls())
     assert all(row["status"] == 200 for row in measurements), measurements
     weights = {row["url"]: row["weights"] for row in measurements}

@@ -3,7 +3,6 @@ robots.txt. Walks the real content (load_content) as well as a small built tree.
 
 import io
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -11,20 +10,17 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from django.conf import settings
-
 from wagtail.models import Page, PageViewRestriction
 
 from mrdinfo.core import share_images
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def content(db):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def content(site_content):
+    return site_content
 
 
 def meta(html):

@@ -175,10 +175,7 @@ def test_a_start_stage_that_does_not_exist_is_refused(content_dir):
     assert error.value.line == 11 and "no stage called 'cured'" in error.value.message
 
 
-def test_the_sites_content_places_the_explainer_on_home_and_what_is_mrd(client):
-    from mrdinfo.core.content.loader import ContentLoader
-
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def test_the_sites_content_places_the_explainer_on_home_and_what_is_mrd(site_content, client):
     for url, heading in (
         ("/", "From diagnosis to the first MRD result"),
         ("/understanding-mrd/what-is-mrd/", "See the numbers, stage by stage"),

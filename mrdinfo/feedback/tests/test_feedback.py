@@ -2,18 +2,15 @@
 like the contact form, a clear message for no choice, and a per-page report for editors."""
 
 import time
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
 from wagtail.models import Page
 
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms import spam
 
@@ -23,8 +20,8 @@ INFO_URL = "/understanding-mrd/what-is-mrd/"
 
 
 @pytest.fixture
-def content(db):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def content(site_content):
+    return site_content
 
 
 @pytest.fixture

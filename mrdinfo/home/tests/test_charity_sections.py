@@ -43,8 +43,7 @@ def nav_links(soup, label):
     return {a.get_text(strip=True): a["href"] for a in soup.find("nav", attrs={"aria-label": label}).find_all("a")}
 
 
-def test_every_menu_link_leads_to_a_live_page_and_the_new_sections_are_there(client):
-    load()
+def test_every_menu_link_leads_to_a_live_page_and_the_new_sections_are_there(site_content, client):
     home = soup_of(client, "/")
     main, footer = nav_links(home, "Main"), nav_links(home, "Footer")
     assert main["News"] == "/news/" and main["About us"] == "/about/"
@@ -61,8 +60,7 @@ def test_every_menu_link_leads_to_a_live_page_and_the_new_sections_are_there(cli
         assert client.get(url).status_code == 200, url
 
 
-def test_the_home_page_has_the_help_path_and_the_charitys_cards(client):
-    load()
+def test_the_home_page_has_the_help_path_and_the_charitys_cards(site_content, client):
     home = soup_of(client, "/")
     sections = {s.h2.get_text(strip=True): s for s in home.select("section.promo-cards")}
     help_path = [(a.get_text(strip=True), a["href"]) for a in sections["I want to help"].select(".card__link")]
@@ -81,8 +79,7 @@ def test_the_home_page_has_the_help_path_and_the_charitys_cards(client):
     assert len(titles) == 8
 
 
-def test_information_pages_end_with_the_read_more_cards(client):
-    load()
+def test_information_pages_end_with_the_read_more_cards(site_content, client):
     page = soup_of(client, "/understanding-mrd/remission/")
     section = page.select("main section.promo-cards")[-1]
     assert section.h2.get_text(strip=True) == "Read more"
@@ -92,8 +89,7 @@ def test_information_pages_end_with_the_read_more_cards(client):
         assert img["alt"] == "" and img["src"].startswith("/media/")
 
 
-def test_news_feed_and_ambassadors_from_the_content(client):
-    load()
+def test_news_feed_and_ambassadors_from_the_content(site_content, client):
     news = soup_of(client, "/news/")
     assert len(news.select(".news-item")) >= 4
     assert "contact form" in news.select_one(".media-enquiries").get_text()

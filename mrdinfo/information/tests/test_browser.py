@@ -4,13 +4,9 @@ scrolls sideways on a small phone. The browser_page fixture fails on any console
 violation."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.testing import browser as browser_helpers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 
@@ -20,8 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def base(live_server):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def base(live_server, site_content):
     return live_server.url
 
 

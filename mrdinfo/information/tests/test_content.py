@@ -49,8 +49,7 @@ def glossary_state():
     return sorted(GlossaryTerm.objects.values_list("slug", "term", "definition", "other_names"))
 
 
-def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sources(client):
-    load()
+def test_every_page_of_the_section_is_served_with_contents_review_dates_and_sources(site_content, client):
     for url, page_type in PAGE_TYPES.items():
         response = client.get(url)
         html = response.content.decode()
@@ -77,8 +76,7 @@ def test_the_content_files_cannot_claim_a_clinical_review(content_copy):
     assert "has no field 'clinical_reviewer_name'" in error.value.message
 
 
-def test_the_glossary_has_at_least_35_terms_each_with_an_entry(client):
-    load()
+def test_the_glossary_has_at_least_35_terms_each_with_an_entry(site_content, client):
     terms = GlossaryTerm.objects.all()
     assert terms.count() >= 35
     html = client.get("/understanding-mrd/glossary/").content.decode()
@@ -95,8 +93,7 @@ def test_the_glossary_has_at_least_35_terms_each_with_an_entry(client):
         assert wanted in names, wanted
 
 
-def test_information_pages_link_glossary_terms(client):
-    load()
+def test_information_pages_link_glossary_terms(site_content, client):
     html = client.get("/understanding-mrd/what-is-mrd/").content.decode()
     assert 'href="/understanding-mrd/glossary/#minimal-residual-disease"' in html
     assert 'href="/understanding-mrd/glossary/#bone-marrow"' in html

@@ -5,14 +5,10 @@ corrections, and references a reader can follow. Each test reads the pages as a 
 them, after loading the real content/."""
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 
 from .section import SECTION_URLS
@@ -28,9 +24,8 @@ SCOPE_WORDS = (
 
 
 @pytest.fixture
-def pages(client):
+def pages(client, site_content):
     """Every page of the section and the home page, as parsed HTML, after loading content/."""
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
     parsed = {}
     for url in ["/", *SECTION_URLS]:
         response = client.get(url)

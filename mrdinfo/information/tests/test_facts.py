@@ -75,8 +75,7 @@ def test_the_fact_sheet_copy_is_current():
         assert FACTS.read_text() == SHARED_FACTS.read_text(), "docs/FACTS.md differs from shared/FACTS.md"
 
 
-def test_every_number_on_every_page_and_in_the_glossary_is_in_the_fact_sheet(client):
-    load_content()
+def test_every_number_on_every_page_and_in_the_glossary_is_in_the_fact_sheet(site_content, client):
     # The check reads real figures: the pages are full of them (or it would prove nothing),
     # in numerals, in words and in the explainer's script data.
     html = client.get("/understanding-mrd/reading-mrd-results/").content.decode()
@@ -87,8 +86,7 @@ def test_every_number_on_every_page_and_in_the_glossary_is_in_the_fact_sheet(cli
     assert numbers_not_in_facts(client) == {}
 
 
-def test_a_number_that_is_not_in_the_fact_sheet_is_caught(client):
-    load_content()
+def test_a_number_that_is_not_in_the_fact_sheet_is_caught(site_content, client):
     page = InformationPage.objects.get(slug="what-is-mrd")
     page.body.append(("text", "<p>About 42.5 in 100 children need a third course.</p>"))
     page.save_revision().publish()
@@ -106,8 +104,7 @@ def test_a_number_that_is_not_in_the_fact_sheet_is_caught(client):
     assert "7,000" in unknown["/understanding-mrd/"]
 
 
-def test_a_number_in_words_or_in_the_explainer_that_is_not_in_the_fact_sheet_is_caught(client):
-    load_content()
+def test_a_number_in_words_or_in_the_explainer_that_is_not_in_the_fact_sheet_is_caught(site_content, client):
     page = InformationPage.objects.get(slug="remission")
     page.body.append(("text", "<p>About one in fifty children, or two thirds of a hundred and six.</p>"))
     page.save_revision().publish()
@@ -152,8 +149,7 @@ def test_screen_reader_text_is_read():
     assert figures_in_page(html) == {"1", "37", "42"}
 
 
-def test_every_page_that_states_figures_lists_its_sources():
-    load_content()
+def test_every_page_that_states_figures_lists_its_sources(site_content):
     pages = [
         *InformationPage.objects.live().specific(),
         *TopicIndexPage.objects.live(),

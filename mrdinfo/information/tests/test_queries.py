@@ -82,14 +82,8 @@ def test_same_queries_with_2_or_40_terms_and_2_or_12_related_pages(
     assert small_cold[0] == large_cold[0]
 
 
-def test_the_real_section_pages_stay_within_budget(client):
-    from pathlib import Path
+def test_the_real_section_pages_stay_within_budget(site_content, client):
 
-    from django.conf import settings
-
-    from mrdinfo.core.content.loader import ContentLoader
-
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
     counts = {}
     for url in SECTION_URLS:
         client.get(url)

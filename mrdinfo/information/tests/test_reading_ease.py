@@ -3,14 +3,9 @@
 (reading.py says what counts). The glossary page is read with its definitions, and the scope
 note and safety line that templates add to every page are held to the same rules."""
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 from mrdinfo.information.reading import LONGEST_SENTENCE, TARGET, long_sentences, prose_of, reading_ease
 from mrdinfo.information.tests.factories import make_information_page
@@ -19,7 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 def loaded_pages():
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
     definitions = " ".join(GlossaryTerm.objects.values_list("definition", flat=True))
     pages = {page.url_path: prose_of(page) for page in InformationPage.objects.live()}
     pages |= {page.url_path: prose_of(page) for page in TopicIndexPage.objects.live()}
@@ -27,7 +21,7 @@ def loaded_pages():
     return pages
 
 
-def test_every_loaded_page_reads_at_70_or_more_with_no_sentence_over_25_words():
+def test_every_loaded_page_reads_at_70_or_more_with_no_sentence_over_25_words(site_content):
     pages = loaded_pages()
     assert len(pages) >= 8
     hard = {url: round(reading_ease(text), 1) for url, text in pages.items() if reading_ease(text) < TARGET}
@@ -36,8 +30,7 @@ def test_every_loaded_page_reads_at_70_or_more_with_no_sentence_over_25_words():
     assert not long, f"sentences over {LONGEST_SENTENCE} words: {long}"
 
 
-def test_the_scope_note_and_safety_line_are_plain_too(client):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def test_the_scope_note_and_safety_line_are_plain_too(site_content, client):
     soup = BeautifulSoup(client.get("/understanding-mrd/remission/").content.decode(), "html.parser")
     for selector in (".scope-note", ".safety-line"):
         text = soup.select_one(selector).get_text(" ", strip=True)

@@ -3,13 +3,8 @@ index, a news page, the ambassadors page, a general page and the home page (help
 and none of them scrolls sideways on a 320px phone. The browser_page fixture also fails on any
 console error or CSP violation."""
 
-from pathlib import Path
-
 import pytest
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.testing.browser import axe_violations, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,8 +20,7 @@ URLS = [
 ]
 
 
-def test_charity_pages_pass_axe_and_fit_a_320px_screen(live_server, browser_page, chromium):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def test_charity_pages_pass_axe_and_fit_a_320px_screen(site_content, live_server, browser_page, chromium):
     problems = []
     for url in URLS:
         response = browser_page.goto(live_server.url + url)
@@ -49,8 +43,7 @@ def test_charity_pages_pass_axe_and_fit_a_320px_screen(live_server, browser_page
     assert not problems, "\n".join(problems)
 
 
-def test_the_home_page_help_path_is_reachable_by_keyboard(live_server, browser_page):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def test_the_home_page_help_path_is_reachable_by_keyboard(site_content, live_server, browser_page):
     browser_page.goto(live_server.url + "/")
     link = browser_page.get_by_role("link", name="Make a donation")
     link.focus()

@@ -2,17 +2,13 @@
 spellings, the glossary first, editors' promotions, reports, pagination, bad input and the query
 budget. Runs on SQLite and, with DATABASE_URL, on PostgreSQL full-text search."""
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
 from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.search.models import NoResultSearch
@@ -23,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def content(db):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def content(site_content):
+    return site_content
 
 
 def results(html):
