@@ -5,8 +5,8 @@ from datetime import datetime
 
 from django.db.models import Q
 
+from mrdinfo.core.form_submissions import delete_submissions, export_submission, find_submissions, submissions_of
 from mrdinfo.core.personal_data import Period, PersonalData, register
-from mrdinfo.forms.personal_data import delete_submissions, export_submission, find_submissions, submissions_of
 
 
 def register_personal_data() -> None:
