@@ -85,7 +85,7 @@ def test_feedback_about_a_missing_page_is_refused(client, info_page):
     assert client.get("/feedback/").status_code == 405
 
 
-def test_editors_see_counts_and_latest_comments_per_page(client, admin_client, info_page):
+def test_editors_see_counts_and_latest_comments_per_page(info_page, client, admin_client):
     for helpful, comment in [("yes", ""), ("yes", "Clear, thank you"), ("no", "Say more about relapse")]:
         client.post("/feedback/", answer(info_page, helpful=helpful, comment=comment))
     report = BeautifulSoup(admin_client.get(reverse("page_feedback_report")).content, "html.parser")

@@ -183,7 +183,7 @@ def test_no_results_page_helps_and_is_reported_to_editors(client, content):
     assert Query.objects.get(query_string="zebra crossing").hits == 2
 
 
-def test_searches_feed_wagtails_search_terms_report(client, admin_client, content):
+def test_searches_feed_wagtails_search_terms_report(content, client, admin_client):
     search(client, "remission")
     search(client, "remission")
     assert Query.objects.get(query_string="remission").hits == 2
