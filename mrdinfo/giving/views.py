@@ -9,7 +9,7 @@ import logging
 import uuid
 
 from django.core import signing
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from mrdinfo.core.models import SiteSettings
+from mrdinfo.forms.spam import CLAIMED
 
 from . import giftaid, newsletter
 from .blocks import newsletter_form_context
@@ -91,10 +92,21 @@ def details_step(page, request):
             if form.is_spam:
                 logger.info("Donate page %s: discarded a donation that filled the honeypot", page.pk)
                 return redirect(page.url + page.reverse_subpage("thank_you", args=[str(uuid.uuid4())]))
-            if limited(request, "donation", form.cleaned_data["email"]):
-                return TemplateResponse(request, "giving/too_many.html", page_context(page, request), status=429)
-            donation = store_donation(page, request, form.cleaned_data, amount, frequency)
-            return start_payment(page, request, donation)
+            earlier = form.claim_submission()
+            if earlier and earlier.startswith(DONATION_OUTCOME):
+                # These details were sent already (a double-click, or Back and send): the same gift.
+                return continue_donation(page, request, earlier.removeprefix(DONATION_OUTCOME))
+            if earlier is None:
+                if limited(request, "donation", form.cleaned_data["email"]):
+                    form.release_started_token()
+                    return TemplateResponse(request, "giving/too_many.html", page_context(page, request), status=429)
+                try:
+                    donation = store_donation(page, request, form.cleaned_data, amount, frequency)
+                except DatabaseError:
+                    form.release_started_token()
+                    raise
+                form.record_outcome(DONATION_OUTCOME + str(donation.reference))
+                return start_payment(page, request, donation)
     else:
         form = DonorDetailsForm()
     return render_details_step(page, request, form, amount, frequency)
@@ -169,6 +181,19 @@ def store_donation(page, request, data, amount, frequency):
                 postcode=donation.postcode,
             )
     return donation
+
+
+DONATION_OUTCOME = "donation:"
+
+
+def continue_donation(page, request, reference):
+    """The next step for a gift whose details were already stored: payment, or its thank-you."""
+    donation = Donation.objects.filter(reference=reference).first()
+    if donation is None:
+        return redirect(page.url)
+    if donation.status != Donation.PENDING:
+        return redirect(page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)]))
+    return start_payment(page, request, donation)
 
 
 def start_payment(page, request, donation):
@@ -275,18 +300,29 @@ def newsletter_signup(request):
             logger.info("Newsletter: discarded a sign-up that filled the honeypot")
             return redirect(reverse("giving:newsletter_check_email"))
         email = form.cleaned_data["email"]
-        if limited(request, "newsletter", email):
-            return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
-        if form.cleaned_data.get("page"):
-            page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-        newsletter.sign_up(
-            email,
-            form.cleaned_data["first_name"],
-            page,
-            page.url if page else request.path,
-            base_url(request),
-        )
-        return redirect(reverse("giving:newsletter_check_email"))
+        check_email = reverse("giving:newsletter_check_email")
+        earlier = form.claim_submission()
+        if earlier is None:
+            if limited(request, "newsletter", email):
+                form.release_started_token()
+                return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
+            if form.cleaned_data.get("page"):
+                page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
+            try:
+                newsletter.sign_up(
+                    email,
+                    form.cleaned_data["first_name"],
+                    page,
+                    page.url if page else request.path,
+                    base_url(request),
+                )
+            except DatabaseError:
+                form.release_started_token()
+                raise
+            form.record_outcome(check_email)
+            return redirect(check_email)
+        if earlier != CLAIMED:
+            return redirect(earlier)  # sent already (a double-click): signed up once
     if form.cleaned_data.get("page"):
         page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
     context = chrome_context(
