@@ -28,7 +28,7 @@ from .exports import house_name_or_number
 from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm, NewsletterForm
 from .models import Donation, GiftAidDeclaration
 from .payments import complete_test_payment, handle_event
-from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, get_provider
+from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, cancel_url, get_provider
 from .ratelimits import limited
 from .validation import format_pounds
 
@@ -106,10 +106,32 @@ def details_step(page, request):
                     form.release_started_token()
                     raise
                 form.record_outcome(DONATION_OUTCOME + str(donation.reference))
+                request.session[SESSION_KEY] = str(donation.reference)
                 return start_payment(page, request, donation)
     else:
-        form = DonorDetailsForm()
+        form = DonorDetailsForm(initial=cancelled_donation_choices(request))
     return render_details_step(page, request, form, amount, frequency)
+
+
+SESSION_KEY = "giving_donation"  # the gift this browser stored last: "Cancel and go back" refills it
+
+
+def cancelled_donation_choices(request):
+    """After "Cancel and go back" from payment: what the donor chose, from their own session only
+    (never from the URL, which can be shared)."""
+    reference = request.session.get(SESSION_KEY) if "cancelled" in request.GET else None
+    donation = Donation.objects.filter(reference=reference, status=Donation.PENDING).first() if reference else None
+    if donation is None:
+        return {}
+    names = ["title", "first_name", "last_name", "email", "phone", "address_line_1", "address_line_2", "town"]
+    names += ["postcode", "tribute_type", "tribute_name", "contact_by_email", "contact_by_post", "contact_by_phone"]
+    names += ["updates_about_this_gift"]
+    choices = {name: getattr(donation, name) for name in names}
+    choices["gift_aid"] = "yes" if donation.gift_aid else "no"
+    declaration = GiftAidDeclaration.objects.filter(donation=donation).first()
+    if declaration is not None:
+        choices["gift_aid_scope"] = declaration.scope
+    return choices
 
 
 def render_details_step(page, request, form, amount, frequency):
@@ -128,6 +150,7 @@ def render_details_step(page, request, form, amount, frequency):
         taxpayer_statement=giftaid.taxpayer_statement(),
         scope_sentences=giftaid.scope_sentences(amount, frequency, charity),
         gift_aid_extra=format_pounds(amount / 4),
+        cancelled="cancelled" in request.GET and not form.is_bound,
     )
     return TemplateResponse(request, "giving/donate_details.html", context)
 
@@ -229,7 +252,7 @@ def test_payment(page, request, reference):
         if request.POST.get("outcome") == "pay":
             complete_test_payment(donation)
             return redirect(page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)]))
-        return redirect(page.url + "?cancelled=1")
+        return redirect(cancel_url(page, donation))
     return TemplateResponse(request, "giving/test_payment.html", page_context(page, request, donation=donation))
 
 

@@ -211,6 +211,8 @@ STORAGES: dict[str, dict[str, Any]] = {
 # (deploy/nginx, README "Production"), so pages need no other host in their CSP.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config
+
     STORAGES["default"] = {
         "BACKEND": "mrdinfo.core.storage.MediaObjectStorage",
         "OPTIONS": {
@@ -226,6 +228,13 @@ if AWS_STORAGE_BUCKET_NAME:
             # Addresses are the site's own /media/... (see core/storage.py), never signed URLs.
             "querystring_auth": False,
             "object_parameters": {"CacheControl": "public, max-age=86400"},
+            # A bucket that hangs costs seconds, not a worker: botocore's defaults are 60 s each.
+            "client_config": Config(
+                connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 3),
+                read_timeout=env_int("AWS_S3_READ_TIMEOUT", 10),
+                retries={"max_attempts": 2, "mode": "standard"},
+                s3={"addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path")},
+            ),
         },
     }
     # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3),
@@ -289,17 +298,19 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # client_ip: the visitor's address of the request being answered (core/client_address.py), or "-".
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s]: %(message)s"}},
     "filters": {
+        "client_address": {"()": "mrdinfo.core.client_address.ClientAddressLogFilter"},
         # During an outage: one line a minute about it, not one per request.
         "once_a_minute": {"()": "mrdinfo.core.resilience.OncePerInterval", "interval": 60},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["client_address"]},
         "console_once_a_minute": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["once_a_minute"],
+            "filters": ["client_address", "once_a_minute"],
         },
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
@@ -359,6 +370,14 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # set; otherwise the clearly labelled test-mode provider, which takes no money.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Each call to Stripe gives up after STRIPE_TIMEOUT seconds and is retried once (stripe's own
+# retries, only for failures it knows are safe to repeat), so a provider that hangs gives the donor
+# the "no money has been taken" page in about 2 x 4 s, well inside gunicorn's --timeout 30.
+STRIPE_TIMEOUT = env_int("STRIPE_TIMEOUT", 4)
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # empty: Stripe's own; a test may point it elsewhere
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 1)
+# Purge requests to a Varnish-style cache (core/purge_backends.py) give up after this many seconds.
+FRONTEND_CACHE_TIMEOUT = env_int("FRONTEND_CACHE_TIMEOUT", 5)
 # A staging copy may use the test-mode provider; `check --deploy` warns on any other (giving/checks.py).
 GIVING_TEST_MODE_ALLOWED = env_bool("GIVING_TEST_MODE_ALLOWED", False)
 # Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
