@@ -87,6 +87,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "mrdinfo.urls"
+# A failed CSRF check gets the site's own page (core/views.py), not Django's inline-styled one.
+CSRF_FAILURE_VIEW = "mrdinfo.core.views.csrf_failure"
 WSGI_APPLICATION = "mrdinfo.wsgi.application"
 
 TEMPLATES = [
