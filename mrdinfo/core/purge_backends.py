@@ -7,15 +7,15 @@ from typing import Any
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
+
 from wagtail import __version__
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
-
-from django.conf import settings
 
 logger = logging.getLogger("wagtail.frontendcache")
 
 
-class TimedHTTPBackend(HTTPBackend):  # type: ignore[misc] # Wagtail ships no type information
+class TimedHTTPBackend(HTTPBackend):
     def purge(self, url: str) -> None:
         parsed = urlsplit(url)
         host = parsed.hostname or ""

@@ -48,9 +48,7 @@ def used_token_key(token: str) -> str:
 CLAIMED = "claimed"  # the first post with this token is being stored
 CLAIM_SECONDS = 60  # a claim whose request died is given up after this long
 WAIT_SECONDS = 5.0  # how long a repeat waits for the first post to be stored
-STILL_SAVING_MESSAGE = (
-    "We are still saving what you sent a moment ago. Please wait a few seconds and send it again."
-)
+STILL_SAVING_MESSAGE = "We are still saving what you sent a moment ago. Please wait a few seconds and send it again."
 CHANGED_MESSAGE = (
     "You sent this form from this page already, and these answers are different. "
     "Check them and send them again to send them as well."

@@ -42,7 +42,7 @@ class TestModeProvider:
 
 
 def cancel_url(page: Page, donation: "Donation") -> str:
-    """"Cancel and go back" from payment: step 2 again, with this gift's amount and frequency (the
+    """ "Cancel and go back" from payment: step 2 again, with this gift's amount and frequency (the
     donor's details are filled in from the session that stored them: views.details_step)."""
     amount = f"{donation.amount:.2f}".removesuffix(".00")
     query = f"amount=other&other_amount={amount}&frequency={donation.frequency}&cancelled=1"

@@ -213,7 +213,7 @@ STORAGES: dict[str, dict[str, Any]] = {
 # (deploy/nginx, README "Production"), so pages need no other host in their CSP.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
-    from botocore.config import Config
+    from botocore.config import Config  # type: ignore[import-untyped] # botocore ships no type information
 
     STORAGES["default"] = {
         "BACKEND": "mrdinfo.core.storage.MediaObjectStorage",

@@ -184,8 +184,13 @@ def test_the_test_mode_provider_completes_the_journey(client, donate, django_cap
 
 def test_cancelling_the_test_payment_takes_nothing_and_keeps_every_choice(client, donate):
     data = details_data(
-        amount="30", frequency="monthly", gift_aid="yes", gift_aid_scope="this_future_and_past",
-        address_line_1="7 High Street", town="Leeds", postcode="LS1 4AP",
+        amount="30",
+        frequency="monthly",
+        gift_aid="yes",
+        gift_aid_scope="this_future_and_past",
+        address_line_1="7 High Street",
+        town="Leeds",
+        postcode="LS1 4AP",
     )
     client.post(details_url(donate), data)
     donation = Donation.objects.get()
