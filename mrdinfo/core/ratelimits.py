@@ -10,8 +10,9 @@ For any public form (a page's serve() or a view), count only submissions (POST):
 or decorate a function view: `@limit_form_posts("newsletter")` answers 429 with Retry-After.
 
 The rate is FORM_RATE_LIMIT (settings; "10/10m" = ten submissions per ten minutes per IP
-address, per form group). The address is client_ip(): REMOTE_ADDR, or behind a proxy the
-header named by CLIENT_IP_HEADER (deploy/nginx sets X-Real-IP). If the cache is down the
+address, per form group). The address is core/client_address.client_ip (django-ratelimit's
+RATELIMIT_IP_META_KEY): worked out once per request, trusting only the configured proxy's
+header (CLIENT_IP_HEADER, CLIENT_IP_TRUSTED_PROXIES). If the cache is down the
 limit is not applied (RATELIMIT_FAIL_OPEN): losing a parent's message is worse than letting a
 burst through while Redis is away, and the honeypot and time checks still apply.
 """
@@ -32,17 +33,6 @@ RATE_LIMITED_MESSAGE = (
     "You have sent this form several times in a short time. Please wait ten minutes and send it again."
 )
 RETRY_AFTER_SECONDS = 600
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's address: REMOTE_ADDR, or behind a proxy the header CLIENT_IP_HEADER names
-    (settings). Used by the form limits here and by django-axes for admin sign-in."""
-    header = settings.CLIENT_IP_HEADER
-    if header:
-        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
-        if value:
-            return value.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind address
 
 
 def form_rate_limited(request: HttpRequest, group: str, rate: str | None = None) -> bool:

@@ -78,3 +78,10 @@ def server_error(request: HttpRequest | None, *args: Any, **kwargs: Any) -> Http
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the site's own page (within the CSP, no inline style), saying plainly that
+    the form was not sent and how to send it again. Django's reason is logged, not shown."""
+    logger.warning("CSRF check failed for %s: %s", request.path, reason)
+    return HttpResponse(loader.render_to_string("403_csrf.html", request=request), status=403)

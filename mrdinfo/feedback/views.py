@@ -6,6 +6,7 @@ carries no account or personal data to protect; the honeypot and signed time sta
 
 import logging
 
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -13,10 +14,13 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from mrdinfo.forms.spam import CLAIMED
+
 from .forms import PageFeedbackForm
 from .models import PageFeedback
 
 logger = logging.getLogger(__name__)
+SENT = "sent"
 
 
 def _page(page_id):
@@ -37,10 +41,19 @@ def send_feedback(request):
     if form.is_valid():
         if form.is_spam:
             logger.info("Page feedback dropped as spam (honeypot filled) for page %s", page.pk)
+            context.update(sent=True, helpful=form.cleaned_data["helpful"])
         else:
-            PageFeedback.objects.create(
-                page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"].strip()
-            )
-        context.update(sent=True, helpful=form.cleaned_data["helpful"])
+            earlier = form.claim_submission()  # a repeat (double-click) is thanked, not stored again
+            if earlier is None:
+                try:
+                    PageFeedback.objects.create(
+                        page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"].strip()
+                    )
+                except DatabaseError:
+                    form.release_started_token()
+                    raise
+                form.record_outcome(SENT)
+            if earlier != CLAIMED:
+                context.update(sent=True, helpful=form.cleaned_data["helpful"])
     # 200 either way: the page shows the thanks, or the form again with what was typed and why.
     return render(request, "feedback/feedback_sent.html", context)

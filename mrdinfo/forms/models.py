@@ -26,7 +26,7 @@ from mrdinfo.core.models import BasePage
 from mrdinfo.core.outbox import StoredEmail, send_and_record
 from mrdinfo.core.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
 
-from .spam import SpamProtectedFormMixin
+from .spam import CLAIMED, SpamProtectedFormMixin
 
 logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
@@ -94,9 +94,14 @@ class StoredFormMixin(_FormPageBase):
                 form.refresh_started_token()
                 status = 429
             elif form.is_valid():
+                sent_url = f"{form_url}?{SENT_PARAMETER}=1"
                 if form.is_spam:
                     logger.info("Form page %s: discarded a submission that filled the honeypot", self.pk)
-                else:
+                    return redirect(sent_url)
+                earlier = form.claim_submission()
+                if earlier is not None and earlier != CLAIMED:
+                    return redirect(earlier)  # the same answers again (a double-click): stored once
+                if earlier is None:
                     try:
                         self.process_form_submission(form)
                     except DatabaseError:
@@ -105,8 +110,9 @@ class StoredFormMixin(_FormPageBase):
                         form.release_started_token()
                         form.add_error(None, NOT_SENT_MESSAGE)
                         status = 503
-                if status == 200:
-                    return redirect(f"{form_url}?{SENT_PARAMETER}=1")
+                    else:
+                        form.record_outcome(sent_url)
+                        return redirect(sent_url)
         elif SENT_PARAMETER in request.GET:
             return self.render_landing_page(request)
         else:

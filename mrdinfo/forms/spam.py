@@ -1,8 +1,13 @@
 """Spam protection without third-party CAPTCHAs (which would load scripts from another host and
 track visitors): a honeypot field people never see, and a signed time stamp that catches forms
-sent faster than a person could fill them in. The time stamp is single-use: once a form carrying
-it has been accepted it is remembered in the shared cache until it would expire anyway (MAX_AGE),
-so a script cannot send one page's token again and again.
+sent faster than a person could fill them in. The time stamp is single-use, and spent only when
+the submission is stored: a form with mistakes never uses it, so correcting a typo just works.
+The view claims it (claim_submission) once the form and every check of its own have passed,
+stores the answers, then records the next step (record_outcome). A second post with the same
+token (a double-click, Back and send again, a script) gets that same next step, never an error
+and never a second record; a post that arrives while the first is still being stored waits for
+it (a double-click's two posts are a few milliseconds apart). Remembered in the shared cache until
+the token would expire anyway (MAX_AGE).
 
 If the cache cannot be reached the token is accepted (fail open): a parent's message during a
 Redis outage matters more than a replay, and the honeypot, the time check and the per-address
@@ -25,7 +30,10 @@ from django.http import QueryDict
 
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
-MIN_SECONDS = 2  # nobody types a message in under two seconds; scripts do
+# Browser autofill fills a whole donation form at once, and a person then presses the button:
+# about a second (journeys review: valid autofilled donations were refused at 2 s). Scripts post
+# in milliseconds; the honeypot, the single-use token and the rate limits stop the rest.
+MIN_SECONDS = 0.8
 MAX_AGE = 60 * 60 * 24  # a day-old page: ask the person to send again, keeping what they typed
 SALT = "mrdinfo.forms.started"
 SINGLE_LINE_MAX_LENGTH = 255
@@ -37,9 +45,36 @@ def used_token_key(token: str) -> str:
     return "forms:used-token:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-def remember_token(token: str) -> bool:
-    """False if this token was used before; True if it is new (or the cache is down)."""
-    return cache.add(used_token_key(token), 1, timeout=MAX_AGE + 60) is not False
+CLAIMED = "claimed"  # the first post with this token is being stored
+CLAIM_SECONDS = 60  # a claim whose request died is given up after this long
+WAIT_SECONDS = 5.0  # how long a repeat waits for the first post to be stored
+STILL_SAVING_MESSAGE = "We are still saving what you sent a moment ago. Please wait a few seconds and send it again."
+CHANGED_MESSAGE = (
+    "You sent this form from this page already, and these answers are different. "
+    "Check them and send them again to send them as well."
+)
+
+
+def claim_token(token: str) -> str | None:
+    """None if this token is new and now claimed (or the cache is down: fail open). Otherwise
+    the outcome recorded for the submission that used it, or CLAIMED if that one is still being
+    stored after WAIT_SECONDS."""
+    key = used_token_key(token)
+    if cache.add(key, CLAIMED, timeout=CLAIM_SECONDS) is not False:
+        return None
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        outcome = cache.get(key)
+        if outcome is None:  # the first post was not stored and gave the token back
+            return claim_token(token) if time.monotonic() < deadline else CLAIMED
+        if outcome != CLAIMED or time.monotonic() >= deadline:
+            return str(outcome)
+        time.sleep(0.05)
+
+
+def record_token_outcome(token: str, outcome: str) -> None:
+    """The submission is stored: a repeat of this token gets `outcome` (e.g. the next page's URL)."""
+    cache.set(used_token_key(token), outcome, timeout=MAX_AGE + 60)
 
 
 def forget_token(token: str) -> None:
@@ -106,14 +141,35 @@ class SpamProtectedFormMixin(_FormBase):
             raise forms.ValidationError(
                 "That was sent very quickly. Please check your answers and send them again.", code="too_fast"
             )
-        # Used up only by a form that is otherwise fine, so correcting a mistake needs no new token.
-        if not self.errors and not remember_token(cleaned[STARTED_FIELD]):
-            self.refresh_started_token()
-            raise forms.ValidationError(
-                "This form was already sent from this page. To send another message, please send it again.",
-                code="replayed",
-            )
         return cleaned
+
+    def claim_submission(self) -> str | None:
+        """Call once the form is valid and the view's own checks pass, just before storing.
+        None: store it, then record_outcome(). Otherwise this token was used by a submission
+        that was stored: the same answers get the outcome recorded then (a double-click, Back
+        and send); CLAIMED means it is still being stored or the answers differ, and the form
+        then says so (and carries a fresh token for answers that were changed)."""
+        token = self.cleaned_data.get(STARTED_FIELD) or ""
+        outcome = claim_token(token)
+        if outcome is None or outcome == CLAIMED:
+            if outcome == CLAIMED:
+                self.add_error(None, STILL_SAVING_MESSAGE)
+            return outcome
+        digest, _, next_step = outcome.partition(" ")
+        if digest != self.answers_digest():
+            self.refresh_started_token()
+            self.add_error(None, CHANGED_MESSAGE)
+            return CLAIMED
+        return next_step
+
+    def record_outcome(self, outcome: str) -> None:
+        record_token_outcome(self.cleaned_data.get(STARTED_FIELD) or "", f"{self.answers_digest()} {outcome}")
+
+    def answers_digest(self) -> str:
+        """What was sent (every posted value but the CSRF token), to tell a repeat from a change."""
+        data = cast(QueryDict, self.data)
+        items = sorted((key, value) for key, values in data.lists() if key != "csrfmiddlewaretoken" for value in values)
+        return hashlib.sha256(repr(items).encode()).hexdigest()[:32]
 
     def refresh_started_token(self) -> None:
         data = cast(QueryDict, self.data).copy()  # a bound form's data: the request's QueryDict

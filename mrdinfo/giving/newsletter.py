@@ -99,7 +99,9 @@ def confirm(subscriber_id, consent_id, base_url):
             .filter(pk=consent_id, subscriber_id=subscriber_id)
             .first()
         )
-        if consent is None:
+        if consent is None or consent.withdrawn_at is not None:
+            # Withdrawn (the person unsubscribed after this sign-up): an old confirmation link must
+            # never sign them up again. A new sign-up makes a new consent and a new link.
             return None
         subscriber = consent.subscriber
         now = timezone.now()

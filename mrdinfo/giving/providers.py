@@ -41,6 +41,14 @@ class TestModeProvider:
         return page.url + page.reverse_subpage("test_payment", args=[str(donation.reference)])
 
 
+def cancel_url(page: Page, donation: "Donation") -> str:
+    """ "Cancel and go back" from payment: step 2 again, with this gift's amount and frequency (the
+    donor's details are filled in from the session that stored them: views.details_step)."""
+    amount = f"{donation.amount:.2f}".removesuffix(".00")
+    query = f"amount=other&other_amount={amount}&frequency={donation.frequency}&cancelled=1"
+    return page.url + page.reverse_subpage("details") + "?" + query
+
+
 class StripeProvider:
     name = "stripe"
     is_test_mode = False
@@ -54,11 +62,12 @@ class StripeProvider:
     def client(self) -> "stripe.StripeClient":
         import stripe
 
-        options: dict[str, Any] = {"max_network_retries": 2}
+        # Bounded: STRIPE_TIMEOUT per attempt, STRIPE_MAX_NETWORK_RETRIES more (settings/base.py),
+        # so a hung provider costs seconds and the donor gets the honest "no money taken" page.
+        options: dict[str, Any] = {"max_network_retries": settings.STRIPE_MAX_NETWORK_RETRIES}
         if self.api_base:
             options["base_addresses"] = {"api": self.api_base}
-        if self.http_client is not None:
-            options["http_client"] = self.http_client
+        options["http_client"] = self.http_client or stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT)
         return stripe.StripeClient(self.secret_key, **options)
 
     def checkout_params(
@@ -78,7 +87,7 @@ class StripeProvider:
             "customer_email": donation.email,
             "metadata": {"donation_reference": reference},
             "success_url": base + page.reverse_subpage("thank_you", args=[reference]).lstrip("/"),
-            "cancel_url": base + "?cancelled=1",
+            "cancel_url": request.build_absolute_uri(cancel_url(page, donation)),
             "line_items": [{"quantity": 1, "price_data": price_data}],
         }
         if donation.is_monthly:

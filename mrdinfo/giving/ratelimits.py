@@ -12,6 +12,8 @@ from django_ratelimit.core import get_usage
 
 from django.conf import settings
 
+from mrdinfo.core.client_address import client_ip
+
 logger = logging.getLogger(__name__)
 DEFAULT_RATES = {
     "donation-ip": "20/h",
@@ -37,14 +39,6 @@ def over_limit(request, name, value):
         logger.exception("Rate limit %s could not be counted; allowing the request", name)
         return False
     return bool(usage and usage["should_limit"])
-
-
-def client_ip(request):
-    header = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    if header and request.META.get(header):
-        # e.g. HTTP_X_FORWARDED_FOR behind the proxy: the first address is the visitor's.
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def limited(request, kind, email=""):

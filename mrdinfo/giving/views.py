@@ -9,7 +9,7 @@ import logging
 import uuid
 
 from django.core import signing
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from mrdinfo.core.models import SiteSettings
+from mrdinfo.forms.spam import CLAIMED
 
 from . import giftaid, newsletter
 from .blocks import newsletter_form_context
@@ -27,7 +28,7 @@ from .exports import house_name_or_number
 from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm, NewsletterForm
 from .models import Donation, GiftAidDeclaration
 from .payments import complete_test_payment, handle_event
-from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, get_provider
+from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, cancel_url, get_provider
 from .ratelimits import limited
 from .validation import format_pounds
 
@@ -91,13 +92,46 @@ def details_step(page, request):
             if form.is_spam:
                 logger.info("Donate page %s: discarded a donation that filled the honeypot", page.pk)
                 return redirect(page.url + page.reverse_subpage("thank_you", args=[str(uuid.uuid4())]))
-            if limited(request, "donation", form.cleaned_data["email"]):
-                return TemplateResponse(request, "giving/too_many.html", page_context(page, request), status=429)
-            donation = store_donation(page, request, form.cleaned_data, amount, frequency)
-            return start_payment(page, request, donation)
+            earlier = form.claim_submission()
+            if earlier and earlier.startswith(DONATION_OUTCOME):
+                # These details were sent already (a double-click, or Back and send): the same gift.
+                return continue_donation(page, request, earlier.removeprefix(DONATION_OUTCOME))
+            if earlier is None:
+                if limited(request, "donation", form.cleaned_data["email"]):
+                    form.release_started_token()
+                    return TemplateResponse(request, "giving/too_many.html", page_context(page, request), status=429)
+                try:
+                    donation = store_donation(page, request, form.cleaned_data, amount, frequency)
+                except DatabaseError:
+                    form.release_started_token()
+                    raise
+                form.record_outcome(DONATION_OUTCOME + str(donation.reference))
+                request.session[SESSION_KEY] = str(donation.reference)
+                return start_payment(page, request, donation)
     else:
-        form = DonorDetailsForm()
+        form = DonorDetailsForm(initial=cancelled_donation_choices(request))
     return render_details_step(page, request, form, amount, frequency)
+
+
+SESSION_KEY = "giving_donation"  # the gift this browser stored last: "Cancel and go back" refills it
+
+
+def cancelled_donation_choices(request):
+    """After "Cancel and go back" from payment: what the donor chose, from their own session only
+    (never from the URL, which can be shared)."""
+    reference = request.session.get(SESSION_KEY) if "cancelled" in request.GET else None
+    donation = Donation.objects.filter(reference=reference, status=Donation.PENDING).first() if reference else None
+    if donation is None:
+        return {}
+    names = ["title", "first_name", "last_name", "email", "phone", "address_line_1", "address_line_2", "town"]
+    names += ["postcode", "tribute_type", "tribute_name", "contact_by_email", "contact_by_post", "contact_by_phone"]
+    names += ["updates_about_this_gift"]
+    choices = {name: getattr(donation, name) for name in names}
+    choices["gift_aid"] = "yes" if donation.gift_aid else "no"
+    declaration = GiftAidDeclaration.objects.filter(donation=donation).first()
+    if declaration is not None:
+        choices["gift_aid_scope"] = declaration.scope
+    return choices
 
 
 def render_details_step(page, request, form, amount, frequency):
@@ -116,6 +150,7 @@ def render_details_step(page, request, form, amount, frequency):
         taxpayer_statement=giftaid.taxpayer_statement(),
         scope_sentences=giftaid.scope_sentences(amount, frequency, charity),
         gift_aid_extra=format_pounds(amount / 4),
+        cancelled="cancelled" in request.GET and not form.is_bound,
     )
     return TemplateResponse(request, "giving/donate_details.html", context)
 
@@ -171,6 +206,19 @@ def store_donation(page, request, data, amount, frequency):
     return donation
 
 
+DONATION_OUTCOME = "donation:"
+
+
+def continue_donation(page, request, reference):
+    """The next step for a gift whose details were already stored: payment, or its thank-you."""
+    donation = Donation.objects.filter(reference=reference).first()
+    if donation is None:
+        return redirect(page.url)
+    if donation.status != Donation.PENDING:
+        return redirect(page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)]))
+    return start_payment(page, request, donation)
+
+
 def start_payment(page, request, donation):
     try:
         url = get_provider().start_checkout(donation, page, request)
@@ -204,7 +252,7 @@ def test_payment(page, request, reference):
         if request.POST.get("outcome") == "pay":
             complete_test_payment(donation)
             return redirect(page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)]))
-        return redirect(page.url + "?cancelled=1")
+        return redirect(cancel_url(page, donation))
     return TemplateResponse(request, "giving/test_payment.html", page_context(page, request, donation=donation))
 
 
@@ -275,18 +323,29 @@ def newsletter_signup(request):
             logger.info("Newsletter: discarded a sign-up that filled the honeypot")
             return redirect(reverse("giving:newsletter_check_email"))
         email = form.cleaned_data["email"]
-        if limited(request, "newsletter", email):
-            return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
-        if form.cleaned_data.get("page"):
-            page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-        newsletter.sign_up(
-            email,
-            form.cleaned_data["first_name"],
-            page,
-            page.url if page else request.path,
-            base_url(request),
-        )
-        return redirect(reverse("giving:newsletter_check_email"))
+        check_email = reverse("giving:newsletter_check_email")
+        earlier = form.claim_submission()
+        if earlier is None:
+            if limited(request, "newsletter", email):
+                form.release_started_token()
+                return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
+            if form.cleaned_data.get("page"):
+                page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
+            try:
+                newsletter.sign_up(
+                    email,
+                    form.cleaned_data["first_name"],
+                    page,
+                    page.url if page else request.path,
+                    base_url(request),
+                )
+            except DatabaseError:
+                form.release_started_token()
+                raise
+            form.record_outcome(check_email)
+            return redirect(check_email)
+        if earlier != CLAIMED:
+            return redirect(earlier)  # sent already (a double-click): signed up once
     if form.cleaned_data.get("page"):
         page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
     context = chrome_context(

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # First: a cached page is answered before any other middleware runs (its stored copy already
     # holds the headers the others add); it leaves static files to WhiteNoise.
     "mrdinfo.core.page_cache.PageCacheMiddleware",
+    # The visitor's address, once (core/client_address.py): limits, lockouts and logs use it.
+    "mrdinfo.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers static-file requests before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "mrdinfo.urls"
+# A failed CSRF check gets the site's own page (core/views.py), not Django's inline-styled one.
+CSRF_FAILURE_VIEW = "mrdinfo.core.views.csrf_failure"
 WSGI_APPLICATION = "mrdinfo.wsgi.application"
 
 TEMPLATES = [
@@ -217,6 +221,8 @@ STORAGES: dict[str, dict[str, Any]] = {
 # (deploy/nginx, README "Production"), so pages need no other host in their CSP.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config  # type: ignore[import-untyped] # botocore ships no type information
+
     STORAGES["default"] = {
         "BACKEND": "mrdinfo.core.storage.MediaObjectStorage",
         "OPTIONS": {
@@ -232,6 +238,13 @@ if AWS_STORAGE_BUCKET_NAME:
             # Addresses are the site's own /media/... (see core/storage.py), never signed URLs.
             "querystring_auth": False,
             "object_parameters": {"CacheControl": "public, max-age=86400"},
+            # A bucket that hangs costs seconds, not a worker: botocore's defaults are 60 s each.
+            "client_config": Config(
+                connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 3),
+                read_timeout=env_int("AWS_S3_READ_TIMEOUT", 10),
+                retries={"max_attempts": 2, "mode": "standard"},
+                s3={"addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path")},
+            ),
         },
     }
     # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3),
@@ -295,17 +308,19 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # client_ip: the visitor's address of the request being answered (core/client_address.py), or "-".
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s]: %(message)s"}},
     "filters": {
+        "client_address": {"()": "mrdinfo.core.client_address.ClientAddressLogFilter"},
         # During an outage: one line a minute about it, not one per request.
         "once_a_minute": {"()": "mrdinfo.core.resilience.OncePerInterval", "interval": 60},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["client_address"]},
         "console_once_a_minute": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["once_a_minute"],
+            "filters": ["client_address", "once_a_minute"],
         },
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
@@ -366,25 +381,41 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # set; otherwise the clearly labelled test-mode provider, which takes no money.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Each call to Stripe gives up after STRIPE_TIMEOUT seconds and is retried once (stripe's own
+# retries, only for failures it knows are safe to repeat), so a provider that hangs gives the donor
+# the "no money has been taken" page in about 2 x 4 s, well inside gunicorn's --timeout 30.
+STRIPE_TIMEOUT = env_int("STRIPE_TIMEOUT", 4)
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # empty: Stripe's own; a test may point it elsewhere
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 1)
+# Purge requests to a Varnish-style cache (core/purge_backends.py) give up after this many seconds.
+FRONTEND_CACHE_TIMEOUT = env_int("FRONTEND_CACHE_TIMEOUT", 5)
 # A staging copy may use the test-mode provider; `check --deploy` warns on any other (giving/checks.py).
 GIVING_TEST_MODE_ALLOWED = env_bool("GIVING_TEST_MODE_ALLOWED", False)
 # Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
-# production), by the visitor's address as core/ratelimits.client_ip reads it (CLIENT_IP_HEADER
+# production), by the visitor's address as core/client_address.client_ip works it out (CLIENT_IP_HEADER
 # below); if the cache cannot count, the gift goes through rather than turn a donor away.
 # Uploads: a 100-megapixel image took a worker to 628 MB making its thumbnail; refuse over ~40 MP.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 
-# The visitor's address, for rate limits and login lockouts. Behind a proxy, CLIENT_IP_HEADER names
-# the request header the proxy sets (deploy/nginx sends X-Real-IP: set CLIENT_IP_HEADER=X-Real-IP).
+# The visitor's address, for rate limits, login lockouts and logs (core/client_address.py, read by
+# django-ipware). Behind a proxy, CLIENT_IP_HEADER names the request header the proxy sets
+# (deploy/nginx sends X-Real-IP: set CLIENT_IP_HEADER=X-Real-IP); it is believed only from the
+# addresses or networks in CLIENT_IP_TRUSTED_PROXIES (the proxy's, loopback by default).
+# CLIENT_IP_PROXY_COUNT: further proxies (a CDN) whose addresses end the header's chain.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+CLIENT_IP_TRUSTED_PROXIES = env_list("CLIENT_IP_TRUSTED_PROXIES", "127.0.0.1,::1")
+CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 0)
 # Per-address limits on public forms (core/ratelimits.py), counted in the shared cache. With the
 # cache down no limit is applied (see core/ratelimits.py for why).
 FORM_RATE_LIMIT = env_str("FORM_RATE_LIMIT", "10/10m")
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = "mrdinfo.core.ratelimits.client_ip"
+RATELIMIT_IP_META_KEY = "mrdinfo.core.client_address.client_ip"
 
 # Admin sign-in: django-axes counts failures in the database (shared by every app server) and
-# locks an address, or a username, out for AXES_COOLOFF_HOURS after AXES_FAILURE_LIMIT failures.
+# locks out for AXES_COOLOFF_HOURS after AXES_FAILURE_LIMIT failures: an address (whatever the
+# usernames it tries), or a username from the address that guessed it. A username alone is never
+# locked, so guesses from elsewhere cannot lock a real member of staff out. nginx slows repeated
+# sign-in and password-reset posts down (limit_req, deploy/nginx/mrdinfo.conf).
 # A locked-out address is refused before its password is hashed, so guessing costs little CPU.
 # Unlock: `python manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (README).
 AUTHENTICATION_BACKENDS = [
@@ -393,7 +424,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "mrdinfo.core.ratelimits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "mrdinfo.core.client_address.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

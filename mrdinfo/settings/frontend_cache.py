@@ -25,7 +25,7 @@ def frontend_cache_backends():
     purge_url = env_str("FRONTEND_CACHE_PURGE_URL")
     if purge_url:
         backends["http"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "mrdinfo.core.purge_backends.TimedHTTPBackend",  # Wagtail's, with a timeout
             "LOCATION": purge_url,
             **limit,
         }

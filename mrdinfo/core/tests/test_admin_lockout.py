@@ -1,5 +1,6 @@
-"""Admin sign-in: repeated wrong passwords lock the address and the username out (django-axes,
-counted in the database so every app server sees the same count), and an operator can unlock."""
+"""Admin sign-in: repeated wrong passwords lock the address out, and the username from that
+address (django-axes, counted in the database so every app server sees the same count); guesses
+from elsewhere cannot lock a real member of staff out; an operator can unlock."""
 
 import io
 
@@ -29,8 +30,22 @@ def test_repeated_failures_lock_sign_in_even_with_the_right_password(client, edi
     assert response.status_code == 429
     response = sign_in(client, PASSWORD)
     assert response.status_code == 429 and "Sign-in locked for now" in response.content.decode()
-    # The username is locked from another address too (guessing from many machines).
-    assert sign_in(client, PASSWORD, address="203.0.113.50").status_code == 429
+    # The real person at another address is not locked out by someone else's guesses.
+    assert sign_in(client, PASSWORD, address="203.0.113.50").status_code == 302
+
+
+def test_guesses_from_many_addresses_do_not_lock_the_real_person_out(client, editor, settings):
+    for number in range(settings.AXES_FAILURE_LIMIT + 2):
+        assert sign_in(client, "wrong", address=f"198.51.100.{20 + number}").status_code == 200
+    response = sign_in(client, PASSWORD, address="203.0.113.9")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_one_address_is_locked_whatever_usernames_it_tries(client, editor, settings):
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": f"guess{number}", "password": "x"}, REMOTE_ADDR="198.51.100.7")
+    assert sign_in(client, PASSWORD).status_code == 429
+    assert sign_in(client, PASSWORD, address="203.0.113.50").status_code == 302
 
 
 def test_an_operator_can_unlock(client, editor, settings):

@@ -54,3 +54,15 @@ def test_a_page_being_read_is_a_plain_500():
     response = fail_with(ValueError("a bug"), "get")
     assert response.status_code == 500
     assert "Nothing you were reading has gone" in page_text(response)
+
+
+@pytest.mark.django_db
+def test_a_failed_csrf_check_gets_the_sites_own_page_within_the_csp(home_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/newsletter/sign-up/", {"email": "a@example.org"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Your form was not sent" in page_text(response) and "Nothing was saved" in page_text(response)
+    assert "<style" not in html and "CSRF verification failed" not in html
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]

@@ -55,14 +55,29 @@ def test_a_failed_save_says_not_sent_keeps_the_answers_and_saves_nothing(client,
     assert FormSubmission.objects.count() == 1 and FormNotification.objects.count() == 1
 
 
-def test_a_replayed_spam_token_is_refused(client, contact, django_capture_on_commit_callbacks):
+def test_a_repeat_of_a_sent_form_shows_the_same_next_page_and_stores_it_once(
+    client, contact, django_capture_on_commit_callbacks
+):
     used = token()
     with django_capture_on_commit_callbacks(execute=True):
-        assert post(client, contact, form_started=used).status_code == 302
-        replay = post(client, contact, form_started=used)
-    assert replay.status_code == 200
-    assert "already sent" in replay.content.decode()
+        first = post(client, contact, form_started=used)
+        again = post(client, contact, form_started=used)  # a double-click, or Back and send
+    assert first.status_code == 302 and again.status_code == 302
+    assert again["Location"] == first["Location"] == f"{contact.url}?sent=1"
     assert FormSubmission.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_used_token_with_different_answers_is_not_stored_and_is_explained(client, contact, monkeypatch):
+    monkeypatch.setattr("mrdinfo.forms.spam.MIN_SECONDS", 0)  # the fresh token is sent at once below
+    used = token()
+    assert post(client, contact, form_started=used).status_code == 302
+    changed = post(client, contact, form_started=used, your_message="Something else")
+    html = changed.content.decode()
+    assert changed.status_code == 200 and "these answers are different" in html
+    assert "Something else" in html and FormSubmission.objects.count() == 1
+    fresh = changed.context["form"].data["form_started"]
+    assert fresh != used and post(client, contact, form_started=fresh, your_message="Something else").status_code == 302
+    assert FormSubmission.objects.count() == 2
 
 
 def test_a_token_is_not_used_up_by_a_form_with_mistakes(client, contact):

@@ -182,14 +182,54 @@ def test_the_test_mode_provider_completes_the_journey(client, donate, django_cap
     assert thanks.select_one('form[action="/newsletter/sign-up/"] input[name="consent"]') is not None
 
 
-def test_cancelling_the_test_payment_takes_nothing(client, donate):
-    client.post(details_url(donate), details_data())
+def test_cancelling_the_test_payment_takes_nothing_and_keeps_every_choice(client, donate):
+    data = details_data(
+        amount="30",
+        frequency="monthly",
+        gift_aid="yes",
+        gift_aid_scope="this_future_and_past",
+        address_line_1="7 High Street",
+        town="Leeds",
+        postcode="LS1 4AP",
+    )
+    client.post(details_url(donate), data)
     donation = Donation.objects.get()
     response = client.post(donate.url + f"test-payment/{donation.reference}/", {"outcome": "cancel"})
-    assert response["Location"] == donate.url + "?cancelled=1"
-    assert "no money was taken" in soup(client.get(response["Location"])).get_text()
+    assert response["Location"].startswith(details_url(donate) + "?")
+    page = soup(client.get(response["Location"]))
+    assert "no money was taken" in page.get_text()
+    assert "£30 each month" in page.select_one(".gift-summary").get_text(" ", strip=True)
+    assert page.select_one("#id_first_name")["value"] == data["first_name"]
+    assert page.select_one("#id_email")["value"] == data["email"]
+    assert page.select_one("#id_postcode")["value"] == "LS1 4AP"
+    assert page.select_one('input[name="gift_aid"][value="yes"]').has_attr("checked")
+    assert page.select_one('input[name="gift_aid_scope"][value="this_future_and_past"]').has_attr("checked")
+    # Someone else with the same link sees an empty form: the details come from the donor's session.
+    assert client.session.get("giving_donation") == str(donation.reference)
+    client.cookies.clear()
+    stranger = soup(client.get(response["Location"]))
+    assert not stranger.select_one("#id_email").get("value")
     donation.refresh_from_db()
     assert donation.status == Donation.PENDING
+
+
+def test_details_sent_twice_make_one_gift_and_the_same_next_step(client, donate):
+    data = details_data()
+    first = client.post(details_url(donate), data)
+    again = client.post(details_url(donate), data)  # a double-click
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"] and Donation.objects.count() == 1
+
+
+def test_a_correction_after_a_mistake_reaches_payment(client, donate):
+    data = details_data(gift_aid="yes", gift_aid_scope="this_gift", address_line_1="7 High Street", town="Leeds")
+    data["postcode"] = "LS1"
+    wrong = client.post(details_url(donate), data)
+    assert wrong.status_code == 200 and "postcode" in soup(wrong).select_one(".error-summary").get_text()
+    data["postcode"] = "LS1 4AP"
+    fixed = client.post(details_url(donate), data)  # same page, same token
+    assert fixed.status_code == 302 and "test-payment" in fixed["Location"]
+    assert Donation.objects.count() == 1
 
 
 def test_a_receipt_survives_a_mail_server_that_is_down(client, donate, settings, django_capture_on_commit_callbacks):

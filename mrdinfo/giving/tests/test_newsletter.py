@@ -175,3 +175,20 @@ def test_signing_up_again_when_confirmed_sends_nothing(client, page_tree, django
         sign_up(client)
     assert not mail.outbox
     assert NewsletterConsent.objects.get().confirmed_at is not None  # the new consent is recorded
+
+
+def test_an_old_confirmation_link_never_signs_up_someone_who_unsubscribed(
+    client, page_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client)
+    confirm_url = link_in(mail.outbox[0], "/newsletter/confirm/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_url)
+    client.post(link_in(mail.outbox[1], "/newsletter/unsubscribe/"))
+    assert Subscriber.objects.get().status == Subscriber.UNSUBSCRIBED
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(confirm_url)  # the old email's link, pressed again
+    assert again.status_code == 400 and "You are signed up" not in again.content.decode()
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.UNSUBSCRIBED and len(mail.outbox) == 2

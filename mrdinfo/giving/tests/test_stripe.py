@@ -262,3 +262,23 @@ def test_a_refunded_one_off_gift_is_marked_refunded(client, donate, fake_stripe)
 def test_the_webhook_is_off_in_test_mode(client, donate):
     response = client.post(reverse("giving:stripe_webhook"), "{}", content_type="application/json")
     assert response.status_code == 404
+
+
+def test_a_provider_that_never_answers_gives_the_honest_page_within_15_seconds(client, donate, settings):
+    import time
+
+    from mrdinfo.testing.outages import TcpSwitch
+
+    black_hole = TcpSwitch(mode="hang")  # accepts the connection and never says a word
+    settings.STRIPE_SECRET_KEY = "sk_test_fake"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{black_hole.port}"
+    try:
+        started_at = time.monotonic()
+        response = client.post(details_url(donate), details_data(first_name="Robin"))
+        elapsed = time.monotonic() - started_at
+    finally:
+        black_hole.close()
+    assert response.status_code == 503 and elapsed < 15
+    assert "No money has been taken" in response.content.decode()
+    assert Donation.objects.get().first_name == "Robin"  # kept: "try again" pays this same gift

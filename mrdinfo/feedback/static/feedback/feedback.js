@@ -16,7 +16,7 @@ async function send(event) {
     const replacement = new DOMParser().parseFromString(html, "text/html").querySelector(SECTION);
     if (!replacement) throw new Error("no feedback section in the answer");
     section.replaceWith(replacement);
-    const focusTarget = replacement.querySelector(".error-summary a") || replacement.querySelector("#page-feedback-title");
+    const focusTarget = replacement.querySelector(".error-summary") || replacement.querySelector("#page-feedback-title");
     if (focusTarget) focusTarget.focus();
   } catch (error) {
     // Fall back to an ordinary submission, so nothing typed is lost.
