@@ -109,7 +109,7 @@ def scale(share: Fraction | None, methods, marker: str = "") -> list[dict]:
     that is a power of ten marks its row; any other share gets a row of its own between the
     two powers it falls between, labelled with its own value (0.5% sits between 1 in 100 and
     1 in 1,000, not on either)."""
-    rows = []
+    rows: list[dict] = []
     for exponent in range(SCALE_TOP, SCALE_BOTTOM - 1, -1):
         power = Fraction(10) ** exponent
         if share is not None and power < share and (not rows or rows[-1]["share"] > share):
@@ -135,6 +135,7 @@ def _scale_row(label, share, marker, floors, between=False):
 
 def _amount(reading: Reading) -> str:
     """ "1 in 10,000 cells of the sample", with its relation: "fewer than …", "… or more"."""
+    assert reading.share is not None
     words = in_words(reading.share)
     of = f"of the {reading.cells} counted" if reading.cells else "cells of the sample"
     return {
@@ -288,6 +289,7 @@ def _question_view(question: Question, methods) -> dict:
         labels.append(f"No, there is no % sign: {number} as a share of 1")
     else:
         meant = question.choices[0].reading.share
+        assert meant is not None  # a question's choices are always numbers
         exponent = -len(str(meant.denominator)) + 1  # 10⁻⁴ has a denominator of 5 digits
         title = f"Did you mean {numbers.superscript_power(exponent)} ({in_words(meant)})?"
         explanation = (

@@ -292,7 +292,7 @@ class Parser:
 
     def parse(self) -> list:
         self.label()
-        parts = []
+        parts: list[tuple] = []
         while self.peek():
             if parts and self.accept(*_SEPARATORS):
                 continue

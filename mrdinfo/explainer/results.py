@@ -116,7 +116,7 @@ def read_result(text: object) -> Answer:
     return _combine(parts)
 
 
-def _combine(parts) -> Answer:
+def _combine(parts: list[tuple]) -> Answer:
     outcomes = {part[1] for part in parts if part[0] == "outcome"}
     notes = tuple(note for part in parts if part[0] == "outcome" for note in part[2])
     if outcomes >= {POSITIVE, NOT_QUANTIFIABLE}:
