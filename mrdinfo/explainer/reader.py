@@ -1,58 +1,97 @@
-"""What the result reader shows for a Reading (results.py): the result in plain words (1 in N
-cells of the sample), the other ways labs write it, where it sits against what each test can
-find, and the words labs use. It converts notation; it never says what a result means for a
-child's risk, and it always ends by sending the parent to the care team."""
+"""What the result reader shows for an answer of results.py: a Reading in plain words (1 in N
+cells of the sample), the other ways labs write it, where it sits against what each test can find
+and on the scale; a Question with both readings side by side; or, for NotRead, what it tried
+and what to do. It converts notation; it never says what a result means for a child's risk, and
+every answer ends by sending the parent to the care team."""
 
 from fractions import Fraction
 
-from . import numbers
-from .results import ABOVE, BELOW, INDETERMINATE, NONE_FOUND, POSITIVE, POSITIVE_NOT_QUANTIFIABLE
+from . import numbers, result_words
+from .result_notation import decimal_text, e_text, percent_text
+from .results import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    EXACT,
+    INDETERMINATE,
+    NO_RESULT,
+    NONE_FOUND,
+    NOT_QUANTIFIABLE,
+    POSITIVE,
+    SMALLEST_MEASURABLE,
+    NotRead,
+    Question,
+    Reading,
+)
 
 ASK = "Ask your care team what this means for your child."
-EXAMPLE = "for example 0.01%, <0.01%, 1 x 10-4, 1E-04, 1 in 10,000 or negative"
-COULD_NOT_READ = "We could not read that. Type it as it is written on the report, " + EXAMPLE + "."
+ASK_TO_READ = "Your care team can also go through the report with you."
+EXAMPLE = "0.01%, <0.01%, 1 x 10-4, 1E-04, 1 in 10,000 or negative"
 # The scale the reader places a result on: 1 in 10 down to 1 in 10 million.
 SCALE_TOP, SCALE_BOTTOM = -1, -7
 
+NOT_READ = {
+    result_words.EMPTY: "Type the result first, as the report writes it, for example " + EXAMPLE + ".",
+    result_words.UNKNOWN: (
+        "We could not read that, which happens with some report wordings. Try typing just the number "
+        "(for example 0.01% or 1 x 10^-4) or just the words (for example negative or not detected)."
+    ),
+    result_words.WHOLE_NUMBER: (
+        "We read “{number}” as a whole number, but a result is a share of cells. If the report shows "
+        "a % sign after it, type that too, like this: {number}%."
+    ),
+    result_words.ZERO: (
+        "Labs do not give a result of 0. A test that finds nothing says “negative” or “not detected”, "
+        "often with the level it can find. Please check the report."
+    ),
+    result_words.WHOLE_OR_MORE: "That is a share of 100% or more, which a result cannot be. Please check the number.",
+    result_words.TOO_SMALL: (
+        "That is far smaller than any test can measure, so it may be a typing slip. Please check the number."
+    ),
+    result_words.DISAGREE: (
+        "The numbers do not match each other. Please check you typed them as they are on the report, "
+        "or type just one of them."
+    ),
+    result_words.CONTRADICTS: (
+        "The words seem to say two different things, such as found and not found. Try typing just the "
+        "words or just the number."
+    ),
+}
 
-def _plain(value):
-    """A Fraction as people write it: 1.5, 10,000, 0.25 (no trailing zeros)."""
-    if value.denominator == 1:
-        return f"{value.numerator:,}"
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-    whole, _, fraction = text.partition(".")
-    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
 
-
-def in_words(share):
-    """1/10000 → "1 in 10,000"; 3/2000 → "1.5 in 1,000 (about 1 in 670)"."""
+def in_words(share: Fraction) -> str:
+    """1/10000 → "1 in 10,000"; 3/2000 → "about 1 in 670" (the form nurses use, rounded)."""
     total = 1 / share
     if total.denominator == 1:
         return f"1 in {total.numerator:,}"
-    # 1.5 in 1,000: scale the share so that its count is between 1 and 10.
+    digits = len(str(int(total)))
+    rounded = round(float(total), -max(digits - 2, 0))
+    return f"about 1 in {int(rounded):,}"
+
+
+def count_in_power(share: Fraction) -> str:
+    """3/2000 → "1.5 in 1,000": the count between 1 and 10 in a power of ten."""
     power = 0
     while share * Fraction(10) ** power < 1:
         power += 1
-    count = share * Fraction(10) ** power
-    rounded = round(float(total), -max(len(str(int(total))) - 2, 0))
-    return f"{_plain(count)} in {10**power:,} (about 1 in {int(rounded):,})"
+    return f"{decimal_text(share * Fraction(10) ** power)} in {10**power:,}"
 
 
-def other_ways(share):
-    """The same share as labs write it: a percentage, a power of ten and E notation."""
-    percent = _plain(share * 100) + "%"
-    power = 0
-    while share * Fraction(10) ** power < 1:
-        power += 1
-    mantissa = _plain(share * Fraction(10) ** power)
-    superscript = numbers.superscript_power(-power)[2:]
-    e_mantissa = f"{float(share * Fraction(10) ** power):.1f}".replace(".0", "")
-    return [percent, f"{mantissa} × 10{superscript}", f"{e_mantissa}E-{power:02d}"]
+def other_ways(share: Fraction) -> list[str]:
+    """The same share as labs write it: a percentage, a power of ten and E notation, exactly."""
+    about = "" if (share * 100 * 10**20).denominator == 1 else "about "
+    e = e_text(share)
+    mantissa, _, exponent = e.partition("E")
+    ways = [about + percent_text(share), f"{about}{mantissa} × {numbers.superscript_power(int(exponent))}", about + e]
+    if (1 / share).denominator != 1:
+        ways.append(count_in_power(share))
+    return ways
 
 
-def placement(share, methods):
+def placement(share: Fraction, methods) -> list[dict]:
     """One sentence per method: is this share within what it can find? `methods` are
-    (name, best, worst) powers of ten, as the explainer's detection methods give them."""
+    (name, best, worst, limit_text), best and worst as powers of ten."""
     lines = []
     for name, best, worst, limit_text in methods:
         if share >= Fraction(10) ** worst:
@@ -65,113 +104,228 @@ def placement(share, methods):
     return lines
 
 
-def scale(share, methods):
-    """The rows of the reader's scale, 1 in 10 at the top: where the result sits, and where
-    each method's floor is. A share between two powers sits on the row of the power above it."""
-    rows = []
-    exponent = None if share is None else min(max(_floor_exponent(share), SCALE_BOTTOM), SCALE_TOP)
-    for e in range(SCALE_TOP, SCALE_BOTTOM - 1, -1):
-        rows.append(
-            {
-                "exponent": e,
-                "label": numbers.one_in(e),
-                "here": e == exponent,
-                "floors": [f"{name} finds down to here" for name, _, worst, _ in methods if worst == e]
-                + [f"{name}, at its best" for name, best, worst, _ in methods if best == e and best != worst],
-            }
-        )
+def scale(share: Fraction | None, methods, marker: str = "") -> list[dict]:
+    """The rows of the reader's scale, 1 in 10 at the top, with each method's floor. A share
+    that is a power of ten marks its row; any other share gets a row of its own between the
+    two powers it falls between, labelled with its own value (0.5% sits between 1 in 100 and
+    1 in 1,000, not on either)."""
+    rows: list[dict] = []
+    for exponent in range(SCALE_TOP, SCALE_BOTTOM - 1, -1):
+        power = Fraction(10) ** exponent
+        if share is not None and power < share and (not rows or rows[-1]["share"] > share):
+            rows.append(_scale_row(in_words(share), share, marker, [], between=True))
+        floors = [f"{name} finds down to here" for name, _, worst, _ in methods if worst == exponent]
+        floors += [f"{name}, at its best" for name, best, worst, _ in methods if best == exponent and best != worst]
+        rows.append(_scale_row(numbers.one_in(exponent), power, marker if share == power else "", floors))
+    if share is not None and share < Fraction(10) ** SCALE_BOTTOM:
+        rows.append(_scale_row(in_words(share), share, marker, [], between=True))
     return rows
 
 
-def _floor_exponent(share):
-    exponent = 0
-    while Fraction(10) ** exponent > share:
-        exponent -= 1
-    return exponent
+def _scale_row(label, share, marker, floors, between=False):
+    return {
+        "label": label,
+        "share": share,
+        "here": bool(marker),
+        "marker": marker,
+        "floors": floors,
+        "between": between,
+    }
 
 
-def reader_view(reading, methods, typed):
-    """Everything the template shows for one answer. `reading` None means "could not read"."""
-    typed = (typed or "").strip()[:100]
-    if reading is None:
-        return {"ok": False, "typed": typed, "message": COULD_NOT_READ, "summary": COULD_NOT_READ}
-    view = {"ok": True, "typed": typed, "kind": reading.kind, "ask": ASK, "scale": None, "placement": []}
-    if reading.share is not None:
+def _amount(reading: Reading) -> str:
+    """ "1 in 10,000 cells of the sample", with its relation: "fewer than …", "… or more"."""
+    assert reading.share is not None
+    words = in_words(reading.share)
+    of = f"of the {reading.cells} counted" if reading.cells else "cells of the sample"
+    return {
+        EXACT: f"{words} {of}",
+        BELOW: f"fewer than {words} {of}",
+        AT_MOST: f"{words} {of} or fewer",
+        ABOVE: f"more than {words} {of}",
+        AT_LEAST: f"{words} {of} or more",
+    }[reading.relation]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def headline(reading: Reading) -> str:
+    if reading.share is None:
+        return {
+            NONE_FOUND: "None found",
+            NOT_QUANTIFIABLE: "Found, but too few to measure exactly",
+            POSITIVE: "Found",
+            INDETERMINATE: "Indeterminate",
+            NO_RESULT: "No result from this sample",
+        }[reading.outcome]
+    amount = _amount(reading)
+    if reading.outcome == NONE_FOUND:
+        return f"None found, by a test that can find {in_words(reading.share)}"
+    if reading.outcome == NOT_QUANTIFIABLE:
+        return f"Found, but too few to measure exactly ({amount})"
+    if reading.outcome == POSITIVE:
+        return f"Found: {amount}" if reading.relation not in (BELOW, AT_MOST) else f"Found, but {amount}"
+    if reading.outcome == INDETERMINATE:
+        return f"Indeterminate, at {amount}"
+    return _capital(amount)
+
+
+def _explanation(reading: Reading, typed: str) -> tuple[str, str]:
+    """What the typed result means, and what labs' words mean around it."""
+    quoted = f"“{typed}”"
+    if reading.outcome == NONE_FOUND:
+        limit = f" It could have found {in_words(reading.share)}." if reading.share is not None else ""
+        return (
+            f"{quoted} means the test found no leukaemia cells in the sample.{limit} "
+            "It does not mean there are none. A few may be too few for the test to find.",
+            "Labs also write “MRD negative” or “not detected”. Most tests can find 1 in 10,000 cells, "
+            "and some 1 in 100,000. Ask how sensitive your child's test was.",
+        )
+    if reading.outcome == NOT_QUANTIFIABLE:
+        return (
+            f"{quoted} means the test found signs of leukaemia cells, but below the level it can measure "
+            "exactly. Healthy cells can give a faint signal too, which is one reason labs use these words.",
+            "For most tests this means fewer than 1 in 10,000, but it depends on your child's test. "
+            "The report or your care team can tell you the level.",
+        )
+    if reading.outcome == INDETERMINATE:
+        return (
+            f"{quoted} can be a result or a risk group. As a result, it can mean the lab could not be sure "
+            "about a very weak signal. In the UK ALL 2003 trial it was also a risk group: either there was "
+            "no MRD result, or leukaemia cells were still found at a low level at two checks.",
+            "Ask which of these your child's report means.",
+        )
+    if reading.outcome == NO_RESULT:
+        return (
+            f"{quoted} means the lab could not give an MRD result from this sample. For example, there may "
+            "have been too few cells, or no marker in the leukaemia cells that the test can follow.",
+            "A few children have no marker the usual MRD test can follow. Their team can follow the "
+            "leukaemia with another kind of test instead, such as flow cytometry.",
+        )
+    if reading.share is None:  # found, with no number
+        lab = "Reports usually give a number too, such as 0.01% or 1E-04. Type the number here to read it."
+        if result_words.LOW in reading.notes:
+            lab = "“Low positive” is not a set level: the number on the report says how low. " + lab
+        return f"{quoted} means the test found leukaemia cells in the sample.", lab
+    found = "leukaemia cells were found: " if reading.outcome == POSITIVE else ""
+    meaning = f"{quoted} means {found}{_amount(reading)} were leukaemia cells"
+    if reading.relation in (BELOW, AT_MOST) and not reading.outcome:
+        meaning += ", or that none were found"
+    explanation = meaning + ". It is a share of the cells the lab looked at, not a count of cells in the body."
+    if reading.relation in (BELOW, AT_MOST) and not reading.outcome:
         words = in_words(reading.share)
-        if reading.kind == BELOW:
-            headline = f"Fewer than {words} cells of the sample"
-        elif reading.kind == ABOVE:
-            headline = f"More than {words} cells of the sample"
+        return explanation, (
+            f"Labs use “below {other_ways(reading.share)[0]}” for two different results. It can mean leukaemia "
+            f"cells were found, but fewer than {words}. Or it can mean none were found, with a test that can "
+            f"find {words}. Ask which one your child's report means."
+        )
+    return explanation, (
+        "The level that changes treatment depends on the treatment plan and when the sample was taken. "
+        "Results from different tests or labs cannot always be compared."
+    )
+
+
+def _notes(reading: Reading, typed: str) -> list[str]:
+    notes = []
+    if result_words.DASH_POWER in reading.notes and reading.share is not None:
+        exponent = 1 - len(str(reading.share.denominator))  # "10-4" is read as exactly 10⁻⁴
+        notes.append(
+            f"We read 10{exponent} as {numbers.superscript_power(exponent)} ({in_words(reading.share)}). "
+            "Reports often print a power of ten this way when the small raised number is lost."
+        )
+    if reading.cells:
+        notes.append(
+            f"This is a share of the {reading.cells} the lab counted, not of every cell in the sample. "
+            "Ask your care team which cells were counted."
+        )
+    if reading.method == "flow":
+        notes.append("This result is from flow cytometry (flow), which counts cells one by one.")
+    if reading.share is not None and reading.share < SMALLEST_MEASURABLE:
+        notes.append(
+            "No MRD test used for children can measure a share this small: the most sensitive find about "
+            "1 in 1,000,000. Please check you typed it as it is on the report."
+        )
+    return notes
+
+
+def _reading_view(reading: Reading, methods, typed: str) -> dict:
+    explanation, lab_words = _explanation(reading, typed)
+    view = {
+        "ok": True,
+        "kind": reading.outcome or "share",
+        "headline": headline(reading),
+        "explanation": explanation,
+        "lab_words": lab_words,
+        "notes": _notes(reading, typed),
+        "other_ways": [],
+        "placement": [],
+        "scale": scale(None, methods),
+        "ask": ASK,
+    }
+    if reading.share is not None:
+        relation = {BELOW: "below ", AT_MOST: "at most ", ABOVE: "above ", AT_LEAST: "at least "}
+        prefix = "" if reading.outcome == NONE_FOUND else relation.get(reading.relation, "")
+        view["other_ways"] = [prefix + way for way in other_ways(reading.share)]
+        if reading.outcome == NONE_FOUND:
+            view["scale"] = scale(reading.share, methods, "◀ the test could find down to here")
         else:
-            headline = f"{words} cells of the sample"
-        share_words = f"{words} of the cells in the sample"
-        if reading.kind == BELOW:
-            meaning = f"fewer than {share_words} were leukaemia cells, or that none were found"
-        elif reading.kind == ABOVE:
-            meaning = f"more than {share_words} were leukaemia cells"
-        else:
-            meaning = f"{share_words} were leukaemia cells"
-        relation = {BELOW: "below ", ABOVE: "above "}.get(reading.kind, "")
-        view.update(
-            headline=headline,
-            explanation=(
-                f"“{typed}” means {meaning}. "
-                "It is a share of the cells the lab looked at, not a count of cells in the body."
-            ),
-            other_ways=[relation + way for way in other_ways(reading.share)],
-            placement=placement(reading.share, methods),
-            scale=scale(reading.share, methods),
+            view["placement"] = placement(reading.share, methods)
+            here = {BELOW: "◀ this result is below here", AT_MOST: "◀ this result is at or below here"}
+            view["scale"] = scale(reading.share, methods, here.get(reading.relation, "◀ this result"))
+    return view
+
+
+def _question_view(question: Question, methods) -> dict:
+    number = question.number
+    if question.kind == result_words.PERCENT_SIGN:
+        title = "Does your report show a % sign after the number?"
+        explanation = (
+            f"“{number}” can be read in two ways, 100 times apart. Look for a % sign after the number, or "
+            "at the top of its column. Then choose below."
         )
-        if reading.kind == BELOW:
-            view["lab_words"] = (
-                f"Labs use “{view['other_ways'][0]}” for two different results. It can mean "
-                f"leukaemia cells were found, but fewer than {words}. Or it can mean none were found, "
-                f"with a test that can find {words}. Ask which one your child's report means."
-            )
-        else:
-            view["lab_words"] = (
-                "The level that changes treatment depends on the treatment plan and when the sample was taken. "
-                "Results from different tests or labs cannot always be compared."
-            )
-    elif reading.kind == NONE_FOUND:
-        view.update(
-            headline="None found",
-            explanation=(
-                f"“{typed}” means the test found no leukaemia cells in the sample. "
-                "It does not mean there are none. A few may be too few for the test to find."
-            ),
-            lab_words=(
-                "Labs also write “MRD negative” or “not detected”. Most tests can find 1 in 10,000 cells, "
-                "and some 1 in 100,000. Ask how sensitive your child's test was."
-            ),
-            scale=scale(None, methods),
+        labels = [f"Yes, it shows {choice.text}" for choice in question.choices[:1]]
+        labels.append(f"No, there is no % sign: {number} as a share of 1")
+    else:
+        meant = question.choices[0].reading.share
+        assert meant is not None  # a question's choices are always numbers
+        exponent = -len(str(meant.denominator)) + 1  # 10⁻⁴ has a denominator of 5 digits
+        title = f"Did you mean {numbers.superscript_power(exponent)} ({in_words(meant)})?"
+        explanation = (
+            f"“{number}” can be read in two ways, 10 times apart. Many people write 10e-4 for 10⁻⁴, "
+            "but in the E notation some reports use, 10E-4 means 10 × 10⁻⁴, which is 10⁻³."
         )
-    elif reading.kind == POSITIVE_NOT_QUANTIFIABLE:
-        view.update(
-            headline="Found, but too few to measure",
-            explanation=(
-                f"“{typed}” means the test found signs of leukaemia cells, but too few to count with confidence. "
-                "Healthy cells can give a faint signal too, which is one reason labs use these words."
-            ),
-            lab_words="Labs may also write “positive below the quantifiable range”.",
-            scale=scale(None, methods),
-        )
-    elif reading.kind == POSITIVE:
-        view.update(
-            headline="Found",
-            explanation=f"“{typed}” means the test found leukaemia cells in the sample.",
-            lab_words="The report may give a number too, like 0.01% or 1E-04. Type that number here to read it.",
-            scale=scale(None, methods),
-        )
-    elif reading.kind == INDETERMINATE:
-        view.update(
-            headline="Indeterminate",
-            explanation=(
-                f"“{typed}” is a risk-group word, not a test result. In the UK ALL 2003 trial it meant "
-                "either no MRD result, or leukaemia cells still found at a low level at two checks."
-            ),
-            lab_words="Ask which of these your child's report means.",
-            scale=scale(None, methods),
-        )
-    view["summary"] = f"{view['headline']}. {ASK}"
+        labels = [f"I meant {title[13:].split(' ')[0]}", f"The report shows {number} exactly"]
+    choices = [
+        {"label": label, "text": choice.text, "headline": headline(choice.reading)}
+        for label, choice in zip(labels, question.choices, strict=True)
+    ]
+    return {
+        "ok": True,
+        "kind": "question",
+        "question": title,
+        "headline": title,
+        "explanation": explanation,
+        "choices": choices,
+        "ask": "If you are not sure, ask your care team to read it with you.",
+    }
+
+
+def reader_view(answer, methods, typed: str | None) -> dict:
+    """Everything the template shows for one answer of results.read_result."""
+    typed = (typed or "").strip()[:100]
+    if isinstance(answer, Reading):
+        view = _reading_view(answer, methods, typed)
+    elif isinstance(answer, Question):
+        view = _question_view(answer, methods)
+    else:
+        answer = answer if isinstance(answer, NotRead) else NotRead(result_words.UNKNOWN)
+        message = NOT_READ[answer.reason].format(number=answer.number)
+        view = {"ok": False, "kind": "not_read", "message": message, "ask": ASK_TO_READ}
+        view["summary"] = f"{message} {ASK_TO_READ}"
+    view.update(typed=typed, reading=answer.describe())
+    if "summary" not in view:
+        stop = "" if view["headline"].endswith("?") else "."
+        view["summary"] = f"{view['headline']}{stop} {view['ask']}"
     return view

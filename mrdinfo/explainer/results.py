@@ -1,159 +1,159 @@
-"""Read an MRD result as a parent types it from the report: 0.01%, <0.01%, 1 × 10⁻⁴, 1E-04,
-10^-4, 0.0001, 1 in 10,000, 1:10000, "negative", "positive, not quantifiable" and so on.
+"""Read an MRD result as a parent types it from the report, with a small grammar.
 
-Pure functions, no Django: `read_result(text)` gives a Reading, or None when the text is not
-one of the forms labs write. It converts notation only. It never guesses: anything it is not
-sure of (a bare "10-4", a share of 100% or more, words it does not know) is None, and the page
-asks the parent to type it as it is written on the report. Exact arithmetic (Fraction), so
-0.01% is exactly 1 in 10,000."""
+One pure function, `read_result(text)`, used by the page, the no-JavaScript form and (through the
+page) the script. It gives one of three answers, never a guess (the grammar is in result_grammar.py):
 
-import math
-import re
-import unicodedata
+- a `Reading`: what the report says (a word, a number, or both), exactly (Fraction arithmetic);
+- a `Question`: the text can mean two results that differ 10 or 100 times ("0.01" without a %
+  sign; "10e-4"), each offered as a `Choice` the parent can pick;
+- `NotRead`: with the reason, so the page can say kindly what it tried.
+
+A number with "negative" is the test's limit ("negative (sensitivity 10-5)"); "positive <0.01%"
+is found but fewer; two numbers must agree. A share must be above 0 and below 1, and under 1 in
+10,000,000,000 it is a typing slip, not a result."""
+
 from dataclasses import dataclass
 from fractions import Fraction
 
-# Longer than any result a report prints; anything longer is not a result.
-MAX_LENGTH = 60
-# Shares from 1 in 10 (microscope territory) to 1 in 10 thousand million are read; no lab
-# test reaches below about 1 in 1,000,000, so anything smaller is a typing slip, not a result.
-SMALLEST_SHARE = Fraction(1, 10**10)
-
-SHARE, BELOW, ABOVE = "share", "below", "above"
-NONE_FOUND, POSITIVE_NOT_QUANTIFIABLE, POSITIVE, INDETERMINATE = (
-    "none_found",
-    "positive_not_quantifiable",
-    "positive",
-    "indeterminate",
+from .result_grammar import Parser, normalise
+from .result_notation import canonical_text, e_text, percent_text, power_text
+from .result_words import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    CONTRADICTS,
+    DISAGREE,
+    EMPTY,
+    EXACT,
+    INDETERMINATE,
+    NO_RESULT,
+    NONE_FOUND,
+    NOT_QUANTIFIABLE,
+    PERCENT_SIGN,
+    POSITIVE,
+    POWER_OF_TEN,
+    RELATION_SIGNS,
+    TOO_SMALL,
+    UNKNOWN,
+    WHOLE_OR_MORE,
+    ZERO,
 )
+
+__all__ = ["ABOVE", "AT_LEAST", "AT_MOST", "BELOW", "EXACT", "INDETERMINATE", "NO_RESULT", "NONE_FOUND"]
+__all__ += ["NOT_QUANTIFIABLE", "POSITIVE"]
+
+MAX_LENGTH = 100  # longer than any result a report prints
+SMALLEST_SHARE = Fraction(1, 10**10)  # below this no reading is a result: a typing slip
+# The most sensitive MRD tests find about 1 in 1,000,000 (FACTS.md: next-generation sequencing).
+SMALLEST_MEASURABLE = Fraction(1, 10**6)
+
+# Questions, and why a text was not read.
 
 
 @dataclass(frozen=True)
 class Reading:
-    kind: str  # SHARE, BELOW, ABOVE (with a share) or one of the word results (share is None)
+    outcome: str = ""  # a result_words outcome, or "" for a number alone
     share: Fraction | None = None
+    relation: str = EXACT
+    cells: str = ""  # the group the share is of, as the report names it ("CD19+ cells")
+    method: str = ""  # "flow", "pcr" or "ngs", when the report says
+    notes: tuple[str, ...] = ()
 
     @property
-    def exponent(self) -> int | None:
-        """The power of ten at or below the share: 1.5E-03 → -3, 0.0001 → -4."""
-        if self.share is None:
-            return None
-        exponent = math.floor(math.log10(self.share))
-        # log10 of an exact power can land a hair below it (log10(1e-3) = -2.9999…).
-        if Fraction(10) ** (exponent + 1) <= self.share:
-            exponent += 1
-        return exponent
+    def is_limit(self) -> bool:
+        """The number is what the test could find, not what it found: "negative (<0.01%)"."""
+        return self.outcome == NONE_FOUND and self.share is not None
+
+    def describe(self) -> str:
+        """A short exact key for tests and the page's data attribute: "share <1/10000"."""
+        parts = [self.outcome or "share"]
+        if self.share is not None:
+            parts.append(f"{RELATION_SIGNS[self.relation] or '='}{self.share}")
+        parts += [f"of={self.cells}"] if self.cells else []
+        parts += [f"by={self.method}"] if self.method else []
+        return " ".join(parts + [f"+{note}" for note in self.notes])
 
 
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‑": "-"})
-
-_WORDS = {
-    NONE_FOUND: {
-        "negative",
-        "mrd negative",
-        "not detected",
-        "mrd not detected",
-        "no mrd detected",
-        "undetected",
-        "undetectable",
-        "none detected",
-        "none found",
-        "not found",
-        "no leukaemia cells detected",
-        "no leukemia cells detected",
-    },
-    POSITIVE_NOT_QUANTIFIABLE: {
-        "positive not quantifiable",
-        "mrd positive not quantifiable",
-        "positive but not quantifiable",
-        "positive non quantifiable",
-        "positive below quantifiable range",
-        "positive below the quantifiable range",
-        "positive below quantitative range",
-        "detectable not quantifiable",
-        "detected not quantifiable",
-        "detected but not quantifiable",
-        "not quantifiable",
-        "pnq",
-    },
-    POSITIVE: {"positive", "mrd positive", "detected", "mrd detected"},
-    INDETERMINATE: {"indeterminate", "mrd indeterminate"},
-}
-_WORD_KIND = {phrase: kind for kind, phrases in _WORDS.items() for phrase in phrases}
-
-_BELOW = ("less than", "fewer than", "below", "under", "lower than", "<", "≤", "=<", "<=")
-_ABOVE = ("more than", "greater than", "above", "over", "higher than", ">", "≥", ">=", "=>")
-
-_DECIMAL = r"\d+(?:\.\d+)?"
-_PERCENT = re.compile(rf"({_DECIMAL})%")
-_TIMES_POWER = re.compile(rf"({_DECIMAL})x10\^?([-+]?\d{{1,2}})")  # 1x10-4, 1.5x10^-3
-_POWER = re.compile(r"10\^([-+]?\d{1,2})")  # 10^-4 (10⁻⁴ arrives as 10^-4)
-_E_NOTATION = re.compile(rf"({_DECIMAL})e([-+]?\d{{1,2}})")  # 1E-04, 1.5e-3
-_PLAIN = re.compile(_DECIMAL)  # 0.0001
-_ONE_IN = re.compile(rf"({_DECIMAL})(?:in|:|/|outof)(\d{{1,3}}(?:,\d{{3}})+|\d+)")  # 1 in 10,000, 1:10000
+@dataclass(frozen=True)
+class Choice:
+    reading: Reading
+    text: str  # what to type for this reading, which reads back as it without a question
 
 
-def _normalise(text: str) -> str:
-    # Superscript powers first (10⁻⁴ → 10^-4), before NFKC folds them into plain digits.
-    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+", lambda m: "^" + m.group().translate(_SUPERSCRIPT), text)
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip()
-    text = re.sub(r"\s+", " ", text)
-    return text
+@dataclass(frozen=True)
+class Question:
+    kind: str  # PERCENT_SIGN or POWER_OF_TEN
+    number: str  # the number as typed: "0.01", "10e-4"
+    choices: tuple[Choice, ...]
+
+    def describe(self) -> str:
+        return f"ask:{self.kind} " + "|".join(c.reading.describe() for c in self.choices)
 
 
-def _words_only(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", text)).strip()
+@dataclass(frozen=True)
+class NotRead:
+    reason: str
+    number: str = ""  # the number it was about, as typed, if any
+
+    def describe(self) -> str:
+        return f"not_read:{self.reason}"
 
 
-def _decimal(text: str) -> Fraction:
-    # A decimal comma (0,01) as many European labs write it; a comma is never a thousands
-    # separator in these forms, except in "1 in 10,000", which is handled before this.
-    return Fraction(text.replace(",", "."))
+Answer = Reading | Question | NotRead
 
 
-def _number(text: str) -> Fraction | None:
-    """The share a number written in one of the lab forms stands for, or None."""
-    compact = text.replace(" ", "").replace("×", "x").replace("*", "x").replace("·", "x")
-    if match := _ONE_IN.fullmatch(compact):
-        count, total = Fraction(match[1]), int(match[2].replace(",", ""))
-        return count / total if total else None
-    # Otherwise a comma is a decimal comma (0,01 %), as many European labs write it.
-    compact = re.sub(r"(?<=\d),(?=\d)", ".", compact)
-    if match := _PERCENT.fullmatch(compact):
-        return _decimal(match[1]) / 100
-    if match := _TIMES_POWER.fullmatch(compact):
-        return _decimal(match[1]) * Fraction(10) ** int(match[2])
-    if match := _POWER.fullmatch(compact):
-        return Fraction(10) ** int(match[1])
-    if match := _E_NOTATION.fullmatch(compact):
-        return _decimal(match[1]) * Fraction(10) ** int(match[2])
-    if match := _PLAIN.fullmatch(compact):
-        value = _decimal(match[0])
-        # A bare whole number (1, 4, 10000) is not a share; only a fraction of 1 is.
-        return value if value < 1 else None
-    return None
+def read_result(text: object) -> Answer:
+    """What a typed result says: a Reading, a Question, or NotRead with its reason."""
+    if not isinstance(text, str) or not text.strip():
+        return NotRead(EMPTY)
+    if len(text) > MAX_LENGTH:
+        return NotRead(UNKNOWN)
+    parser = Parser(normalise(text))
+    parts = parser.parse()
+    if not parts:
+        return NotRead(parser.failure, parser.failed_number)
+    return _combine(parts)
 
 
-def read_result(text: object) -> Reading | None:
-    """The Reading for a result as typed, or None if it is not one of the forms labs use."""
-    if not isinstance(text, str) or not text.strip() or len(text) > MAX_LENGTH:
-        return None
-    text = _normalise(text)
-    if text.startswith("mrd"):
-        text = text[3:].lstrip(" :=-") or text
-    kind = _WORD_KIND.get(_words_only(text))
-    if kind and not re.search(r"\d", text):
-        return Reading(kind)
-    relation = SHARE
-    for prefixes, name in ((_BELOW, BELOW), (_ABOVE, ABOVE)):
-        for prefix in prefixes:
-            if text.startswith(prefix):
-                relation, text = name, text[len(prefix) :].strip()
-                break
-        if relation != SHARE:
-            break
-    share = _number(text)
-    if share is None or not SMALLEST_SHARE <= share < 1:
-        return None
-    return Reading(relation, share)
+def _combine(parts: list[tuple]) -> Answer:
+    outcomes = {part[1] for part in parts if part[0] == "outcome"}
+    notes = tuple(note for part in parts if part[0] == "outcome" for note in part[2])
+    if outcomes >= {POSITIVE, NOT_QUANTIFIABLE}:
+        outcomes -= {POSITIVE}  # "positive (not quantifiable)"
+    methods = {part[1] for part in parts if part[0] == "method"}
+    measures = [part for part in parts if part[0] in ("measure", "limit")]
+    if len(outcomes) > 1 or len(methods) > 1:
+        return NotRead(CONTRADICTS)
+    outcome = next(iter(outcomes), "")
+    method = next(iter(methods), "")
+    if not measures:
+        if not outcome:
+            return NotRead(UNKNOWN)
+        return Reading(outcome, method=method, notes=notes)
+    if outcome == NO_RESULT or (any(kind == "limit" for kind, *_ in measures) and not outcome):
+        return NotRead(CONTRADICTS if outcome else UNKNOWN)
+    shares = list(measures[0][1].quantity.shares)  # in the order the question offers them
+    for _, measure in measures[1:]:
+        shares = [share for share in shares if share in measure.quantity.shares]
+    relations = {m.relation for _, m in measures}
+    cells = next((m.cells for _, m in measures if m.cells), "")
+    first = measures[0][1]
+    if not shares or len(relations) > 1:
+        return NotRead(DISAGREE, first.quantity.text)
+    relation = relations.pop()
+    if outcome in (NONE_FOUND, NOT_QUANTIFIABLE) and relation in (ABOVE, AT_LEAST):
+        return NotRead(CONTRADICTS)
+    notes += tuple(note for _, m in measures for note in m.quantity.notes)
+    valid = [s for s in shares if SMALLEST_SHARE <= s < 1]
+    if not valid:
+        share = min(shares)
+        reason = ZERO if share == 0 else WHOLE_OR_MORE if share >= 1 else TOO_SMALL
+        return NotRead(reason, first.quantity.text)
+    readings = [Reading(outcome, share, relation, cells, method, notes) for share in valid]
+    if len(readings) == 1:
+        return readings[0]
+    question = next(m.quantity.question for _, m in measures if m.quantity.question)
+    forms = {PERCENT_SIGN: (percent_text, e_text), POWER_OF_TEN: (power_text, e_text)}[question]
+    choices = tuple(Choice(r, canonical_text(r, form)) for r, form in zip(readings, forms, strict=True))
+    return Question(question, first.quantity.text, choices)

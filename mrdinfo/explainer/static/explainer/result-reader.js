@@ -10,11 +10,28 @@ class ResultReader {
     this.input = this.form.querySelector("input[name='result']");
     this.status = root.querySelector("[data-result-reader-status]");
     this.form.addEventListener("submit", (event) => this.read(event));
+    // A question's choices ("Does your report show a % sign?") read the chosen text in place.
+    root.addEventListener("click", (event) => {
+      const choice = event.target.closest("[data-result-reader-choice]");
+      if (!choice) return;
+      this.input.value = choice.dataset.resultReaderChoice;
+      this.read(event);
+    });
     root.classList.add("is-enhanced");
   }
 
   async read(event) {
     event.preventDefault();
+    if (this.busy) return; // a double click reads once
+    this.busy = true;
+    try {
+      await this.answer();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async answer() {
     const url = new URL(window.location.href);
     url.searchParams.set("result", this.input.value);
     url.hash = this.root.id;
@@ -33,6 +50,8 @@ class ResultReader {
     }
     const current = this.root.querySelector("[data-result-reader-answer]");
     current.replaceWith(document.importNode(answer, true));
+    // A chosen answer's link is gone with the old answer: keep focus in the reader.
+    if (!this.root.contains(document.activeElement)) this.input.focus();
     const error = answer.querySelector("[data-result-reader-error]");
     const hint = `${this.root.id}-hint`;
     this.input.setAttribute("aria-describedby", error ? `${hint} ${error.id}` : hint);
