@@ -3,7 +3,9 @@ dashboard panel and report, reviewer profiles (Settings → Clinical reviewers) 
 guide (Help → Editors' guide)."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,6 +21,11 @@ from .models import ReviewerProfile
 from .views import ReviewDatesReportView, can_view_review_dates, editors_guide
 
 hooks.register("construct_wagtail_userbar", use_our_content_checker)
+
+
+@hooks.register("insert_editor_js")
+def publish_after_autosave():
+    return format_html('<script src="{}"></script>', static("editorial/publish-after-autosave.js"))
 
 
 @hooks.register("after_edit_page")

@@ -18,6 +18,8 @@ from playwright.sync_api import expect
 from wagtail.admin.models import EditingSession
 
 from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.news.models import NewsPage
+from mrdinfo.news.tests.factories import make_news_index
 
 from .helpers import PASSWORD, make_medical_section, make_team
 
@@ -93,3 +95,61 @@ def test_a_reviewer_approving_from_the_editor_lands_on_their_dashboard(home_page
     # Nothing is left awaiting review.
     expect(reviewer.get_by_role("heading", name="Awaiting your review")).to_have_count(0)
     leave_editor(reviewer)
+
+
+def test_publishing_a_new_story_while_autosave_creates_it_publishes_it_once(home_page, live_server, browser_page):
+    news = make_news_index(home_page)
+    make_team()  # after the section exists: Fundraising is given News
+    tab = browser_page
+    autosaves, publishes = [], []
+
+    def hold(route, request):
+        # Hold the create view's answers so the two requests meet in the worst order, every
+        # time: the autosave (a JSON request) creates the draft while the Publish is on its way.
+        if request.method != "POST":
+            route.continue_()
+        elif "application/json" in (request.headers.get("accept") or ""):
+            autosaves.append(route)
+        else:
+            publishes.append(route)
+
+    tab.route("**/admin/pages/add/**", hold)
+    # The editor starts watching for edits a moment after it loads; a person types after that.
+    tab.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; });")
+    log_in(tab, live_server, "fred")
+    for number in range(REPEATS):
+        title = f"Our bake sale raised money, part {number}"
+        autosaves.clear()
+        publishes.clear()
+        tab.goto(f"{live_server.url}/admin/pages/add/news/newspage/{news.pk}/")
+        tab.wait_for_function("() => window.watchingEdits === true")
+        tab.locator("#id_title").fill(title)
+        tab.locator("#id_summary").fill("Thank you to everyone who baked and bought.")
+        tab.get_by_role("button", name="Insert a block").first.click()
+        tab.get_by_role("option", name="Text").first.click()
+        tab.locator(".public-DraftEditor-content").first.fill("The sale raised money for research.")
+        deadline = time.monotonic() + 10
+        while not autosaves:
+            assert time.monotonic() < deadline, "autosave did not start"
+            tab.wait_for_timeout(50)
+        tab.locator("footer").get_by_role("button", name="More actions").click()
+        tab.locator("footer").get_by_role("button", name="Publish").click(no_wait_after=True)
+        tab.wait_for_timeout(300)  # a Publish sent at once is on its way (and held) by now
+        for route in autosaves:
+            route.continue_()
+        deadline = time.monotonic() + 10
+        while not NewsPage.objects.filter(title=title).exists():
+            assert time.monotonic() < deadline, "autosave did not create the draft"
+            tab.wait_for_timeout(50)
+        tab.wait_for_timeout(200)
+        for route in publishes:
+            route.continue_()
+        # Before the fix this was the same form again: "The page could not be created due to
+        # validation errors" (the slug is already in use), with a stray draft left behind.
+        expect(tab.locator(".messages")).to_contain_text(f"'{title}' has been published")
+        tab.wait_for_url(f"{live_server.url}/admin/pages/{news.pk}/")
+        assert_no_red_error(tab)
+        stories = NewsPage.objects.filter(title=title)
+        assert stories.count() == 1 and stories.get().live and not stories.get().has_unpublished_changes
+    assert NewsPage.objects.filter(live=False).count() == 0
+    leave_editor(tab)
