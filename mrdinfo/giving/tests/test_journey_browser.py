@@ -8,41 +8,13 @@ from playwright.sync_api import expect
 
 from mrdinfo.giving import newsletter
 from mrdinfo.giving.models import Donation, NewsletterConsent, OutgoingEmail, Subscriber
+from mrdinfo.testing.browser import double_click, posts_to, submissions_received
 
 from .test_browser import fill_details, site  # noqa: F401 - the giving browser tests' site fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAY_BUTTON = "Continue to the test payment"
-# A person's two clicks are 50-250 ms apart; a test server answers some of these forms sooner
-# than that, and then the second click would land on the next page. Short enough for both to
-# send the form, long enough that Chromium sees two submissions.
-DOUBLE_CLICK_GAP_MS = 15
-
-
-def posts_to(page, fragment):
-    """The POST requests the tab sends to a URL containing `fragment` (to show a double-click
-    really sent the form twice)."""
-    sent = []
-
-    def note(request):
-        if request.method == "POST" and fragment in request.url:
-            sent.append(request.url)
-
-    page.on("request", note)
-    return sent
-
-
-def double_click(page, button):
-    """Two clicks on `button` a moment apart, as a person double-clicks: the browser sends the
-    form twice and shows the answer to the second. (Playwright's dblclick() is so fast that
-    Chromium folds the two submissions into one.)"""
-    button.scroll_into_view_if_needed()
-    box = button.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.click(x, y)
-    page.wait_for_timeout(DOUBLE_CLICK_GAP_MS)
-    page.mouse.click(x, y)
 
 
 def open_details(page, base, donate, amount="£25"):
@@ -122,15 +94,15 @@ def test_cancel_from_payment_brings_back_every_choice(site, browser_page):  # no
     expect(page.locator("h1")).to_have_text("Test payment")
 
 
-def test_double_clicks_on_the_donation_buttons_make_one_gift_and_one_payment(site, browser_page):  # noqa: F811
+def test_double_clicks_on_the_donation_buttons_make_one_gift_and_one_payment(site, browser_page, monkeypatch):  # noqa: F811
     base, donate = site
     page = browser_page
     open_details(page, base, donate)
     fill_details(page, gift_aid=True, email="double@example.org")
-    details_posts = posts_to(page, "/details/")
+    details_posts, received = posts_to(page, "/details/"), submissions_received(monkeypatch)
     double_click(page, page.get_by_role("button", name=PAY_BUTTON))
     expect(page.locator("h1")).to_have_text("Test payment")
-    assert len(details_posts) == 2, "the double-click should have sent the form twice"
+    assert len(details_posts) == len(received) == 2, "the double-click should have sent the form twice"
     assert Donation.objects.count() == 1
     assert "already sent" not in page.locator("main").inner_text()
 
@@ -144,16 +116,20 @@ def test_double_clicks_on_the_donation_buttons_make_one_gift_and_one_payment(sit
     assert OutgoingEmail.objects.filter(kind=OutgoingEmail.RECEIPT).count() == 1
 
 
-def test_double_clicks_on_the_newsletter_buttons_sign_up_confirm_and_unsubscribe_once(site, browser_page):  # noqa: F811
+def test_double_clicks_on_the_newsletter_buttons_sign_up_confirm_and_unsubscribe_once(
+    site,  # noqa: F811
+    browser_page,
+    monkeypatch,
+):
     base, _donate = site
     page = browser_page
     page.goto(base + "/newsletter/sign-up/")
     page.get_by_label("Email address").fill("twice@example.org")
     page.locator("input[name=consent]").check()
-    sign_up_posts = posts_to(page, "/newsletter/sign-up/")
+    sign_up_posts, received = posts_to(page, "/newsletter/sign-up/"), submissions_received(monkeypatch)
     double_click(page, page.get_by_role("button", name="Sign up"))
     expect(page.locator("h1")).to_have_text("Check your email")
-    assert len(sign_up_posts) == 2
+    assert len(sign_up_posts) == len(received) == 2
     subscriber = Subscriber.objects.get()
     assert NewsletterConsent.objects.count() == 1
     assert OutgoingEmail.objects.filter(kind=OutgoingEmail.NEWSLETTER_CONFIRM).count() == 1
