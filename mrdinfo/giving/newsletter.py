@@ -94,8 +94,10 @@ def confirm(subscriber_id, consent_id, base_url):
     from .models import NewsletterConsent, OutgoingEmail, Subscriber
 
     with transaction.atomic():
+        # Locked: a double-click's two presses confirm once (one welcome email), one after the other.
         consent = (
-            NewsletterConsent.objects.select_related("subscriber")
+            NewsletterConsent.objects.select_for_update()
+            .select_related("subscriber")
             .filter(pk=consent_id, subscriber_id=subscriber_id)
             .first()
         )

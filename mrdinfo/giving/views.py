@@ -248,11 +248,16 @@ def test_payment(page, request, reference):
     if not isinstance(get_provider(), TestModeProvider):
         raise Http404("Test mode is off")
     donation = find_donation(reference)
+    thanks = page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)])
     if request.method == "POST" and donation.status == Donation.PENDING:
         if request.POST.get("outcome") == "pay":
             complete_test_payment(donation)
-            return redirect(page.url + page.reverse_subpage("thank_you", args=[str(donation.reference)]))
+            return redirect(thanks)
         return redirect(cancel_url(page, donation))
+    if request.method == "POST":
+        # Pressed again once the gift was paid (a double-click, or Back and press): the same
+        # thank-you page the first press showed, not this page again.
+        return redirect(thanks)
     return TemplateResponse(request, "giving/test_payment.html", page_context(page, request, donation=donation))
 
 

@@ -99,3 +99,52 @@ def save_screenshot(page, name):
     path = ARTIFACTS_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# A person's two clicks are 50-250 ms apart, but a test server answers some forms sooner than
+# that, and the second click would then land on the next page. This is short enough for both
+# clicks to send the form and long enough for Chromium to see two submissions (Playwright's
+# dblclick() is so fast that Chromium folds them into one request).
+DOUBLE_CLICK_GAP_MS = 15
+
+
+def double_click(page, button):
+    """Two clicks on `button` (a locator) a moment apart, as a person double-clicks a submit
+    button: the browser sends the form twice and shows the answer to the second request."""
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.click(x, y)
+    page.wait_for_timeout(DOUBLE_CLICK_GAP_MS)
+    page.mouse.click(x, y)
+
+
+def posts_to(page, fragment):
+    """A list that fills with the URL of each POST the tab sends to a URL containing `fragment`
+    (so a test can show that a double-click really sent the form twice)."""
+    sent = []
+
+    def note(request):
+        if request.method == "POST" and fragment in request.url:
+            sent.append(request.url)
+
+    page.on("request", note)
+    return sent
+
+
+def submissions_received(monkeypatch):
+    """A list that fills with one entry per valid form submission the live server checks for a
+    repeat (SpamProtectedFormMixin.claim_submission): proof that both requests of a double-click
+    reached the server, not only left the browser (Chromium may cancel the first one in flight)."""
+    from mrdinfo.forms.spam import SpamProtectedFormMixin
+
+    received = []
+    claim = SpamProtectedFormMixin.claim_submission
+
+    def counting(form):
+        outcome = claim(form)
+        received.append(outcome)
+        return outcome
+
+    monkeypatch.setattr(SpamProtectedFormMixin, "claim_submission", counting)
+    return received

@@ -38,11 +38,16 @@ class Response:
         return found
 
 
-def fetch(port, path, method="GET", body=None, headers=None, tls=False, timeout=30):
+def fetch(port, path, method="GET", body=None, headers=None, tls=False, timeout=30, source=None):
+    """One request to 127.0.0.1:port. `source`: the loopback address to connect from (any
+    127.x.y.z works on Linux), so nginx sees a visitor of that address."""
+    source_address = (source, 0) if source else None
     if tls:
-        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=TLS)
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", port, timeout=timeout, context=TLS, source_address=source_address
+        )
     else:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=source_address)
     try:
         connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
         raw = connection.getresponse()
@@ -53,7 +58,9 @@ def fetch(port, path, method="GET", body=None, headers=None, tls=False, timeout=
 
 class Visitor:
     """A browser's cookie jar and address. `via` is a web instance (asked directly, with the
-    headers nginx would add) or the nginx front (HTTPS)."""
+    headers nginx would add) or the nginx front (HTTPS). Through nginx, a loopback address
+    (127.x.y.z) is the one the visitor connects from, so nginx itself reports it to the app, as
+    for a real visitor; any other address is only sent to instances asked directly."""
 
     def __init__(self, ip):
         self.ip = ip
@@ -64,7 +71,8 @@ class Visitor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if isinstance(via, Nginx):
-            response = fetch(via.https_port, path, method, body, headers, tls=True)
+            source = self.ip if self.ip.startswith("127.") else None
+            response = fetch(via.https_port, path, method, body, headers, tls=True, source=source)
         else:
             headers.update({"X-Forwarded-Proto": "https", "X-Real-IP": self.ip})
             response = fetch(via.port, path, method, body, headers)
@@ -174,10 +182,6 @@ def sign_in(visitor, via, username, password):
 def contact_form_post(visitor, via, message):
     """The contact form as a browser sends it, as if the page had been open for half a minute
     (the form refuses faster senders; its spam-check token is signed with the SECRET_KEY)."""
-    from django.core import signing
-
-    from mrdinfo.forms.spam import SALT
-
     page = visitor.get(via, "/contact/")
     assert page.status == 200, page.status
     fields = form_fields(page.text, "/contact/")
@@ -186,9 +190,54 @@ def contact_form_post(visitor, via, message):
         your_email_address="sam@example.org",
         your_message=message,
         website="",
-        form_started=signing.dumps(time.time() - 30, salt=SALT, key=SECRET_KEY),
+        form_started=started_stamp(),
     )
     return visitor.post(via, "/contact/", fields)
+
+
+def started_stamp():
+    """The forms' spam-check time stamp, as if the page had been open for half a minute (the forms
+    refuse faster senders; it is signed with the deployment's SECRET_KEY)."""
+    from django.core import signing
+
+    from mrdinfo.forms.spam import SALT
+
+    return signing.dumps(time.time() - 30, salt=SALT, key=SECRET_KEY)
+
+
+DONOR = {
+    "title": "",
+    "first_name": "Sam",
+    "last_name": "Donor",
+    "phone": "",
+    "address_line_1": "12 High Street",
+    "address_line_2": "",
+    "town": "Leeds",
+    "postcode": "LS1 4AP",
+    "gift_aid": "yes",
+    "gift_aid_scope": "this_future_and_past",
+    "website": "",
+}
+
+
+def donate(visitor, via, email, headers=None):
+    """Step 2 of /donate/ (£25 once, with Gift Aid) as a browser sends it: the details page is read
+    (its CSRF token and cookie), filled in and sent. `headers` go with both requests."""
+    path = "/donate/details/?amount=other&other_amount=25&frequency=one_off"
+    page = visitor.get(via, path, headers=headers)
+    assert page.status == 200, page.status
+    fields = form_fields(page.text, "/donate/details/")
+    fields.update(DONOR, email=email, form_started=started_stamp())
+    return visitor.post(via, "/donate/details/", fields, headers=headers)
+
+
+def newsletter_sign_up(visitor, via, email, headers=None):
+    """The "Every Step" sign-up form at /newsletter/sign-up/, ticked and sent."""
+    page = visitor.get(via, "/newsletter/sign-up/", headers=headers)
+    assert page.status == 200, page.status
+    fields = form_fields(page.text, "/newsletter/sign-up/")
+    fields.update(email=email, first_name="Sam", consent="on", website="", form_started=started_stamp())
+    return visitor.post(via, "/newsletter/sign-up/", fields, headers=headers)
 
 
 def rich_text_json(text):

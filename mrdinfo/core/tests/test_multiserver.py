@@ -6,7 +6,10 @@ server the test starts, then (second round) to a folder both instances share, se
 
 An editor signs in through one instance and publishes through the other; the page shows on
 both. An image uploaded through one is rendered by the other and served by nginx. A sign-in
-lockout, a form rate limit and the page cache each hold across both instances.
+lockout (per user and address), a form rate limit and the page cache each hold across both
+instances. Visitors behind nginx are each counted as themselves (30 donors and newsletter
+sign-ups in an hour, each from their own address, all accepted; one visitor limited, forged
+forwarding headers or not).
 
 Needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL, as CI's second run sets them): skipped
 on the SQLite run. When DATABASE_URL is set, a missing nginx or moto is a failure, not a skip."""
@@ -259,6 +262,46 @@ def test_a_form_rate_limit_counts_both_instances_together(deployment):
     for number, instance in enumerate((deployment.a, deployment.b, deployment.a, deployment.b)):
         statuses.append(browser.contact_form_post(sender, instance, f"Message {number} of four").status)
     assert statuses == [302, 302, 302, 429]  # FORM_RATE_LIMIT=3/10m, counted in Redis
+
+
+def stored_rows(deployment, table, email_like):
+    import psycopg
+    from psycopg import sql
+
+    query = sql.SQL("SELECT count(*) FROM {} WHERE email LIKE %s").format(sql.Identifier(table))
+    with psycopg.connect(deployment.env["DATABASE_URL"]) as db:
+        return db.execute(query, [email_like]).fetchone()[0]
+
+
+def test_every_donor_behind_nginx_is_counted_as_themselves_and_forged_headers_change_nothing(deployment):
+    """Issue 19: 30 different visitors (each connecting from their own address, so nginx reports
+    it in X-Real-IP) each give and sign up for the newsletter within the hour: every one is
+    accepted, although the limit is 20 an hour per address (it once counted everyone as nginx's
+    one address, and turned the 21st donor away). One visitor who keeps sending is limited, however
+    they forge the forwarding headers."""
+    if deployment.storage != "s3":
+        pytest.skip("the limits do not depend on where uploads are kept: one round is enough")
+    crowd = [browser.Visitor(f"127.10.0.{n}") for n in range(1, 31)]
+    answers = []
+    for n, visitor in enumerate(crowd, start=1):
+        answers.append(browser.donate(visitor, deployment.nginx, f"donor{n}-crowd@example.org").status)
+        answers.append(browser.newsletter_sign_up(visitor, deployment.nginx, f"reader{n}-crowd@example.org").status)
+    assert answers == [302] * 60, answers
+    assert stored_rows(deployment, "giving_donation", "%-crowd@example.org") == 30
+    assert stored_rows(deployment, "giving_subscriber", "%-crowd@example.org") == 30
+
+    one = browser.Visitor("127.11.0.1")
+    statuses = []
+    for n in range(21):  # the donation limit is 20 an hour per address (giving/ratelimits.py)
+        forged = {"X-Real-IP": f"198.51.100.{n + 1}", "X-Forwarded-For": f"203.0.113.{n + 1}"}
+        response = browser.donate(one, deployment.nginx, f"donor{n}-one@example.org", headers=forged)
+        statuses.append(response.status)
+    assert statuses == [302] * 20 + [429], statuses
+    assert "paused this form" in response.text
+    assert stored_rows(deployment, "giving_donation", "%-one@example.org") == 20
+    # The crowd is not held up by that one visitor.
+    late = browser.Visitor("127.10.0.31")
+    assert browser.donate(late, deployment.nginx, "donor31-crowd@example.org").status == 302
 
 
 def test_access_logs_hold_no_query_string_and_the_bucket_only_its_images(deployment):

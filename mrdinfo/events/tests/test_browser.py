@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
-from mrdinfo.testing.browser import assert_no_axe_violations
+from mrdinfo.testing.browser import assert_no_axe_violations, double_click, posts_to, submissions_received
 from mrdinfo.testing.images import make_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -144,6 +144,29 @@ def test_the_registration_form_has_no_axe_violation_empty_or_with_errors(events_
     browser_page.wait_for_selector(".error-summary")
     assert browser_page.get_by_label("Your name").input_value() == "Sam"
     assert_no_axe_violations(browser_page)
+
+
+def test_a_double_click_on_register_takes_one_place_and_thanks(events_site, browser_page, monkeypatch):
+    """Issue 19: a double-click on "Register" stores one registration, takes one of the places and
+    shows the normal thank-you page (the second request gets the first one's answer)."""
+    from playwright.sync_api import expect
+
+    from mrdinfo.events.models import Place
+
+    monkeypatch.setattr("mrdinfo.forms.spam.MIN_SECONDS", 0)  # a person takes longer than a test
+    base, events = events_site
+    event = events["open"]
+    event.places, event.waiting_list = 2, True
+    event.save_revision().publish()
+    visit(browser_page, base + event.url + "register/")
+    browser_page.get_by_label("Your name").fill("Sam Runner")
+    browser_page.get_by_label("Your email address").fill("sam@example.org")
+    browser_page.get_by_label("T-shirt size").select_option("Medium")
+    sent, received = posts_to(browser_page, "/register/"), submissions_received(monkeypatch)
+    double_click(browser_page, browser_page.get_by_role("button", name="Register"))
+    expect(browser_page.locator("h1")).to_have_text("Thank you, we have your registration")
+    assert len(sent) == len(received) == 2, "the double-click should have sent the form twice"
+    assert list(Place.objects.filter(event=event).values_list("status", flat=True)) == [Place.CONFIRMED]
 
 
 @pytest.mark.parametrize("which", ["index", "filtered", "open", "cancelled", "register"])

@@ -221,6 +221,17 @@ def test_details_sent_twice_make_one_gift_and_the_same_next_step(client, donate)
     assert again["Location"] == first["Location"] and Donation.objects.count() == 1
 
 
+def test_the_test_payment_pressed_twice_pays_once_and_thanks_both_times(client, donate):
+    client.post(details_url(donate), details_data())
+    donation = Donation.objects.get()
+    pay = donate.url + f"test-payment/{donation.reference}/"
+    first = client.post(pay, {"outcome": "pay"})
+    again = client.post(pay, {"outcome": "pay"})  # a double-click: the gift is paid by now
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"] and "/thank-you/" in first["Location"]
+    assert donation.payments.count() == 1
+
+
 def test_a_correction_after_a_mistake_reaches_payment(client, donate):
     data = details_data(gift_aid="yes", gift_aid_scope="this_gift", address_line_1="7 High Street", town="Leeds")
     data["postcode"] = "LS1"
