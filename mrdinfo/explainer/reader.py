@@ -277,7 +277,7 @@ def _reading_view(reading: Reading, methods, typed: str) -> dict:
     return view
 
 
-def _question_view(question: Question, methods) -> dict:
+def _question_view(question: Question) -> dict:
     number = question.number
     if question.kind == result_words.PERCENT_SIGN:
         title = "Does your report show a % sign after the number?"
@@ -291,12 +291,13 @@ def _question_view(question: Question, methods) -> dict:
         meant = question.choices[0].reading.share
         assert meant is not None  # a question's choices are always numbers
         exponent = -len(str(meant.denominator)) + 1  # 10⁻⁴ has a denominator of 5 digits
-        title = f"Did you mean {numbers.superscript_power(exponent)} ({in_words(meant)})?"
+        power = numbers.superscript_power(exponent)
+        title = f"Did you mean {power} ({in_words(meant)})?"
         explanation = (
             f"“{number}” can be read in two ways, 10 times apart. Many people write 10e-4 for 10⁻⁴, "
             "but in the E notation some reports use, 10E-4 means 10 × 10⁻⁴, which is 10⁻³."
         )
-        labels = [f"I meant {title[13:].split(' ')[0]}", f"The report shows {number} exactly"]
+        labels = [f"I meant {power}", f"The report shows {number} exactly"]
     choices = [
         {"label": label, "text": choice.text, "headline": headline(choice.reading)}
         for label, choice in zip(labels, question.choices, strict=True)
@@ -318,7 +319,7 @@ def reader_view(answer, methods, typed: str | None) -> dict:
     if isinstance(answer, Reading):
         view = _reading_view(answer, methods, typed)
     elif isinstance(answer, Question):
-        view = _question_view(answer, methods)
+        view = _question_view(answer)
     else:
         answer = answer if isinstance(answer, NotRead) else NotRead(result_words.UNKNOWN)
         message = NOT_READ[answer.reason].format(number=answer.number)

@@ -72,6 +72,14 @@ def test_the_same_share_reads_the_same_in_every_notation(mantissa, power):
         assert read_result(typed).describe() == f"share ={share}", typed
 
 
+def _open_reader(chromium, live_server, viewport):
+    """The real results page, enhanced by its script, and the reader's field."""
+    context, page = open_context(chromium, viewport=viewport)
+    page.goto(live_server.url + RESULTS_PAGE)
+    page.wait_for_selector(f"{READER}.is-enhanced")
+    return context, page, page.get_by_label("The result, as it is written on the report")
+
+
 def _answers_on_the_page(html):
     soup = BeautifulSoup(html, "html.parser")
     answer = soup.select_one(f"{READER} [data-result-reader-answer]")
@@ -95,10 +103,7 @@ def test_the_page_without_javascript_agrees_with_the_pure_function(client, site_
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_script_in_chromium_agrees_for_every_form(site_content, live_server, chromium):
-    context, page = open_context(chromium, viewport={"width": 390, "height": 844})
-    page.goto(live_server.url + RESULTS_PAGE)
-    page.wait_for_selector(f"{READER}.is-enhanced")
-    field = page.get_by_label("The result, as it is written on the report")
+    context, page, field = _open_reader(chromium, live_server, {"width": 390, "height": 844})
     wrong = []
     for typed, expected in TABLE:
         # Mark the answer shown now, so the wait is for the next one, even if it says the same.
@@ -118,10 +123,7 @@ def test_the_script_in_chromium_agrees_for_every_form(site_content, live_server,
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_bare_decimal_asks_and_a_choice_reads_in_place_at_320px(site_content, live_server, chromium):
-    context, page = open_context(chromium, viewport={"width": 320, "height": 568})
-    page.goto(live_server.url + RESULTS_PAGE)
-    page.wait_for_selector(f"{READER}.is-enhanced")
-    field = page.get_by_label("The result, as it is written on the report")
+    context, page, field = _open_reader(chromium, live_server, {"width": 320, "height": 568})
     field.fill("0.01")
     field.press("Enter")
     question = page.locator(f"{READER} [data-result-reader-headline]")
