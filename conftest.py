@@ -8,9 +8,9 @@ pytest_plugins = ["mrdinfo.testing.fixtures"]
 # Tests that start their own servers with their own settings (drills, settings) run once either way.
 SQLITE_TOO = (
     # Loading content/ into SQLite, and the `site_content` snapshot's SQLite path.
-    "mrdinfo/core/tests/test_content_loader.py",
-    "mrdinfo/core/tests/test_content_loader_hardening.py",
-    "mrdinfo/core/tests/test_site_content_fixture.py",
+    "mrdinfo/core/content/tests/test_content_loader.py",
+    "mrdinfo/core/content/tests/test_content_loader_hardening.py",
+    "mrdinfo/core/content/tests/test_site_content_fixture.py",
     "mrdinfo/information/tests/test_content.py",
     # Wagtail's database search backend is a different backend on SQLite (FTS5).
     "mrdinfo/search/tests/test_search.py",
@@ -18,7 +18,7 @@ SQLITE_TOO = (
     "mrdinfo/editorial/tests/test_content_checks_browser.py",
     # Forms are stored before anything is sent, on the default database too.
     "mrdinfo/forms/tests/test_form_page.py",
-    "mrdinfo/core/tests/test_browser.py",
+    "mrdinfo/core/pages/tests/test_browser.py",
 )
 
 

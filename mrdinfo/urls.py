@@ -8,14 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mrdinfo.core import share_views
-from mrdinfo.core import views as core_views
+from mrdinfo.core.operations import views as core_views
+from mrdinfo.core.operations.password_reset import LimitedPasswordResetView
+from mrdinfo.core.sharing import views as share_views
 from mrdinfo.feedback import views as feedback_views
 from mrdinfo.giving import urls as giving_urls
 from mrdinfo.search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Wagtail's own page at its own address, limited and with its email queued (before admin/).
+    path("admin/password_reset/", LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -33,4 +36,4 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler500 = "mrdinfo.core.views.server_error"
+handler500 = "mrdinfo.core.operations.views.server_error"

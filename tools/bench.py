@@ -255,9 +255,18 @@ def main():
     load = run_wrk if tool == "wrk" else run_python
     env = environment()
     print(f"Setting up {PROJECT} in {WORKDIR} (production settings)", flush=True)
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_content")
-    manage(env, "collectstatic", "--noinput")
+    if "SQLITE_PATH" in env and HERE.parent == PROJECT:
+        # The SQLite site as migrate, load_content and collectstatic leave it, built once and
+        # shared with the drills (mrdinfo/testing/prepared_site.py): CI builds it only once.
+        sys.path.insert(0, str(PROJECT))
+        from mrdinfo.testing import prepared_site
+
+        print("  manage.py migrate, load_content, collectstatic (mrdinfo/testing/prepared_site.py)", flush=True)
+        prepared_site.copy_sqlite_site(WORKDIR)
+    else:
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_content")
+        manage(env, "collectstatic", "--noinput")
     process, log = start_gunicorn(env)
     try:
         bypass = {"X-Page-Cache-Bypass": BYPASS_TOKEN}

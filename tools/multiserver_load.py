@@ -1,6 +1,6 @@
 """`make multiserver-load`: the two-instance deployment under load (not a CI test).
 
-Sets up what core/tests/test_multiserver.py runs (mrdinfo.testing.multiserver): a fresh
+Sets up what core/operations/tests/test_multiserver.py runs (mrdinfo.testing.multiserver): a fresh
 PostgreSQL database beside DATABASE_URL's, Redis at REDIS_URL, the content loaded, two gunicorn
 instances started as deploy/systemd/mrdinfo-web@.service starts them (3 workers each) behind
 nginx running deploy/nginx/mrdinfo.conf over TLS. Then wrk loads it through nginx:

@@ -7,11 +7,11 @@
     .venv/bin/python tools/mutate_cache_clearing.py --list     # what would be mutated, and where
 
 Not run in CI (it runs the caching tests once per mutation). Run it after changing how a cache is
-cleared (core/caching.py, an app's signals.py or apps.py) and keep its table in the change's
+cleared (core/caching/clearing.py, an app's signals.py or apps.py) and keep its table in the change's
 description.
 
 How it works. MUTATIONS names each clearing line: a signal connection, a registration with
-core/caching.py, a call that clears or moves the content generation on, or the generation in a
+core/caching/clearing.py, a call that clears or moves the content generation on, or the generation in a
 cache key. For each, the script replaces that one line (a statement becomes `pass`, a decorator
 is dropped, a key loses its generation), runs the tests that should notice with pytest, and
 restores the file, whatever happens. A mutation "survives" if those tests still pass: that is a
@@ -32,13 +32,13 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 
-CORE_TESTS = "mrdinfo/core/tests/test_caching.py"
+CORE_TESTS = "mrdinfo/core/caching/tests/test_caching.py"
 GLOSSARY_TESTS = "mrdinfo/information/tests/test_caching.py"
 EXPLAINER_TESTS = "mrdinfo/explainer/tests/test_caching.py"
 EVENTS_TESTS = "mrdinfo/events/tests/test_caching.py"
 PROMOTIONS_TESTS = "mrdinfo/promotions/tests/test_caching.py"
 SEARCH_TESTS = "mrdinfo/search/tests/test_caching.py"
-PUBLISHING_TESTS = "mrdinfo/core/tests/test_page_cache_publishing.py"
+PUBLISHING_TESTS = "mrdinfo/core/caching/tests/test_page_cache_publishing.py"
 EVERY_CACHE = [CORE_TESTS, GLOSSARY_TESTS, EXPLAINER_TESTS, EVENTS_TESTS, PROMOTIONS_TESTS, SEARCH_TESTS]
 
 NEUTRAL = "neutral"  # replace the statement with `pass`
@@ -71,16 +71,17 @@ class Mutation:
         return text.replace(old, new)
 
 
-C = "mrdinfo/core/caching.py"
+C = "mrdinfo/core/caching/clearing.py"
+G = "mrdinfo/core/caching/content_generation.py"
 MUTATIONS = [
-    # core/caching.py: the signals (one line each in connect_signals)
+    # core/caching/clearing.py: the signals (one line each in connect_signals)
     Mutation("page published", C, "page_published.connect(", [CORE_TESTS]),
     Mutation("page unpublished", C, "page_unpublished.connect(", [CORE_TESTS]),
     Mutation("page slug changed", C, "page_slug_changed.connect(", [CORE_TESTS]),
     Mutation("page moved", C, "pre_page_move.connect(", [CORE_TESTS]),
     Mutation("model saved", C, "post_save.connect(", [CORE_TESTS]),
     Mutation("model deleted", C, "post_delete.connect(", [CORE_TESTS]),
-    # core/caching.py: the receivers
+    # core/caching/clearing.py: the receivers
     Mutation(
         "receiver: page changed", C, "content_changed(_page_urls(instance))", [CORE_TESTS], after="def _on_page_changed"
     ),
@@ -108,7 +109,7 @@ MUTATIONS = [
     ),
     Mutation("receiver: model saved", C, "content_changed()", [CORE_TESTS], after="def _on_model_saved"),
     Mutation("receiver: model deleted", C, "content_changed()", [CORE_TESTS], after="def _on_model_deleted"),
-    # core/caching.py: what counts as content
+    # core/caching/clearing.py: what counts as content
     Mutation(
         "content: clear_on_save models",
         C,
@@ -130,7 +131,7 @@ MUTATIONS = [
         [CORE_TESTS],
         replace=("return model in get_snippet_models()", "return False"),
     ),
-    # core/caching.py: clearing itself
+    # core/caching/clearing.py: clearing itself
     Mutation(
         "bump at once (inside the transaction)", C, "bump_generation(purge)", [CORE_TESTS], after="def content_changed"
     ),
@@ -139,7 +140,7 @@ MUTATIONS = [
     Mutation("clear after the commit", C, "transaction.on_commit(_flush)", [CORE_TESTS]),
     Mutation("flush clears everything", C, "clear_everything(old_urls=urls", [CORE_TESTS]),
     Mutation("bump again after the commit", C, "bump_generation(purge)", [CORE_TESTS], after="def clear_everything"),
-    Mutation("a purge moves the purge generation", C, "_incr(purge_key())", [PUBLISHING_TESTS]),
+    Mutation("a purge moves the purge generation", G, "_incr(purge_key())", [PUBLISHING_TESTS]),
     Mutation("a purge is kept for the commit", C, "_state.purge = getattr(", [PUBLISHING_TESTS]),
     Mutation("registered caches cleared", C, "clear()", [CORE_TESTS], after="for name, clear in _registered_caches"),
     Mutation("frontend cache purged", C, "purge_frontend_cache(old_urls)", [CORE_TESTS], after="def clear_everything"),
@@ -150,14 +151,14 @@ MUTATIONS = [
     ),
     Mutation(
         "page cache copy checked against the generation",
-        "mrdinfo/core/page_cache.py",
+        "mrdinfo/core/caching/page_cache.py",
         "if stored.generation == lookup.generation:",
         [CORE_TESTS],
         replace=("stored.generation == lookup.generation", "True"),
     ),
     Mutation(
         "fragment key has the generation",
-        C,
+        G,
         "FRAGMENT_KEY.format(name=name, generation=generation()",
         [GLOSSARY_TESTS],
         replace=("generation=generation()", "generation=0"),
@@ -167,7 +168,7 @@ MUTATIONS = [
     Mutation("menus registered", "mrdinfo/core/apps.py", 'caching.register_cache("site-chrome"', [CORE_TESTS]),
     Mutation("menu links saved alone", "mrdinfo/core/apps.py", "caching.clear_on_save(MenuItem)", [CORE_TESTS]),
     Mutation("images saved", "mrdinfo/core/apps.py", "caching.clear_on_save(get_image_model())", [CORE_TESTS]),
-    Mutation("menus cleared", "mrdinfo/core/chrome.py", "cache.delete_many(", [CORE_TESTS]),
+    Mutation("menus cleared", "mrdinfo/core/pages/chrome.py", "cache.delete_many(", [CORE_TESTS]),
     # information: the glossary's term list and the linked-body fragments
     Mutation(
         "glossary registered", "mrdinfo/information/signals.py", 'caching.register_cache("glossary"', [GLOSSARY_TESTS]
@@ -243,13 +244,13 @@ DISCOVERY_SKIP = (
 )
 NOT_CLEARING = {
     # Uses of a clearing call that are not about keeping a cache fresh, with why.
-    ("mrdinfo/core/backups.py", "sqlite3.connect("): "opens a database",
+    ("mrdinfo/core/operations/backups.py", "sqlite3.connect("): "opens a database",
     ("mrdinfo/forms/models.py", "queue_notification"): "sends an email after the commit",
     ("mrdinfo/forms/spam.py", "cache.delete(used_token_key"): "a spam check's one-use token",
     ("mrdinfo/giving/emails.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/giving/newsletter.py", "queue_email"): "sends an email after the commit",
-    ("mrdinfo/core/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
-    ("mrdinfo/core/page_cache.py", "generation = caching.generation()"): "starts a lost generation afresh",
+    ("mrdinfo/core/caching/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
+    ("mrdinfo/core/caching/page_cache.py", "generation = caching.generation()"): "starts a lost generation afresh",
 }
 
 

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import caching
+from mrdinfo.core import caching
 
 # Editors preview at the widths families read at: a phone first (most parents read on one, often
 # in hospital), then a desktop. Used by BasePage and by previewable snippets (the explainer).

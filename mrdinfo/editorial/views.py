@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
+from mrdinfo.core.records.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import review_dates
 

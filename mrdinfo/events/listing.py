@@ -30,7 +30,7 @@ class Choice:
 
 def category_choices():
     """Every event type and region, for the filters: cached, and cleared when an editor saves one
-    (core/caching.py, registered in signals.py), so the index does not ask the database for them on every visit."""
+    (core/caching/, registered in signals.py), so the index does not ask the database for them on every visit."""
     from .models import EventRegion, EventType
 
     def read():

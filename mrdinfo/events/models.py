@@ -26,8 +26,8 @@ from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.core.models import BasePage, SiteSettings
+from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.forms.models import StoredFormMixin
 
 from . import calendar, display, listing

@@ -1,12 +1,18 @@
-"""What event registration keeps about a person, for the register (core/personal_data.py):
+"""What event registration keeps about a person, for the register (core/records/personal_data.py):
 the answers to an event's registration form, kept until 12 months after the event."""
 
 from datetime import datetime
 
 from django.db.models import Q
 
-from mrdinfo.core.form_submissions import delete_submissions, export_submission, find_submissions, submissions_of
-from mrdinfo.core.personal_data import Period, PersonalData, register
+from mrdinfo.core.records.form_submissions import (
+    SUBMISSION_FIELDS,
+    delete_submissions,
+    export_submission,
+    find_submissions,
+    submissions_of,
+)
+from mrdinfo.core.records.personal_data import Period, PersonalData, register
 
 
 def register_personal_data() -> None:
@@ -27,7 +33,7 @@ def register_personal_data() -> None:
             lawful_basis="Contract: giving you the place you asked for and telling you about the event",
             period=Period(12, "months", "the event"),
             on_erasure="Deleted, with the email that told staff about it",
-            models=("wagtailforms.FormSubmission", "forms.FormNotification"),
+            fields=SUBMISSION_FIELDS,
             find=lambda email: find_submissions(EventPage, email),
             erase=delete_submissions,
             export=export_submission,

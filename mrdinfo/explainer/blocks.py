@@ -17,7 +17,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from mrdinfo.core.slugs import unique_slug
+from mrdinfo.core.pages.slugs import unique_slug
 
 from .presentation import explainer_view
 from .reader import reader_view

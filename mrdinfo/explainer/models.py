@@ -34,7 +34,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from mrdinfo.core.slugs import unique_slug
+from mrdinfo.core.pages.slugs import unique_slug
 
 from . import numbers
 

@@ -1,9 +1,9 @@
-"""Page feedback in the register of personal data (core/personal_data.py): nothing identifying
+"""Page feedback in the register of personal data (core/records/personal_data.py): nothing identifying
 is asked for, but a comment may name someone, so comments are found by what they say."""
 
 from datetime import datetime
 
-from mrdinfo.core.personal_data import Period, PersonalData, fields_of, register
+from mrdinfo.core.records.personal_data import Period, PersonalData, fields_of, register
 
 
 def register_personal_data() -> None:
@@ -17,7 +17,7 @@ def register_personal_data() -> None:
             lawful_basis="Legitimate interests: improving our pages",
             period=Period(12, "months", "you sent it"),
             on_erasure="Comments that mention the email address are deleted",
-            models=("feedback.PageFeedback",),
+            fields={"feedback.PageFeedback": ("comment",)},
             find=lambda email: list(PageFeedback.objects.filter(comment__icontains=email.strip())),
             erase=lambda items: PageFeedback.objects.filter(pk__in=[item.pk for item in items]).delete()[0],
             export=lambda item: fields_of(item, ("page_id", "helpful", "comment", "created_at")),

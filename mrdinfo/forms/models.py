@@ -21,10 +21,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin, FormSubmission
 from wagtail.fields import RichTextField
 
-from mrdinfo.core.blocks import RICH_TEXT_FEATURES
 from mrdinfo.core.models import BasePage
-from mrdinfo.core.outbox import StoredEmail, send_and_record
-from mrdinfo.core.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
+from mrdinfo.core.operations.outbox import StoredEmail, send_and_record
+from mrdinfo.core.operations.ratelimits import RATE_LIMITED_MESSAGE, RETRY_AFTER_SECONDS, form_rate_limited
+from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES
 
 from .spam import CLAIMED, SpamProtectedFormMixin
 

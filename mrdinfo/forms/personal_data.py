@@ -1,12 +1,18 @@
-"""What form pages keep about a person, for the register (core/personal_data.py): answers are
+"""What form pages keep about a person, for the register (core/records/personal_data.py): answers are
 Wagtail FormSubmissions (their JSON holds whatever the form asked, the email among it), and each
 one's staff notification is deleted with it (the email's text is built from the answers when it
 is sent, never stored)."""
 
 from datetime import datetime
 
-from mrdinfo.core.form_submissions import delete_submissions, export_submission, find_submissions, submissions_of
-from mrdinfo.core.personal_data import Period, PersonalData, register
+from mrdinfo.core.records.form_submissions import (
+    SUBMISSION_FIELDS,
+    delete_submissions,
+    export_submission,
+    find_submissions,
+    submissions_of,
+)
+from mrdinfo.core.records.personal_data import Period, PersonalData, register
 
 
 def register_personal_data() -> None:
@@ -23,7 +29,7 @@ def register_personal_data() -> None:
             lawful_basis="Legitimate interests: answering the people who write to us",
             period=Period(12, "months", "you sent it"),
             on_erasure="Deleted, with the email that told staff about it",
-            models=("wagtailforms.FormSubmission", "forms.FormNotification"),
+            fields=SUBMISSION_FIELDS,
             find=lambda email: find_submissions(FormPage, email),
             erase=delete_submissions,
             export=export_submission,

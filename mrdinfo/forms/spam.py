@@ -11,7 +11,7 @@ the token would expire anyway (MAX_AGE).
 
 If the cache cannot be reached the token is accepted (fail open): a parent's message during a
 Redis outage matters more than a replay, and the honeypot, the time check and the per-address
-rate limit still apply. The outage is logged by core/resilience.py.
+rate limit still apply. The outage is logged by core/operations/resilience.py.
 
 Also: answers have maximum lengths (a message of a megabyte is not a message), and single-line
 answers lose any line breaks, so a name cannot add a fake "Bcc:" line to the staff email."""

@@ -6,15 +6,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from mrdinfo.core.blocks import BaseStreamBlock, RetentionTableBlock
-from mrdinfo.core.headings import collect_headings
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.pages.blocks import BaseStreamBlock, RetentionTableBlock
+from mrdinfo.core.pages.headings import collect_headings
+
+from .blocks import RetentionPeriodBlock
 
 
 class GeneralStreamBlock(BaseStreamBlock):
-    """The shared blocks, and the privacy notice's table of personal data (from the register)."""
+    """The shared blocks, and the privacy notice's table of personal data and its "How long we
+    keep it" lines (both from the register)."""
 
     retention_table = RetentionTableBlock()
+    retention_period = RetentionPeriodBlock()
 
 
 class GeneralPage(BasePage):

@@ -8,7 +8,7 @@ from io import StringIO
 from django.db.models import F, Q
 from django.utils import timezone
 
-from mrdinfo.core.spreadsheets import neutralise_formula
+from mrdinfo.core.records.spreadsheets import neutralise_formula
 
 from .models import DonationPayment, GiftAidDeclaration
 

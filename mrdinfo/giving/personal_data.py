@@ -1,4 +1,4 @@
-"""What giving keeps about a person, for the register (core/personal_data.py): donations,
+"""What giving keeps about a person, for the register (core/records/personal_data.py): donations,
 Gift Aid declarations, newsletter subscribers with their consents, and the stored emails to
 donors and subscribers.
 
@@ -15,22 +15,24 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from mrdinfo.core.personal_data import Period, PersonalData, fields_of, register
+from mrdinfo.core.records.personal_data import Period, PersonalData, fields_of, register, register_session_marks
 
 ERASED_EMAIL = "erased@invalid"
 DONOR_FIELDS = (
     "title", "first_name", "last_name", "email", "phone", "address_line_1", "address_line_2", "town", "postcode",
     "tribute_name",
 )  # fmt: skip
+CONTACT_CHOICES = ("contact_by_email", "contact_by_post", "contact_by_phone", "updates_about_this_gift")
 DONATION_EXPORT: tuple[str, ...] = (
-    ("reference", "created_at", "amount", "frequency", "status", "paid_at", "gift_aid")
-    + DONOR_FIELDS
-    + ("contact_by_email", "contact_by_post", "contact_by_phone", "updates_about_this_gift")
+    ("reference", "created_at", "amount", "frequency", "status", "paid_at", "gift_aid") + DONOR_FIELDS + CONTACT_CHOICES
 )
-DECLARATION_EXPORT = (
-    "declared_at", "scope", "wording_version", "wording", "title", "first_name", "last_name",
-    "house_name_or_number", "address", "postcode", "cancelled_at",
-)  # fmt: skip
+DECLARANT_FIELDS = ("title", "first_name", "last_name", "house_name_or_number", "address", "postcode")
+# What HMRC requires of a declaration (with its words and date): erasure keeps these, empties the rest.
+KEPT_FOR_HMRC = ("first_name", "last_name", "house_name_or_number", "postcode")
+DECLARATION_EXPORT = ("declared_at", "scope", "wording_version", "wording") + DECLARANT_FIELDS + ("cancelled_at",)
+SUBSCRIBER_FIELDS = ("email", "first_name")
+CONSENT_FIELDS = ("wording_version", "wording", "page_url", "signed_up_at", "confirmed_at", "withdrawn_at")
+EMAIL_FIELDS = ("to", "subject", "body", "headers")
 
 
 def _donations() -> Any:
@@ -61,9 +63,11 @@ def minimise_donations(donations: list[Any]) -> int:
 def minimise_declarations(declarations: list[Any]) -> int:
     """What HMRC requires stays (name, house name or number, postcode, words, date); the full
     address goes."""
+    emptied = [name for name in DECLARANT_FIELDS if name not in KEPT_FOR_HMRC]
     for declaration in declarations:
-        declaration.address = ""
-        declaration.save(update_fields=["address"])
+        for name in emptied:
+            setattr(declaration, name, "")
+        declaration.save(update_fields=emptied)
     return len(declarations)
 
 
@@ -98,16 +102,24 @@ def erase_subscribers(subscribers: list[Any]) -> int:
 
 
 def export_subscriber(subscriber: Any) -> dict[str, Any]:
-    data = fields_of(subscriber, ("email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"))
-    data["consents"] = [
-        fields_of(consent, ("wording_version", "wording", "page_url", "signed_up_at", "confirmed_at", "withdrawn_at"))
-        for consent in subscriber.consents.all()
-    ]
+    data = fields_of(subscriber, SUBSCRIBER_FIELDS + ("status", "created_at", "confirmed_at", "unsubscribed_at"))
+    data["consents"] = [fields_of(consent, CONSENT_FIELDS) for consent in subscriber.consents.all()]
     return data
+
+
+def _gifts_in_sessions(email: str) -> set[tuple[str, str]]:
+    """A browser's session remembers the gift it made last (by reference, to refill the form after
+    "Cancel"): such a session is about the donor, so it is found (and erased) with them."""
+    from .views import SESSION_KEY
+
+    references = _donations().filter(email__iexact=email.strip()).values_list("reference", flat=True)
+    return {(SESSION_KEY, str(reference)) for reference in references}
 
 
 def register_personal_data() -> None:
     from .models import GiftAidDeclaration, OutgoingEmail, Subscriber
+
+    register_session_marks(_gifts_in_sessions)
 
     def prune_donations(cutoff: datetime) -> int:
         return minimise_donations(list(_past_last_payment(cutoff).filter(erased_at__isnull=True)))
@@ -138,7 +150,7 @@ def register_personal_data() -> None:
             period=Period(6, "years", "your last payment"),
             on_erasure="Your name, contact details and address are removed; the amount and date stay "
             "in the charity's accounts without your name",
-            models=("giving.Donation",),
+            fields={"giving.Donation": DONOR_FIELDS + CONTACT_CHOICES},
             find=lambda email: list(_donations().filter(email__iexact=email.strip())),
             erase=minimise_donations,
             export=lambda donation: fields_of(donation, DONATION_EXPORT),
@@ -156,7 +168,7 @@ def register_personal_data() -> None:
             on_erasure="Kept for HMRC for 6 years after the last gift claimed on, reduced to what HMRC "
             "requires: name, house name or number, postcode, the declaration's words and date. The "
             "full address is removed",
-            models=("giving.GiftAidDeclaration",),
+            fields={"giving.GiftAidDeclaration": DECLARANT_FIELDS},
             find=lambda email: list(GiftAidDeclaration.objects.filter(donation__email__iexact=email.strip())),
             erase=minimise_declarations,
             export=lambda declaration: fields_of(declaration, DECLARATION_EXPORT),
@@ -174,7 +186,7 @@ def register_personal_data() -> None:
             kept_while="While you stay subscribed",
             period=Period(12, "months", "you unsubscribe, or after a sign-up you never confirmed"),
             on_erasure="Email address and name removed; the sign-up is marked withdrawn",
-            models=("giving.Subscriber", "giving.NewsletterConsent"),
+            fields={"giving.Subscriber": SUBSCRIBER_FIELDS, "giving.NewsletterConsent": CONSENT_FIELDS},
             find=lambda email: list(Subscriber.objects.filter(email__iexact=email.strip())),
             erase=erase_subscribers,
             export=export_subscriber,
@@ -190,7 +202,7 @@ def register_personal_data() -> None:
             lawful_basis="The same as the gift or sign-up the email is about",
             period=Period(3, "months", "it was sent"),
             on_erasure="Deleted",
-            models=("giving.OutgoingEmail",),
+            fields={"giving.OutgoingEmail": EMAIL_FIELDS},
             find=lambda email: list(
                 OutgoingEmail.objects.filter(
                     Q(to__iexact=email.strip())
@@ -199,7 +211,7 @@ def register_personal_data() -> None:
                 )
             ),
             erase=lambda emails: OutgoingEmail.objects.filter(pk__in=[e.pk for e in emails]).delete()[0],
-            export=lambda email: fields_of(email, ("kind", "to", "subject", "body", "created_at", "sent_at")),
+            export=lambda email: fields_of(email, ("kind", *EMAIL_FIELDS, "created_at", "sent_at")),
             prune=prune_emails,
             order=70,
         )

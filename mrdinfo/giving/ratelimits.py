@@ -12,7 +12,7 @@ from django_ratelimit.core import get_usage
 
 from django.conf import settings
 
-from mrdinfo.core.client_address import client_ip
+from mrdinfo.core.operations.client_address import client_ip
 
 logger = logging.getLogger(__name__)
 DEFAULT_RATES = {

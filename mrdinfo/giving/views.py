@@ -1,4 +1,5 @@
-"""The donation journey (a DonatePage's sub-routes), the payment webhook and the newsletter.
+"""The donation journey (a DonatePage's sub-routes) and the payment webhook (the newsletter's
+views are in newsletter_views.py).
 
 Donation steps: 1. amount and frequency (the page itself, a GET form, so links can pre-fill it);
 2. details, Gift Aid and contact choices (details/: the donation is stored here, pending);
@@ -8,24 +9,19 @@ Donation steps: 1. amount and frequency (the page itself, a GET form, so links c
 import logging
 import uuid
 
-from django.core import signing
 from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
-
-from wagtail.models import Page
+from django.views.decorators.http import require_POST
 
 from mrdinfo.core.models import SiteSettings
-from mrdinfo.forms.spam import CLAIMED
 
-from . import giftaid, newsletter
+from . import giftaid
 from .blocks import newsletter_form_context
 from .exports import house_name_or_number
-from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm, NewsletterForm
+from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm
 from .models import Donation, GiftAidDeclaration
 from .payments import complete_test_payment, handle_event
 from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, cancel_url, get_provider
@@ -33,9 +29,6 @@ from .ratelimits import limited
 from .validation import format_pounds
 
 logger = logging.getLogger(__name__)
-
-
-# ----------------------------------------------------------------------------- donation steps
 
 
 def page_context(page, request, **extra):
@@ -299,97 +292,7 @@ def stripe_webhook(request):
     return HttpResponse(outcome, content_type="text/plain")
 
 
-# ----------------------------------------------------------------------------- newsletter
-
-
-def base_url(request):
-    return f"{request.scheme}://{request.get_host()}"
-
-
 def privacy_url(request):
     settings = SiteSettings.for_request(request)
     page = settings.privacy_page if settings.privacy_page_id else None
     return page.get_url(request) if page is not None and page.live else ""
-
-
-def chrome_context(request, **extra):
-    return {"page": None, **extra}
-
-
-@require_http_methods(["GET", "POST"])
-def newsletter_signup(request):
-    if request.method == "GET":
-        context = chrome_context(request, **newsletter_form_context(None, request))
-        return TemplateResponse(request, "giving/newsletter_signup.html", context)
-    form = NewsletterForm(request.POST)
-    page = None
-    if form.is_valid():
-        if form.is_spam:
-            logger.info("Newsletter: discarded a sign-up that filled the honeypot")
-            return redirect(reverse("giving:newsletter_check_email"))
-        email = form.cleaned_data["email"]
-        check_email = reverse("giving:newsletter_check_email")
-        earlier = form.claim_submission()
-        if earlier is None:
-            if limited(request, "newsletter", email):
-                form.release_started_token()
-                return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
-            if form.cleaned_data.get("page"):
-                page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-            try:
-                newsletter.sign_up(
-                    email,
-                    form.cleaned_data["first_name"],
-                    page,
-                    page.url if page else request.path,
-                    base_url(request),
-                )
-            except DatabaseError:
-                form.release_started_token()
-                raise
-            form.record_outcome(check_email)
-            return redirect(check_email)
-        if earlier != CLAIMED:
-            return redirect(earlier)  # sent already (a double-click): signed up once
-    if form.cleaned_data.get("page"):
-        page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-    context = chrome_context(
-        request, error_links=error_links(form), **newsletter_form_context(page, request, form=form)
-    )
-    return TemplateResponse(request, "giving/newsletter_signup.html", context, status=200)
-
-
-def newsletter_check_email(request):
-    return TemplateResponse(request, "giving/newsletter_check_email.html", chrome_context(request))
-
-
-@require_http_methods(["GET", "POST"])
-def newsletter_confirm(request, token):
-    try:
-        subscriber_id, consent_id = newsletter.read_confirmation_token(token)
-    except signing.SignatureExpired:
-        return TemplateResponse(
-            request, "giving/newsletter_link_problem.html", chrome_context(request, expired=True), status=400
-        )
-    except (signing.BadSignature, ValueError):
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
-    if request.method == "GET":
-        # A button, not an instant confirmation: mail scanners that open links do not press buttons.
-        return TemplateResponse(request, "giving/newsletter_confirm.html", chrome_context(request, token=token))
-    subscriber = newsletter.confirm(subscriber_id, consent_id, base_url(request))
-    if subscriber is None:
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
-    return TemplateResponse(request, "giving/newsletter_confirmed.html", chrome_context(request))
-
-
-@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no cookie or token
-@require_http_methods(["GET", "POST"])
-def newsletter_unsubscribe(request, token):
-    try:
-        subscriber_id = newsletter.read_unsubscribe_token(token)
-    except (signing.BadSignature, ValueError):
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
-    if request.method == "GET":
-        return TemplateResponse(request, "giving/newsletter_unsubscribe.html", chrome_context(request, token=token))
-    newsletter.unsubscribe(subscriber_id)
-    return TemplateResponse(request, "giving/newsletter_unsubscribed.html", chrome_context(request))

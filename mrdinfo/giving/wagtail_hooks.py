@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
+from mrdinfo.core.records.spreadsheets import SafeSpreadsheetExportMixin
 
 from .dashboard import GivingPanel, pounds_and_pence
 from .exports import claim_csv

@@ -4,9 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
-from mrdinfo.core.routing import DirectRoutingMixin
+from mrdinfo.core.pages.blocks import BaseStreamBlock
+from mrdinfo.core.pages.routing import DirectRoutingMixin
 from mrdinfo.explainer.blocks import ExplainerBlock
 from mrdinfo.promotions.blocks import PromoCardsBlock
 

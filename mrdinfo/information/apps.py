@@ -7,8 +7,8 @@ class InformationConfig(AppConfig):
     verbose_name = "Understanding MRD: information pages and glossary"
 
     def ready(self):
-        from mrdinfo.core import prose
         from mrdinfo.core.content import registry
+        from mrdinfo.core.pages import prose
 
         from . import signals
         from .content_loading import load_glossary

@@ -20,7 +20,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from mrdinfo.core.blocks import BaseStreamBlock
+from mrdinfo.core.pages.blocks import BaseStreamBlock
 from mrdinfo.explainer.blocks import ExplainerBlock, ResultReaderBlock
 
 PREVIEW_TEMPLATE = "information/blocks/preview.html"
@@ -253,7 +253,7 @@ class InformationStreamBlock(BaseStreamBlock):
     """The body of an information page. Add a block here in one line; give it a template and,
     if it holds prose, render that prose with `{% prose %}` inside an element with the class
     `rich-text`, so links resolve with the rest of the body and the glossary links its terms
-    (core/prose.py). Text, headings, callouts and images come from BaseStreamBlock."""
+    (core/pages/prose.py). Text, headings, callouts and images come from BaseStreamBlock."""
 
     key_figure = KeyFigureBlock()
     questions = QuestionsBlock()

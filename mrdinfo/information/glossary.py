@@ -2,7 +2,7 @@
 
 Linking is a property of the blocks that hold prose (text, callouts, result meanings,
 questions), wherever they are placed: every stream of blocks passes its HTML through
-`link_prose`, registered with core's prose filters (core/prose.py) in apps.py.
+`link_prose`, registered with core's prose filters (core/pages/prose.py) in apps.py.
 
 The rules (tested in tests/test_glossary_linking.py):
 - Only prose is linked: text inside an element with the class `rich-text` (text blocks, callouts,
@@ -22,7 +22,7 @@ popover attribute, which is declarative: no script is involved.
 
 The term list is cached as plain data for every site (with its glossary page's address and a
 version: a digest of both), so a page render makes no query for terms however many there are.
-core/caching.py clears it whenever content changes (signals.py registers it). Linking is a pure
+core/caching/ clears it whenever content changes (signals.py registers it). Linking is a pure
 function of the HTML and the glossary, so its result is cached too, under a key of both: the
 costly parse runs once per page version, not once per visitor."""
 
@@ -41,7 +41,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
-from mrdinfo.core import caching, prose
+from mrdinfo.core import caching
+from mrdinfo.core.pages import prose
 
 if TYPE_CHECKING:
     from wagtail.models import Site

@@ -27,8 +27,8 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from mrdinfo.core import caching
-from mrdinfo.core.headings import anchor_for, collect_headings
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.pages.headings import anchor_for, collect_headings
 
 from .blocks import InformationStreamBlock, reference_anchor
 from .glossary import get_glossary, term_slug

@@ -104,7 +104,7 @@ class ReviewedPage(models.Model):
         return bool(self.clinical_reviewer_name.strip() and self.clinically_reviewed_on)
 
     def clinical_review(self):
-        """The clinician's sign-off for structured data (core/sharing.py), or None before one."""
+        """The clinician's sign-off for structured data (core/sharing/metadata.py), or None before one."""
         if not self.clinically_reviewed:
             return None
         return {

@@ -1,6 +1,6 @@
 from wagtail import blocks
 
-from mrdinfo.core.blocks import BaseStreamBlock
+from mrdinfo.core.pages.blocks import BaseStreamBlock
 
 
 class MediaEnquiriesBlock(blocks.StructBlock):

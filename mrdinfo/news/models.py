@@ -18,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.pages.blocks import BaseStreamBlock
 
 from .blocks import MediaEnquiriesBlock, NewsStreamBlock
 

@@ -15,8 +15,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from mrdinfo.core.blocks import BaseStreamBlock
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.pages.blocks import BaseStreamBlock
 
 PHOTO_FILTER = "fill-240x240|format-jpeg|jpegquality-75"
 

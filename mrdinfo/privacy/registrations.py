@@ -1,13 +1,17 @@
-"""Personal data no domain app owns, in the register (core/personal_data.py): sign-in records
-(django-axes), background task payloads (django-tasks' database backend) and the web server's
-access logs (kept by journald and logrotate, deploy/: 30 days)."""
+"""Personal data no domain app owns, in the register (core/records/personal_data.py): sign-in records
+(django-axes), sessions (Django's), background task payloads (django-tasks' database backend,
+app label `django_tasks_database`) and the web server's access logs (kept by journald and
+logrotate, deploy/: 30 days)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from mrdinfo.core.personal_data import Period, PersonalData, fields_of, register, text_mentions
+from django.conf import settings
 
-SERVER_LOG_DAYS = 30  # deploy/journald and deploy/logrotate keep the same (core/tests/test_deploy_files.py)
+from mrdinfo.core.records.personal_data import Period, PersonalData, register, session_marks, text_mentions
+
+SERVER_LOG_DAYS = 30  # deploy/journald and deploy/logrotate keep the same (core/operations/tests/test_deploy_files.py)
+SESSION_DAYS = settings.SESSION_COOKIE_AGE // 86400  # Django's default: 14
 AXES_FIELDS = ("username", "ip_address", "user_agent", "path_info", "attempt_time")
 
 
@@ -23,6 +27,33 @@ def _find_sign_ins(email: str) -> list[Any]:
 
 def _prune_sign_ins(cutoff: datetime) -> int:
     return sum(model.objects.filter(attempt_time__lt=cutoff).delete()[0] for model in _axes_models())
+
+
+def _find_sessions(email: str) -> list[Any]:
+    """Sessions of a staff account with that email, holding something an app marks as theirs (the
+    gift they are making: giving/personal_data.py), or whose data mentions the email."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    needle = email.strip().lower()
+    staff = get_user_model()._default_manager.filter(email__iexact=needle)
+    accounts = {str(pk) for pk in staff.values_list("pk", flat=True)}
+    marks = session_marks(needle)
+    found = []
+    for session in Session.objects.all().iterator():
+        data = session.get_decoded()
+        theirs = any(str(data.get(key)) == value for key, value in marks)
+        if theirs or data.get("_auth_user_id") in accounts or text_mentions(data, needle):
+            found.append(session)
+    return found
+
+
+def _prune_sessions(cutoff: datetime) -> int:
+    """A session expires SESSION_COOKIE_AGE after it was last used; `cutoff` is that long before
+    now, so what is due is every session that has expired (Django's `clearsessions`)."""
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.filter(expire_date__lt=cutoff + timedelta(seconds=settings.SESSION_COOKIE_AGE)).delete()[0]
 
 
 def _delete_each(records: list[Any]) -> int:
@@ -69,12 +100,27 @@ def register_personal_data() -> None:
             lawful_basis="Legitimate interests: keeping staff accounts safe from guessing",
             period=Period(SERVER_LOG_DAYS, "days", "the sign-in"),
             on_erasure="Deleted",
-            models=("axes.AccessAttempt", "axes.AccessFailureLog", "axes.AccessLog"),
+            fields=dict.fromkeys(("axes.AccessAttempt", "axes.AccessFailureLog", "axes.AccessLog"), AXES_FIELDS),
             find=_find_sign_ins,
             erase=_delete_each,
-            export=lambda row: fields_of(row, AXES_FIELDS),
             prune=_prune_sign_ins,
             order=95,
+        )
+    )
+    register(
+        PersonalData(
+            key="sessions",
+            what="Sessions: a staff member signed in, or the gift you are making",
+            holds="Which staff account is signed in, or which gift this browser is making; no name or email",
+            lawful_basis="Legitimate interests: keeping you signed in, or your gift's details while you give",
+            period=Period(SESSION_DAYS, "days", "the browser last used it"),
+            on_erasure="Deleted (a session pointing at a gift goes with the gift's details)",
+            fields={"sessions.Session": ("session_data",)},
+            find=_find_sessions,
+            erase=_delete_each,
+            export=lambda session: {"expires": session.expire_date.isoformat(), "data": session.get_decoded()},
+            prune=_prune_sessions,
+            order=96,
         )
     )
     register(
@@ -85,10 +131,9 @@ def register_personal_data() -> None:
             lawful_basis="The same as the record the job is about",
             period=Period(7, "days", "the job finished"),
             on_erasure="Deleted",
-            models=("django_tasks_db.DBTaskResult",),
+            fields={"django_tasks_database.DBTaskResult": ("args_kwargs", "return_value", "traceback")},
             find=_find_tasks,
             erase=_delete_each,
-            export=lambda task: fields_of(task, ("task_path", "status", "enqueued_at", "finished_at", "args_kwargs")),
             prune=_prune_tasks,
             order=97,
         )

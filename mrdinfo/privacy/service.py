@@ -1,4 +1,4 @@
-"""Find, export, erase and prune personal data through the register (core/personal_data.py).
+"""Find, export, erase and prune personal data through the register (core/records/personal_data.py).
 Used by the data-protection screen (views.py) and the management commands."""
 
 import json
@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.search import index
 
-from mrdinfo.core.personal_data import PersonalData, entries
+from mrdinfo.core.records.personal_data import PersonalData, entries
 
 from .models import DataProtectionAction
 
@@ -23,6 +24,19 @@ logger = logging.getLogger(__name__)
 class Found:
     entry: PersonalData
     records: list[Any]
+
+    @property
+    def fields(self) -> list[tuple[str, list[str]]]:
+        """Each model's personal-data fields, as the register lists them, in the words of the models."""
+        return described_fields(self.entry)
+
+
+def described_fields(entry: PersonalData) -> list[tuple[str, list[str]]]:
+    described = []
+    for label, names in entry.fields.items():
+        meta = apps.get_model(label)._meta
+        described.append((str(meta.verbose_name), [str(meta.get_field(name).verbose_name) for name in names]))
+    return described
 
 
 def normalise_email(email: str) -> str:
@@ -87,7 +101,7 @@ def export(email: str, user: Any = None, via: str = "command") -> bytes:
                 "what": item.entry.what,
                 "why": item.entry.lawful_basis,
                 "kept_for": item.entry.retention,
-                "items": [item.entry.export(record) for record in item.records] if item.entry.export else [],
+                "items": [item.entry.export_record(record) for record in item.records],
             }
             for item in found
             if item.records

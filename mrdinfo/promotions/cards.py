@@ -3,7 +3,7 @@
 Cards appear on the home page and at the end of every information page, which are near their
 query budget, so a card set is built once (a fixed three or four queries, however many cards)
 and then costs no queries until an editor changes a card, a set, the settings, an image or a
-page. The keys carry core's content generation (core/caching.py), which every such change moves
+page. The keys carry core's content generation (core/caching/), which every such change moves
 on, so every old entry is ignored at once; apps.py registers the set's items, which can be saved
 on their own."""
 

@@ -1,4 +1,4 @@
-"""Search terms in the register of personal data (core/personal_data.py): what people type in
+"""Search terms in the register of personal data (core/records/personal_data.py): what people type in
 the search box is counted for editors (Wagtail's search terms, our searches with no results),
 and parents may type a name into it."""
 
@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.db.models import Max, Q
 
-from mrdinfo.core.personal_data import Period, PersonalData, fields_of, register
+from mrdinfo.core.records.personal_data import Period, PersonalData, register
 
 
 def _prune(cutoff: datetime) -> int:
@@ -49,14 +49,13 @@ def register_personal_data() -> None:
             lawful_basis="Legitimate interests: finding out what parents look for and cannot find",
             period=Period(6, "months", "the last time anyone searched for them"),
             on_erasure="Search terms that contain the email address are deleted",
-            models=(
-                "site_search.NoResultSearch",
-                "wagtailsearchpromotions.Query",
-                "wagtailsearchpromotions.QueryDailyHits",
-            ),
+            fields={
+                "site_search.NoResultSearch": ("query_string",),
+                "wagtailsearchpromotions.Query": ("query_string",),
+                "wagtailsearchpromotions.QueryDailyHits": ("query", "date"),  # how often the words were searched
+            },
             find=_find,
             erase=_erase,
-            export=lambda item: fields_of(item, ("query_string",)),
             prune=_prune,
             order=90,
         )

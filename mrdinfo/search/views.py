@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # The best matches only: a parent never reads past the first few pages of results.
 MAX_RESULTS = 50
-# With core's content generation (core/caching.py): any content change (a page published, moved,
+# With core's content generation (core/caching/): any content change (a page published, moved,
 # renamed, unpublished or deleted, a setting or snippet saved) makes every older card unreachable;
 # old cards expire by themselves.
 CARD_CACHE_KEY = "search-card:v2:{generation}:{site_id}:{page_id}"

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from mrdinfo.core.spreadsheets import SafeSpreadsheetExportMixin
+from mrdinfo.core.records.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import NoResultSearch
 

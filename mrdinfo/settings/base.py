@@ -7,7 +7,6 @@ from typing import Any
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
-from .frontend_cache import frontend_cache_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "mrdinfo"
@@ -67,30 +66,30 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a cached page is answered before any other middleware runs (its stored copy already
     # holds the headers the others add); it leaves static files to WhiteNoise.
-    "mrdinfo.core.page_cache.PageCacheMiddleware",
-    # The visitor's address, once (core/client_address.py): limits, lockouts and logs use it.
-    "mrdinfo.core.client_address.ClientAddressMiddleware",
+    "mrdinfo.core.caching.page_cache.PageCacheMiddleware",
+    # The visitor's address, once (core/operations/client_address.py): limits, lockouts and logs use it.
+    "mrdinfo.core.operations.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers static-file requests before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Wagtail's Site for the host from the cache (core/routing.py): no query for it on a render.
-    "mrdinfo.core.routing.SiteLookupMiddleware",
+    # Wagtail's Site for the host from the cache (core/pages/routing.py): no query for it on a render.
+    "mrdinfo.core.pages.routing.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "mrdinfo.core.security.PermissionsPolicyMiddleware",
-    "mrdinfo.core.security.ContentSecurityPolicyMiddleware",
+    "mrdinfo.core.operations.security.PermissionsPolicyMiddleware",
+    "mrdinfo.core.operations.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mrdinfo.urls"
-# A failed CSRF check gets the site's own page (core/views.py), not Django's inline-styled one.
-CSRF_FAILURE_VIEW = "mrdinfo.core.views.csrf_failure"
+# A failed CSRF check gets the site's own page (core/operations/views.py), not Django's inline-styled one.
+CSRF_FAILURE_VIEW = "mrdinfo.core.operations.views.csrf_failure"
 WSGI_APPLICATION = "mrdinfo.wsgi.application"
 
 TEMPLATES = [
@@ -104,18 +103,22 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "mrdinfo.core.context_processors.site_chrome",
+                "mrdinfo.core.pages.context_processors.site_chrome",
             ],
         },
     },
 ]
 
 # Databases: SQLite file by default, PostgreSQL (or anything dj-database-url knows) from DATABASE_URL.
+# CONN_MAX_AGE 0: a connection per request. A kept connection to a database that then stops
+# answering (a stopped server, a silent network) waits with no limit libpq can set, so each
+# worker was held until gunicorn killed it (30 s); a fresh one is bounded by the connect timeout
+# below (core/operations/tests/test_outages.py, the freeze drill). Cached pages ask nothing.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{env_str('SQLITE_PATH', str(BASE_DIR / 'db.sqlite3'))}",
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
@@ -139,55 +142,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (production, CI), otherwise this process's memory.
-# The cache only makes pages faster: with Redis down or hung, a cache call is a miss after at most
-# CACHE_SOCKET_TIMEOUT_MS, then Redis is left alone for CACHE_RETRY_SECONDS (core/resilience.py).
-REDIS_URL = env_str("REDIS_URL")
-CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
-CACHES: dict[str, dict[str, Any]]
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "mrdinfo"),
-            "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
-                "SOCKET_TIMEOUT": env_int("CACHE_SOCKET_TIMEOUT_MS", 250) / 1000,
-                "CONNECTION_POOL_CLASS": "mrdinfo.core.resilience.CircuitBreakerConnectionPool",
-            },
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "mrdinfo",
-            "TIMEOUT": env_int("CACHE_TIMEOUT", 60 * 60 * 24),
-            # Room for every page and its fragments (the default, 300, would evict pages).
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
-        }
-    }
-# Ignored cache errors are logged by the circuit breaker (once per interval), not per call.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-
-# The page cache (core/page_cache.py) and CDN headers; README.md "Caching" explains each.
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
-PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 5 * 60)
-PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
-PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 60 * 60 * 24)
-# After a content change, the older copy of a page is served while one request renders the new
-# one, for at most this long after the change (core/page_cache.py) ...
-PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
-# ... and the render holds a lock in the shared cache for at most this long (a worker that dies
-# mid-render lets another take over after it).
-PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 10)
-# Requests with the header `X-Page-Cache-Bypass: <this token>` are rendered fresh (make bench).
-PAGE_CACHE_BYPASS_TOKEN = env_str("PAGE_CACHE_BYPASS_TOKEN")
-WAGTAILFRONTENDCACHE = frontend_cache_backends()
+# The cache, the page cache and the CDN purge: caches.py.
+from .caches import *  # noqa: E402, F403
 
 # Background tasks (Wagtail 8 uses django-tasks): run at once here; production uses the
 # database worker (see production.py and README.md).
@@ -221,10 +177,10 @@ STORAGES: dict[str, dict[str, Any]] = {
 # (deploy/nginx, README "Production"), so pages need no other host in their CSP.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
-    from botocore.config import Config  # type: ignore[import-untyped] # botocore ships no type information
+    from botocore.config import Config
 
     STORAGES["default"] = {
-        "BACKEND": "mrdinfo.core.storage.MediaObjectStorage",
+        "BACKEND": "mrdinfo.core.operations.storage.MediaObjectStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             # Set for an S3-compatible service (MinIO, Ceph, another cloud's S3); empty for AWS.
@@ -235,7 +191,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "location": env_str("AWS_LOCATION"),
             # Uploads never replace each other: Wagtail picks a new name when one is taken.
             "file_overwrite": False,
-            # Addresses are the site's own /media/... (see core/storage.py), never signed URLs.
+            # Addresses are the site's own /media/... (see core/operations/storage.py), never signed URLs.
             "querystring_auth": False,
             "object_parameters": {"CacheControl": "public, max-age=86400"},
             # A bucket that hangs costs seconds, not a worker: botocore's defaults are 60 s each.
@@ -255,82 +211,10 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Security headers that apply everywhere. Production adds HTTPS-only ones.
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-
-# Features no page of ours uses; browsers refuse them to any script that asks.
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
-)
-
-# Content Security Policy for public pages: nothing inline, nothing from other hosts.
-# The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY instead (see core/security.py).
-_SELF = "'self'"
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [_SELF],
-        "script-src": [_SELF],
-        "style-src": [_SELF],
-        "img-src": [_SELF, "data:"],
-        "font-src": [_SELF],
-        "connect-src": [_SELF],
-        "media-src": [_SELF],
-        "object-src": ["'none'"],
-        "base-uri": [_SELF],
-        "form-action": [_SELF],
-        "frame-ancestors": ["'none'"],
-        "frame-src": ["'none'"],
-        "manifest-src": [_SELF],
-        "worker-src": [_SELF],
-    }
-}
-# Wagtail's admin renders inline scripts and styles, and previews pages in a same-origin frame.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "default-src": [_SELF],
-    "script-src": [_SELF, "'unsafe-inline'"],
-    "style-src": [_SELF, "'unsafe-inline'"],
-    "img-src": [_SELF, "data:", "blob:"],
-    "font-src": [_SELF, "data:"],
-    "connect-src": [_SELF],
-    "object-src": ["'none'"],
-    "base-uri": [_SELF],
-    "form-action": [_SELF],
-    "frame-ancestors": [_SELF],
-    "frame-src": [_SELF],
-    "worker-src": [_SELF, "blob:"],
-}
-
-LOGGING: dict[str, Any] = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    # client_ip: the visitor's address of the request being answered (core/client_address.py), or "-".
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s]: %(message)s"}},
-    "filters": {
-        "client_address": {"()": "mrdinfo.core.client_address.ClientAddressLogFilter"},
-        # During an outage: one line a minute about it, not one per request.
-        "once_a_minute": {"()": "mrdinfo.core.resilience.OncePerInterval", "interval": 60},
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["client_address"]},
-        "console_once_a_minute": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["client_address", "once_a_minute"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        "django.server": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},  # one line per task run is noise at INFO
-        "mrdinfo.cache": {"handlers": ["console_once_a_minute"], "propagate": False},
-    },
-}
+# Security headers and the content security policies: security_headers.py.
+# Logging: log_config.py.
+from .log_config import *  # noqa: E402, F403
+from .security_headers import *  # noqa: E402, F403
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -387,7 +271,7 @@ STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_TIMEOUT = env_int("STRIPE_TIMEOUT", 4)
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # empty: Stripe's own; a test may point it elsewhere
 STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 1)
-# Purge requests to a Varnish-style cache (core/purge_backends.py) give up after this many seconds.
+# Purge requests to a Varnish-style cache (core/caching/purge_backends.py) give up after this many seconds.
 FRONTEND_CACHE_TIMEOUT = env_int("FRONTEND_CACHE_TIMEOUT", 5)
 # A staging copy may use the test-mode provider; `check --deploy` warns on any other (giving/checks.py).
 GIVING_TEST_MODE_ALLOWED = env_bool("GIVING_TEST_MODE_ALLOWED", False)

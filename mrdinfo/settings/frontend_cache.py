@@ -1,5 +1,5 @@
 """The CDN or caching proxy in front of the site, purged when content changes
-(core/caching.py), configured from the environment. Each backend is on only when its variables
+(core/caching/), configured from the environment. Each backend is on only when its variables
 are set; with none set, nothing is purged (and nothing needs to be).
 
 | variables | backend |
@@ -25,7 +25,7 @@ def frontend_cache_backends():
     purge_url = env_str("FRONTEND_CACHE_PURGE_URL")
     if purge_url:
         backends["http"] = {
-            "BACKEND": "mrdinfo.core.purge_backends.TimedHTTPBackend",  # Wagtail's, with a timeout
+            "BACKEND": "mrdinfo.core.caching.purge_backends.TimedHTTPBackend",  # Wagtail's, with a timeout
             "LOCATION": purge_url,
             **limit,
         }
@@ -41,7 +41,7 @@ def frontend_cache_backends():
                     "CLOUDFLARE_API_KEY) too."
                 )
         backends["cloudflare"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BACKEND": "mrdinfo.core.caching.purge_backends.TimedCloudflareBackend",
             "ZONEID": zone,
             **credentials,
             **limit,
@@ -52,7 +52,7 @@ def frontend_cache_backends():
         if importlib.util.find_spec("boto3") is None:
             raise ImproperlyConfigured("CLOUDFRONT_DISTRIBUTION_ID is set, but boto3 is not installed.")
         backends["cloudfront"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "BACKEND": "mrdinfo.core.caching.purge_backends.TimedCloudfrontBackend",
             "DISTRIBUTION_ID": distribution,
             **limit,
         }

@@ -25,7 +25,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:
     # Tests must see a cache that fails (a silently skipped cache.clear() leaves stale pages from
     # the previous test), and a busy CI machine can be slower than production's 250 ms timeouts.
-    # The outage drills (core/tests/test_outages.py) run gunicorn with the production settings.
+    # The outage drills (core/operations/tests/test_outages.py) run gunicorn with the production settings.
     CACHES["default"]["OPTIONS"].update(
         {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 10, "SOCKET_TIMEOUT": 10}
     )

@@ -5,6 +5,9 @@ where they fail: a missing browser must never turn a red CI green."""
 
 import json
 import os
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,22 +104,71 @@ def save_screenshot(page, name):
     return path
 
 
-# A person's two clicks are 50-250 ms apart, but a test server answers some forms sooner than
-# that, and the second click would then land on the next page. This is short enough for both
-# clicks to send the form and long enough for Chromium to see two submissions (Playwright's
-# dblclick() is so fast that Chromium folds them into one request).
-DOUBLE_CLICK_GAP_MS = 15
+# A person's two clicks are 50-250 ms apart: this gap is a person's, long enough for the first
+# request to be on its way on a busy machine before the second click cancels its page (at 15 ms
+# Chromium sometimes dropped it before it reached the server; Playwright's dblclick() folds the
+# two into one request). The live server holds its answers to POSTs meanwhile (below), so the
+# second click cannot land on the next page because the first answer came back first.
+DOUBLE_CLICK_GAP_MS = 150
+POST_ANSWER_HELD_SECONDS = 1.0
+
+
+class HeldPosts:
+    """Counts the POSTs the live server holds back: how many arrived, how many it has answered."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.arrived = self.answered = 0
+
+    def wait(self, arrived, seconds=10):
+        """Until `arrived` POSTs have come in (or the time is up) and every one is answered."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.arrived >= arrived and self.answered == self.arrived:
+                    return
+            time.sleep(0.02)
+
+
+@contextmanager
+def post_answers_held(seconds=POST_ANSWER_HELD_SECONDS):
+    """While open, the live server (a thread of this process) waits `seconds` before handling a
+    POST, as a real server across a hospital's wifi answers later than a click can follow."""
+    from django.core.handlers.base import BaseHandler
+
+    handle, held_posts = BaseHandler.get_response, HeldPosts()
+
+    def held(handler, request):
+        if request.method != "POST":
+            return handle(handler, request)
+        with held_posts.lock:
+            held_posts.arrived += 1
+        try:
+            time.sleep(seconds)
+            return handle(handler, request)
+        finally:
+            with held_posts.lock:
+                held_posts.answered += 1
+
+    BaseHandler.get_response = held
+    try:
+        yield held_posts
+    finally:
+        BaseHandler.get_response = handle
 
 
 def double_click(page, button):
     """Two clicks on `button` (a locator) a moment apart, as a person double-clicks a submit
-    button: the browser sends the form twice and shows the answer to the second request."""
+    button: the browser sends the form twice and shows the answer to the second request. Returns
+    once the server has answered both (the browser drops the first answer, the server does not)."""
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.click(x, y)
-    page.wait_for_timeout(DOUBLE_CLICK_GAP_MS)
-    page.mouse.click(x, y)
+    with post_answers_held() as held_posts:
+        page.mouse.click(x, y)
+        page.wait_for_timeout(DOUBLE_CLICK_GAP_MS)
+        page.mouse.click(x, y)
+        held_posts.wait(arrived=2)
 
 
 def posts_to(page, fragment):

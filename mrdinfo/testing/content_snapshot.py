@@ -8,7 +8,7 @@ the same whether the test runs in a transaction (`db`) or against a live server 
 test emptied the database (`transactional_db`). PostgreSQL copies rows with COPY; SQLite with
 plain INSERTs. Sequences are moved past the copied ids afterwards.
 
-core/tests/test_site_content_fixture.py checks that the snapshot renders every page exactly as
+core/content/tests/test_site_content_fixture.py checks that the snapshot renders every page exactly as
 a fresh ContentLoader.load() does, so a test using the fixture sees what load_content gives."""
 
 from pathlib import Path

@@ -4,7 +4,7 @@ one Redis, behind Debian's nginx running deploy/nginx/mrdinfo.conf as `manage.py
 renders it (TLS with a throwaway certificate, round robin), with uploads either in an S3 bucket
 on a moto server started here or in a folder both instances share.
 
-Used by core/tests/test_multiserver.py and tools/multiserver_load.py. Everything listens on
+Used by core/operations/tests/test_multiserver.py and tools/multiserver_load.py. Everything listens on
 loopback only; nothing here reaches the internet."""
 
 import configparser

@@ -1,6 +1,6 @@
 """Talking to the two-instance deployment (multiserver.py) as a browser does: HTTP(S) straight to
 an instance (with the headers nginx adds) or through nginx, a cookie jar, and forms read from the
-page and posted back. Used by core/tests/test_multiserver.py and tools/multiserver_load.py."""
+page and posted back. Used by core/operations/tests/test_multiserver.py and tools/multiserver_load.py."""
 
 import http.client
 import json
@@ -121,6 +121,7 @@ class FormFields(HTMLParser):
         self.action, self.values = action, {}
         self.in_form = self.done = False
         self.textarea = self.select = None
+        self.chosen = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -132,8 +133,10 @@ class FormFields(HTMLParser):
         if not self.in_form:
             return
         if tag == "option":
-            if self.select and "selected" in attrs:
+            # As a browser does: the selected option, or else the first one.
+            if self.select and ("selected" in attrs or self.select not in self.chosen):
                 self.values[self.select] = attrs.get("value", "")
+                self.chosen.add(self.select)
             return
         name = attrs.get("name")
         if not name:

@@ -61,7 +61,8 @@ class MotoS3:
         self.client().create_bucket(Bucket=BUCKET)
         self.bucket_made = True
         # As README "Production" tells an operator: anyone may read the site's images; documents
-        # and everything else only the app, with its keys (moto does not enforce the policy).
+        # and everything else only the app, with its keys (moto applies the policy to a request
+        # that is not signed, as S3 does: the multi-server test reads a document straight from it).
         self.client().put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read_policy(BUCKET)))
         return self
 

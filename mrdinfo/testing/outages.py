@@ -30,7 +30,9 @@ def free_port():
 class TcpSwitch:
     """Listens on 127.0.0.1:port. mode "forward" pipes to target; "hang" accepts and never
     answers (a hung server); "refuse" closes each connection at once. Changing the mode drops
-    connections already open, as a real outage would."""
+    connections already open, as a real outage would; except `freeze()`, which keeps every
+    connection open and stops passing bytes either way (a server that stopped, a network that
+    went silent): a client waiting on an open connection hears nothing, and nothing says why."""
 
     def __init__(self, target=None, mode="forward"):
         self.target = target
@@ -56,7 +58,7 @@ class TcpSwitch:
                 continue
             with self.lock:
                 self.sockets.append(client)
-            if self.mode == "forward":
+            if self.mode in ("forward", "freeze"):
                 try:
                     upstream = socket.create_connection(self.target, timeout=5)
                 except OSError:
@@ -69,16 +71,23 @@ class TcpSwitch:
                 threading.Thread(target=self.pump, args=(upstream, client), daemon=True).start()
             # "hang": keep the socket open and never read from it.
 
-    @staticmethod
-    def pump(source, sink):
+    def pump(self, source, sink):
         try:
             while data := source.recv(65536):
+                while self.mode == "freeze":
+                    time.sleep(0.05)
                 sink.sendall(data)
         except OSError:
             pass
         for sock in (source, sink):
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
+
+    def freeze(self):
+        self.mode = "freeze"
+
+    def thaw(self):
+        self.mode = "forward"
 
     def set_mode(self, mode):
         self.mode = mode

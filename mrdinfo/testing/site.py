@@ -4,7 +4,7 @@
 import factory
 
 from mrdinfo.core.models import Menu, MenuItem, SiteSettings
-from mrdinfo.core.site_setup import install_home_page
+from mrdinfo.core.pages.site_setup import install_home_page
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.home.models import HomePage
 

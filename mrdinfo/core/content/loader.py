@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from mrdinfo.core.site_setup import ensure_root
+from mrdinfo.core.pages.site_setup import ensure_root
 
 from . import registry
 from .files import ContentFiles

@@ -14,7 +14,7 @@ from django.apps import apps
 
 from wagtail.models import Page, Site
 
-from mrdinfo.core.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page
+from mrdinfo.core.pages.site_setup import ensure_root, point_default_site_at, remove_wagtail_welcome_page
 
 from .errors import ContentError
 from .files import ContentFiles, read_yaml

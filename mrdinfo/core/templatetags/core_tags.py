@@ -28,7 +28,7 @@ def nav_current(link: Mapping[str, Any], path: str) -> str:
 @register.tag("cached_fragment")
 def do_cached_fragment(parser: Parser, token: Token) -> "CachedFragmentNode":
     """{% cached_fragment "name" value... %}markup{% endcached_fragment %}: the markup, cached under
-    its name, the given values and the content generation (core/caching.py), so any content change
+    its name, the given values and the content generation (core/caching/), so any content change
     renders it afresh. Only for markup that is a pure function of stored content and those values
     (never of the visitor). A preview is always rendered afresh."""
     bits = token.split_contents()

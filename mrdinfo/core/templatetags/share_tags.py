@@ -1,5 +1,5 @@
 """Template tags for what every page shows the outside world: share tags, breadcrumbs trail,
-structured data and the printed QR code. The logic lives in core/sharing.py and share_images.py."""
+structured data and the printed QR code. The logic lives in core/sharing/metadata.py and share_images.py."""
 
 import hashlib
 from typing import Any
@@ -13,8 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
 
-from mrdinfo.core import sharing
-from mrdinfo.core.share_images import share_image_path, share_title
+from mrdinfo.core.sharing import metadata as sharing
+from mrdinfo.core.sharing.images import share_image_path, share_title
 
 register = template.Library()
 

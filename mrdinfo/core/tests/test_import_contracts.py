@@ -41,13 +41,17 @@ FORBIDDEN = {
         "forms/extra.py": "def f():\n    from mrdinfo.testing import html\n",
         "events/extra.py": "import factory\n",
     },
+    # A lower room reaching up (operations is below caching, which builds on it).
+    "core's rooms are layered": {
+        "core/operations/extra.py": "def f():\n    from mrdinfo.core.caching import page_cache\n"
+    },
 }
 
 
 def test_the_code_as_it_is_keeps_every_contract(project_copy):
     returncode, output = lint(project_copy)
     assert returncode == 0, output
-    assert "Contracts: 3 kept, 0 broken." in output
+    assert "Contracts: 4 kept, 0 broken." in output
 
 
 @pytest.mark.parametrize("contract", FORBIDDEN)
@@ -61,7 +65,7 @@ def test_each_contract_catches_its_import_even_inside_a_function(project_copy, c
         for path in added:
             path.unlink()
     assert returncode == 1, output
-    assert "Contracts: 2 kept, 1 broken." in output
+    assert "Contracts: 3 kept, 1 broken." in output
     broken = output.split("Broken contracts", 1)[1]
     first_section = next(line for line in broken.splitlines() if line.strip("-"))
     assert first_section.startswith(contract), output

@@ -1,5 +1,5 @@
 """The events index's filter choices (every type and region) are cached apart from the page
-cache; core/caching.py clears them when an editor adds, renames or deletes one. Each test reads a
+cache; core/caching/ clears them when an editor adds, renames or deletes one. Each test reads a
 fresh render (past the page cache), so only the choices' own cache is tested."""
 
 import pytest

@@ -62,6 +62,22 @@ def ready(page, figure="#cells-in-the-body"):
     page.wait_for_selector(f"{figure}.is-enhanced")
 
 
+def scrolling_stopped(page):
+    """Wait until the page has not scrolled for a few frames: a step may glide the figure up, and
+    a pointer aimed at the slider before the glide ends lands somewhere else."""
+    page.wait_for_function(
+        """() => new Promise((resolve) => {
+            let last = window.scrollY, still = 0;
+            const frame = () => {
+                still = window.scrollY === last ? still + 1 : 0;
+                last = window.scrollY;
+                if (still >= 5) resolve(true); else requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+        })"""
+    )
+
+
 def current_stage(page, figure="#cells-in-the-body"):
     """The stage a sighted reader sees: the one visible panel's heading."""
     return page.evaluate(
@@ -302,6 +318,7 @@ def test_touch_and_pointer_change_the_stage(site, chromium):
     ready(page)
     page.locator(".explainer__tick").nth(2).tap()
     assert current_stage(page) == [HEADINGS[2]]
+    scrolling_stopped(page)
     box = page.locator(SLIDER).bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)  # the end of the track
     assert current_stage(page) == [HEADINGS[7]]

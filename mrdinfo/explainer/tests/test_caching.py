@@ -1,4 +1,4 @@
-"""Explainers are snippets: publishing a new version clears the page cache (core/caching.py),
+"""Explainers are snippets: publishing a new version clears the page cache (core/caching/),
 so the next visitor to a page that shows the explainer sees the new words."""
 
 import pytest

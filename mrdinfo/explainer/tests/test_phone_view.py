@@ -3,6 +3,7 @@ slider step the control, the stage's title and first line and the band (or, for 
 no count, the picture) are inside the viewport together."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from mrdinfo.explainer.tests.factories import STAGES, ExplainerFactory, place_explainers
 from mrdinfo.testing.browser import save_screenshot
@@ -33,6 +34,17 @@ ALL_ON_SCREEN = """(figure) => {
   });
 }"""
 
+# Where each part is when a step fails, for the failure message.
+WHERE = """(figure) => {
+  const root = document.querySelector(figure);
+  const box = (sel) => { const el = root.querySelector(sel); if (!el) return null;
+    const r = el.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.bottom)]; };
+  return { viewport: window.innerHeight, scrollY: window.scrollY,
+    control: box('[data-explainer-control]'), title: box('.explainer__stage.is-current h3'),
+    line: box('.explainer__stage.is-current .explainer__level'),
+    band: box('.explainer-svg__marker:not(.is-hidden)'), picture: box('[data-explainer-scale] svg') };
+}"""
+
 
 @pytest.fixture
 def site(home_page, live_server):
@@ -59,7 +71,11 @@ def test_every_slider_step_shows_title_line_and_band_with_the_control(site, chro
     for index in range(1, len(STAGES)):
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"document.querySelector('{FIGURE}-slider').value === '{index + 1}'")
-        page.wait_for_function(ALL_ON_SCREEN, arg=FIGURE)
+        try:
+            page.wait_for_function(ALL_ON_SCREEN, arg=FIGURE, timeout=10_000)
+        except PlaywrightTimeout:
+            save_screenshot(page, f"explainer-phone-{width}-step-{index + 1}-off-screen")
+            pytest.fail(f"step {index + 1} at {width}x{height}: not all on screen: {page.evaluate(WHERE, FIGURE)}")
         if index == 3:
             save_screenshot(page, f"explainer-phone-{width}-step-3b")
     context.close()

@@ -23,6 +23,6 @@ def empty_form_html(page_id):
 def page_feedback(page):
     """The "Was this page helpful?" form for a page (placed by the page type's template).
     Rendering a form's widgets is slow and the empty form is the same for every visitor of a
-    page, so its markup is cached (core/caching.py) and only the time stamp is made afresh."""
+    page, so its markup is cached (core/caching/) and only the time stamp is made afresh."""
     html = caching.cached_fragment("page-feedback", (page.pk,), lambda: empty_form_html(page.pk))
     return mark_safe(html.replace(STARTED_MARKER, started_token(), 1))  # noqa: S308 - our template; a signed token

@@ -1,14 +1,9 @@
 """“Was this page helpful?” on a page served from the page cache, in a real browser: two visitors
-of one cached copy each get their own spam time stamp (core/visitor_parts.py), so both are thanked
+of one cached copy each get their own spam time stamp (core/caching/visitor_parts.py), so both are thanked
 and both answers are stored (before, the second was told the form was already sent)."""
-
-from pathlib import Path
 
 import pytest
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms import spam
 
@@ -24,8 +19,7 @@ def expect(locator):
 
 
 @pytest.fixture
-def base(live_server):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def base(live_server, site_content):
     return live_server.url
 
 

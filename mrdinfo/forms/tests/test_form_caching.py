@@ -1,5 +1,5 @@
 """Pages with a form and the page cache: a form page is stored once with its per-visitor parts
-taken out (core/visitor_parts.py), and every visitor of that copy gets their own CSRF token (matching
+taken out (core/caching/visitor_parts.py), and every visitor of that copy gets their own CSRF token (matching
 their own cookie) and their own spam time stamp, and the page is never kept by a shared cache.
 Plain pages stored beside it never carry a token, cookie or session."""
 
@@ -10,7 +10,7 @@ from django.test import Client
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from mrdinfo.core.tests.test_page_cache import directives, inputs_of
+from mrdinfo.core.caching.tests.test_page_cache import directives, inputs_of
 from mrdinfo.forms import spam
 
 from .factories import make_contact_page

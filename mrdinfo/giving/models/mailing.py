@@ -4,7 +4,7 @@ stored as a row before it is a message, so a mail server that is down loses noth
 from django.db import models
 from django.utils import timezone
 
-from mrdinfo.core.outbox import StoredEmail, send_and_record
+from mrdinfo.core.operations.outbox import StoredEmail, send_and_record
 
 from .donations import Donation
 

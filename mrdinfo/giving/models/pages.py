@@ -18,9 +18,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from mrdinfo.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from mrdinfo.core.headings import collect_headings
 from mrdinfo.core.models import BasePage
+from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from mrdinfo.core.pages.headings import collect_headings
 
 from ..blocks import NewsletterSignupBlock
 from ..validation import format_pounds

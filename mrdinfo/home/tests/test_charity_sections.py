@@ -79,14 +79,16 @@ def test_the_home_page_has_the_help_path_and_the_charitys_cards(site_content, cl
     assert len(titles) == 8
 
 
-def test_information_pages_end_with_the_read_more_cards(site_content, client):
+def test_information_pages_end_with_one_quiet_line_of_the_read_more_set(site_content, client):
+    """A medical page ends with the editors' "Read more" set as one "More from the charity" line
+    that opens to its links, not a grid of eight picture cards (issue 18)."""
     page = soup_of(client, "/understanding-mrd/remission/")
-    section = page.select("main section.promo-cards")[-1]
-    assert section.h2.get_text(strip=True) == "Read more"
-    hrefs = [a["href"] for a in section.select(".card__link")]
-    assert hrefs[0] == "/news/" and "/about/our-ambassadors/" in hrefs
-    for img in section.find_all("img"):
-        assert img["alt"] == "" and img["src"].startswith("/media/")
+    assert not page.select("main section.promo-cards")
+    line = page.select_one("nav.promo-line[aria-label='More from the charity']")
+    assert line.summary.get_text(strip=True) == "More from the charity"
+    hrefs = [a["href"] for a in line.select(".promo-line__link")]
+    assert hrefs[0] == "/news/" and "/about/our-ambassadors/" in hrefs and len(hrefs) == 8
+    assert not line.find_all("img")
 
 
 def test_news_feed_and_ambassadors_from_the_content(site_content, client):

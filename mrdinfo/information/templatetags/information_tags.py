@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from mrdinfo.core import caching
-from mrdinfo.core.page_cache import significant_query
+from mrdinfo.core.caching.page_keys import significant_query
 
 from ..glossary import get_glossary
 
@@ -16,12 +16,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def information_body(context, body):
     """Render an information page's body (like {% include_block %}: its prose linked to the
-    glossary by the stream itself, see core/prose.py), cached.
+    glossary by the stream itself, see core/pages/prose.py), cached.
 
     The result is a pure function of stored content and the query string (the result reader
     reads ?result=), so it is cached under the body's stored form, the page, the query string
     without tracking parameters, the glossary's version and the content generation
-    (core/caching.py), which moves on whenever anything the body shows (a linked page, an
+    (core/caching/), which moves on whenever anything the body shows (a linked page, an
     explainer, an image, a glossary term) changes. A preview shows unsaved content, so it is
     rendered afresh."""
     request = context.get("request")

@@ -1,5 +1,5 @@
 """The glossary and the page cache: a term edited in Wagtail is on every page at the next
-request (core/caching.py clears the page cache and the glossary's own cache)."""
+request (core/caching/ clears the page cache and the glossary's own cache)."""
 
 import re
 

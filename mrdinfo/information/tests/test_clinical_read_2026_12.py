@@ -5,14 +5,10 @@ finding it guards; the wording it looks for is the fix's own point, not a whole 
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.information.models import GlossaryTerm, InformationPage
 
 from .factories import make_information_page
@@ -22,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def loaded(site_content):
+    """The site's real content/ (the `site_content` snapshot: as load_content leaves it)."""
+    return site_content
 
 
 def soup_of(client, url):

@@ -15,7 +15,6 @@ from django.conf import settings
 
 from wagtail.models import Page, ReferenceIndex
 
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.explainer.models import Explainer
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 
@@ -63,10 +62,6 @@ def numbers_not_in_facts(client, urls=None):
         if missing:
             unknown[url] = missing
     return unknown
-
-
-def load_content():
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
 
 
 def test_the_fact_sheet_copy_is_current():

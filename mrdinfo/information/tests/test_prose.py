@@ -1,11 +1,11 @@
 """Glossary-linked prose is a property of the blocks that hold prose (text, callouts, result
-wordings, questions), wherever they are placed (core/prose.py, glossary.py)."""
+wordings, questions), wherever they are placed (core/pages/prose.py, glossary.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
 
-from mrdinfo.core.blocks import CalloutBlock
 from mrdinfo.core.measuring.queries import page_cache_bypass
+from mrdinfo.core.pages.blocks import CalloutBlock
 from mrdinfo.information.blocks import ResultWordingsBlock
 from mrdinfo.information.tests.factories import make_information_page
 from mrdinfo.testing.site import make_general_page
@@ -107,7 +107,7 @@ def test_a_block_rendered_on_its_own_resolves_its_links(hub, glossary_page, term
 def test_a_page_with_two_streams_links_each_term_once(rf, hub, glossary_page, terms):
     """Two streams on one page (an introduction and an aside): the second leaves alone the terms
     the first linked, so no definition's id appears twice on the page."""
-    from mrdinfo.core.blocks import BaseStreamBlock
+    from mrdinfo.core.pages.blocks import BaseStreamBlock
 
     stream = BaseStreamBlock()
     request = rf.get("/", HTTP_HOST="localhost")

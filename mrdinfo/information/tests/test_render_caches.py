@@ -1,4 +1,4 @@
-"""What an uncached render reuses (core/caching.py's fragments, under the content generation):
+"""What an uncached render reuses (core/caching/'s fragments, under the content generation):
 the page at an address, the request's Site, breadcrumb ancestors, related-topic cards, the
 information body and the empty feedback form. Each test changes what one of them holds and
 checks that the very next render (the page cache bypassed) shows the change: they fail if the

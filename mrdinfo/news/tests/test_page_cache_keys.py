@@ -1,10 +1,10 @@
-"""The news index and the page cache (core/page_cache.py): the parameter the list reads (`page`)
+"""The news index and the page cache (core/caching/page_cache.py): the parameter the list reads (`page`)
 gives each page of results its own copy; parameters it does not read share the copy they would
 get without them and store nothing new."""
 
 import pytest
 
-from mrdinfo.core.tests.test_page_cache import stored_page_count
+from mrdinfo.core.caching.tests.test_page_cache import stored_page_count
 from mrdinfo.news.tests.factories import make_many_news_pages, make_news_index
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from gunicorn.glogging import Logger
 from django.conf import settings
 from django.core.management import call_command
 
-from mrdinfo.core.personal_data import entry
+from mrdinfo.core.records.personal_data import entry
 from mrdinfo.privacy.registrations import SERVER_LOG_DAYS
 
 DEPLOY = settings.BASE_DIR / "deploy"

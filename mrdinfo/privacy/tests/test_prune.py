@@ -10,13 +10,15 @@ import pytest
 from axes.models import AccessAttempt
 from django_tasks_db.models import DBTaskResult
 
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from mrdinfo.core.personal_data import entries, entry
+from mrdinfo.core.records.personal_data import entries, entry
 from mrdinfo.events.tests.factories import make_event, make_event_index
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms.tests.factories import make_contact_page
@@ -103,6 +105,13 @@ def records(page_tree):
         )  # fmt: skip
         AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=when)
 
+    # A session expires SESSION_COOKIE_AGE after its last use: one last used just over the period
+    # ago has expired, one used a day later has not.
+    for key, last_used in (("oldsession", due("sessions")), ("newsession", not_due("sessions"))):
+        Session.objects.create(
+            session_key=key, session_data="", expire_date=last_used + timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        )
+
     for name, when in (("old", due("background-tasks")), ("new", not_due("background-tasks"))):
         DBTaskResult.objects.create(
             task_path=f"tasks.{name}", args_kwargs={"args": [], "kwargs": {}}, backend_name="default",
@@ -130,6 +139,7 @@ def test_prune_removes_exactly_what_is_past_its_period(records):
         "page-feedback": 1,
         "search-terms": 3,
         "sign-in-records": 1,
+        "sessions": 1,
         "background-tasks": 1,
     }  # fmt: skip  (search terms: a term with no results, a day's count, the term it was for)
     assert set(FormSubmission.objects.values_list("pk", flat=True)) == {
@@ -153,6 +163,7 @@ def test_prune_removes_exactly_what_is_past_its_period(records):
     assert list(Query.objects.values_list("query_string", flat=True)) == ["new query"]
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["new"]
     assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["tasks.new"]
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["newsession"]
 
     assert all(count == 0 for count in prune(NOW).values())  # safe to run twice
 
@@ -168,3 +179,15 @@ def test_the_command_logs_counts_and_is_safe_to_run_twice(records):
     call_command("prune_personal_data", stdout=out)
     assert "messages: 0" in out.getvalue()  # nothing is due today
     assert FormSubmission.objects.count() == 4
+
+
+def test_prune_personal_data_is_on_the_deploy_timers_and_in_the_readme():
+    systemd = settings.BASE_DIR / "deploy" / "systemd"
+    service = (systemd / "mrdinfo-prune-personal-data.service").read_text()
+    assert "ExecStart=/srv/mrdinfo/venv/bin/python manage.py prune_personal_data\n" in service
+    timer = (systemd / "mrdinfo-prune-personal-data.timer").read_text()
+    assert "OnCalendar=*-*-* 03:15" in timer and "WantedBy=timers.target" in timer  # daily, once enabled
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    assert "| `mrdinfo-prune-personal-data.timer` | `prune_personal_data`" in readme  # the timers' table
+    install = readme[readme.index("Install: copy them") :][:600]
+    assert "mrdinfo-prune-personal-data.timer" in install  # and the line that enables them

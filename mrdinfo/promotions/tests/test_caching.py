@@ -39,12 +39,17 @@ def site(home_page):
     return site
 
 
+# The home page shows the set as cards; an information page ends with the same set as one quiet
+# "More from the charity" line of links (issue 18). Both read the same cached set.
+LINKS_ON = {"/": ".promo-cards .card__link", "information": ".promo-line .promo-line__link"}
+
+
 def links(site):
-    """The cards on the home page and at the end of the information page: (title, address)."""
+    """The cards on the home page and the links at the end of the information page: (title, address)."""
     found = {}
-    for url in ("/", site["info"].url):
+    for url, selector in (("/", LINKS_ON["/"]), (site["info"].url, LINKS_ON["information"])):
         response = Client().get(url, headers=page_cache_bypass())
-        found[url] = [(a.get_text(strip=True), a["href"]) for a in select(response, ".promo-cards .card__link")]
+        found[url] = [(a.get_text(strip=True), a["href"]) for a in select(response, selector)]
     return found
 
 

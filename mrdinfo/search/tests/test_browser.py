@@ -6,13 +6,9 @@ any console error, which is how Chromium reports a CSP violation."""
 import io
 import re
 import time
-from pathlib import Path
 
 import pytest
 
-from django.conf import settings
-
-from mrdinfo.core.content.loader import ContentLoader
 from mrdinfo.forms import spam
 from mrdinfo.testing import browser as browser_helpers
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
@@ -23,8 +19,7 @@ INFO_PATH = "/understanding-mrd/what-is-mrd/"
 
 
 @pytest.fixture
-def base(live_server):
-    ContentLoader(Path(settings.BASE_DIR) / "content").load()
+def base(live_server, site_content):
     return live_server.url
 
 
@@ -68,11 +63,12 @@ def test_search_page_with_results_and_with_none(base, browser_page):
 def test_header_search_works_without_javascript_at_320px(base, no_js_page):
     page = no_js_page
     page.goto(base + INFO_PATH)
-    # The closed search toggle shares the charity name's line: it adds no line to the header.
-    name_box = page.locator(".site-header__name").bounding_box()
-    toggle_box = page.locator(".header-search__toggle").bounding_box()
-    assert toggle_box["y"] < name_box["y"] + name_box["height"] and toggle_box["x"] + toggle_box["width"] <= 320
-    page.get_by_text("Search", exact=True).first.click()
+    # The closed search toggle is an icon button beside the menu's, under the charity's name.
+    name_box = page.locator(".site-header__home").bounding_box()
+    toggle = page.locator(".header-search__toggle")
+    toggle_box = toggle.bounding_box()
+    assert toggle_box["y"] >= name_box["y"] + name_box["height"] - 1 and toggle_box["x"] + toggle_box["width"] <= 320
+    toggle.click()
     field = page.get_by_label("Search this site")
     field.fill("remission")
     field.press("Enter")
@@ -101,7 +97,9 @@ def test_share_control_open_and_section_links(base, browser_page):
     # A section link: the address shows the section, the copy holds the full link to it.
     section_link = browser_page.locator("[data-section-link]").nth(1)
     anchor = section_link.get_attribute("href")
-    section_link.click()
+    # It shows when keyboard focus reaches it (it takes no line under its heading otherwise).
+    section_link.focus()
+    section_link.press("Enter")
     expect(browser_page.locator("[data-share-status]")).to_have_text("Link to this section copied")
     copied = browser_page.evaluate("navigator.clipboard.readText()")
     assert copied == canonical + anchor

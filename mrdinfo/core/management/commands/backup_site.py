@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mrdinfo.core.backups import BackupError, backup
+from mrdinfo.core.operations.backups import BackupError, backup
 
 
 class Command(BaseCommand):

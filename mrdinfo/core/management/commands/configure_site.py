@@ -3,7 +3,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mrdinfo.core.site_address import configure_default_site, site_url
+from mrdinfo.core.operations.site_address import configure_default_site, site_url
 
 
 class Command(BaseCommand):

@@ -6,6 +6,7 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const ANNOUNCE_DELAY = 350; // ms: a quick run of arrow presses is announced once, at its end
+const GLIDE_CHECK_MS = 5000; // ms: how long after a step the end of its glide is still awaited
 const HEADER = 72; // px: the title, the "each step" line and the "now" line
 const TITLE = 30; // px: each part's title ("In the whole body")
 const COMPACT = 400; // px: a shorter scale (a phone) leaves its title lines to the stage card
@@ -38,6 +39,7 @@ class Explainer {
     this.control = root.querySelector("[data-explainer-control]");
     this.interactive = root.querySelector("[data-explainer-interactive]");
     this.timer = null;
+    this.glideCheck = null;
     const linked = this.indexForHash(window.location.hash);
     this.index = linked === null ? this.data.start : linked;
 
@@ -50,17 +52,40 @@ class Explainer {
   // After a step the stage's title, first line and band must be on screen with the control:
   // if they are not, bring the figure up so the control sits at the top of the screen.
   keepInView() {
+    if (this.answerInView()) return;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.scrollToControl(reduce ? "auto" : "smooth");
+    if (reduce || !("onscrollend" in window)) return;
+    // A busy phone can cut a glide short: once it ends, check again and jump the rest of the way.
+    // One check at a time (a new step replaces it), dropped if the reader scrolls by hand (their
+    // scroll wins) or if no glide ends soon (a later scroll of theirs must not be undone).
+    if (this.glideCheck) this.glideCheck.abort();
+    const check = new AbortController();
+    this.glideCheck = check;
+    const byHand = () => check.abort();
+    window.addEventListener("wheel", byHand, { passive: true, signal: check.signal });
+    window.addEventListener("touchstart", byHand, { passive: true, signal: check.signal });
+    window.addEventListener("scrollend", () => {
+      check.abort();
+      if (!this.answerInView()) this.scrollToControl("auto");
+    }, { signal: check.signal });
+    window.setTimeout(byHand, GLIDE_CHECK_MS);
+  }
+
+  answerInView() {
     const panel = this.panels[this.index];
     const head = panel && panel.querySelector("[data-explainer-stage-head]");
-    if (!head) return;
+    if (!head) return true;
     const band = this.scalePanels && this.scalePanels.map((p) => p.marker).find((m) => !m.classList.contains("is-hidden"));
     const controlBottom = this.control.getBoundingClientRect().bottom;
     const headBox = head.getBoundingClientRect();
     const bottom = Math.max(headBox.top + Math.min(headBox.height, 160), band ? band.getBoundingClientRect().bottom : 0);
-    if (headBox.top >= controlBottom - 1 && bottom <= window.innerHeight) return;
+    return headBox.top >= controlBottom - 1 && bottom <= window.innerHeight;
+  }
+
+  scrollToControl(behavior) {
     const top = this.interactive.getBoundingClientRect().top + window.scrollY;
-    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.scrollTo({ top, behavior: reduce ? "auto" : "smooth" });
+    window.scrollTo({ top, behavior });
   }
 
   indexForHash(hash) {

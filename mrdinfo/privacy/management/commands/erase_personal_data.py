@@ -1,5 +1,5 @@
 """Act on a request to erase someone's personal data (UK GDPR article 17), across every kind of
-record in the register (core/personal_data.py). Gift Aid declarations are kept for HMRC, reduced
+record in the register (core/records/personal_data.py). Gift Aid declarations are kept for HMRC, reduced
 to what HMRC requires (name, house name or number, postcode, the declaration's words and date);
 donations keep their amount and date without the donor's name. The data-protection screen in
 the admin does the same.

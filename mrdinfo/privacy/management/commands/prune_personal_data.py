@@ -1,5 +1,5 @@
 """Delete or anonymise personal data past its retention period, as the register says
-(core/personal_data.py, the privacy notice's table). Safe to run any number of times; the deploy
+(core/records/personal_data.py, the privacy notice's table). Safe to run any number of times; the deploy
 timer (deploy/systemd/mrdinfo-prune-personal-data.timer) runs it daily.
 
     python manage.py prune_personal_data

@@ -1,0 +1,190 @@
+"""The site as an operator sets it up (README "Production": `migrate`, `load_content`,
+`collectstatic` under the production settings), built once and copied into each drill.
+
+The drills (production server, outages, backups) and `make bench` each used to run those three
+commands themselves, several times per CI run and once more on each test worker: about a
+fifth of CI's time went on building the same site again. Now the first drill that needs it runs
+the commands (the same ones, with the same checks that each succeeds) and the rest copy the
+result: the SQLite file and the media folder are copied, the collected static files are shared
+read-only. For PostgreSQL drills the loaded database is kept as a template and each drill gets a
+fresh `CREATE DATABASE ... TEMPLATE` copy.
+
+A build is keyed by a hash of everything that goes into it (code, migrations, content, static
+files, templates, pinned requirements), so a change to any of them builds afresh; processes
+(pytest-xdist workers, the later `make bench`) share it through a lock file."""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+INPUTS = ("mrdinfo", "content", "static", "templates", "manage.py", "requirements.txt")
+ROOT = Path(os.environ.get("PREPARED_SITE_ROOT", Path(tempfile.gettempdir()) / "mrdinfo-prepared-site"))
+TEMPLATE_PREFIX = "mrdinfo_prepared_"
+# The settings a build must not inherit from the test run that asked for it.
+ENV_FROM_TEST_RUN = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def inputs_hash() -> str:
+    """A digest of every file that can change what the three commands produce."""
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        top = BASE_DIR / name
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in paths:
+            if "__pycache__" in path.parts or path.suffix == ".pyc":
+                continue
+            digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_env(workdir: Path, **extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ENV_FROM_TEST_RUN}
+    env.update(
+        DJANGO_SETTINGS_MODULE="mrdinfo.settings.production",
+        SECRET_KEY="prepared-site-" + "p" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SQLITE_PATH=str(workdir / "db.sqlite3"),
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+    )
+    env.update(extra)
+    return env
+
+
+def run_manage(env: dict[str, str], *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+
+
+@contextmanager
+def locked(name: str):
+    ROOT.mkdir(parents=True, exist_ok=True)
+    with open(ROOT / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def remove_old_builds(keep: str) -> None:
+    for path in ROOT.iterdir():
+        if path.is_dir() and path.name != keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def sqlite_site() -> Path:
+    """A folder holding db.sqlite3, media/ and static/ of a freshly set-up site."""
+    key = inputs_hash()
+    built = ROOT / key
+    with locked("sqlite"):
+        if not (built / "done").exists():
+            remove_old_builds(keep=key)
+            shutil.rmtree(built, ignore_errors=True)
+            built.mkdir(parents=True)
+            env = build_env(built)
+            run_manage(env, "migrate", "--noinput")
+            run_manage(env, "load_content")
+            run_manage(env, "collectstatic", "--noinput")
+            (built / "done").write_text(time.strftime("%Y-%m-%d %H:%M:%S"))
+    return built
+
+
+def copy_sqlite_site(workdir: Path) -> Path:
+    """The prepared SQLite site in `workdir` (its own database and media; the static files
+    shared), where `production_env(workdir)` finds it."""
+    built = sqlite_site()
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(built / "db.sqlite3", workdir / "db.sqlite3")
+    shutil.copytree(built / "media", workdir / "media", dirs_exist_ok=True)
+    link_static(workdir)
+    return workdir
+
+
+def link_static(workdir: Path) -> None:
+    """The collected static files at workdir/static (shared: nothing writes to them)."""
+    static = workdir / "static"
+    if static.is_symlink():
+        static.unlink()
+    elif static.exists():  # collected by an earlier run into this folder: may be out of date
+        shutil.rmtree(static)
+    static.symlink_to(sqlite_site() / "static", target_is_directory=True)
+
+
+def postgres_template(database_url: str) -> str:
+    """The name of a PostgreSQL database holding the migrated site with content loaded (its
+    media in the SQLite build's folder beside it: `postgres_media()`)."""
+    import psycopg
+
+    key = inputs_hash()
+    name = TEMPLATE_PREFIX + key
+    url = urlsplit(database_url)
+    admin_url = url._replace(path="/postgres").geturl()
+    media = ROOT / f"pg-media-{key}"
+    with locked("postgres"), psycopg.connect(admin_url, autocommit=True) as db:
+        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and media.exists():
+            return name
+        for (old,) in db.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"]):
+            db.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+        shutil.rmtree(media, ignore_errors=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            env = build_env(
+                Path(scratch),
+                DATABASE_URL=url._replace(path=f"/{name}").geturl(),
+                STATIC_ROOT=str(sqlite_site() / "static"),
+                MEDIA_ROOT=str(media),
+            )
+            run_manage(env, "migrate", "--noinput")
+            run_manage(env, "load_content")
+    return name
+
+
+def postgres_media(database_url: str) -> Path:
+    postgres_template(database_url)
+    return ROOT / f"pg-media-{inputs_hash()}"
+
+
+def copy_postgres_site(database_url: str, name: str, workdir: Path) -> str:
+    """A fresh database `name` copied from the prepared template, with its media in
+    workdir/media and the static files at workdir/static; returns the database's URL."""
+    import psycopg
+
+    template = postgres_template(database_url)
+    url = urlsplit(database_url)
+    admin_url = url._replace(path="/postgres").geturl()
+    # Under the lock: PostgreSQL refuses to copy a template while another copy reads it.
+    with locked("postgres"), psycopg.connect(admin_url, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(postgres_media(database_url), workdir / "media", dirs_exist_ok=True)
+    link_static(workdir)
+    return url._replace(path=f"/{name}").geturl()
+
+
+if __name__ == "__main__":
+    # CI builds both sites while it lints (.ci/run), so the drills find them ready.
+    sqlite_site()
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        postgres_template(os.environ["DATABASE_URL"])
+    sys.stdout.write(f"prepared site {inputs_hash()} ready in {ROOT}\n")
