@@ -11,14 +11,12 @@ SQLITE_TOO = (
     "mrdinfo/core/content/tests/test_content_loader.py",
     "mrdinfo/core/content/tests/test_content_loader_hardening.py",
     "mrdinfo/core/content/tests/test_site_content_fixture.py",
-    "mrdinfo/information/tests/test_content.py",
     # Wagtail's database search backend is a different backend on SQLite (FTS5).
     "mrdinfo/search/tests/test_search.py",
     # A live server on SQLite: its table lock while the editor's session is released.
     "mrdinfo/editorial/tests/test_content_checks_browser.py",
     # Forms are stored before anything is sent, on the default database too.
     "mrdinfo/forms/tests/test_form_page.py",
-    "mrdinfo/core/pages/tests/test_browser.py",
 )
 
 

@@ -83,6 +83,13 @@ class MotoS3:
             aws_secret_access_key=self.credentials["AWS_SECRET_ACCESS_KEY"],
         )
 
+    def upload_folder(self, folder):
+        """Every file under `folder` into the bucket, keyed by its path there (as the site's
+        storage, with no AWS_LOCATION, names them)."""
+        client = self.client()
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            client.upload_file(str(path), BUCKET, path.relative_to(folder).as_posix())
+
     def keys(self):
         listing = self.client().list_objects_v2(Bucket=BUCKET)
         return [item["Key"] for item in listing.get("Contents", [])]

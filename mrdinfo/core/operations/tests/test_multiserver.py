@@ -29,6 +29,7 @@ from django.conf import settings
 from mrdinfo.testing import multiserver as ms
 from mrdinfo.testing import multiserver_browser as browser
 from mrdinfo.testing import multiserver_s3 as object_storage
+from mrdinfo.testing import prepared_site
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -52,22 +53,26 @@ print(Site.objects.get(is_default_site=True).root_page_id)
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """One migrated PostgreSQL database with the content loaded (its images into the bucket),
-    static files collected, an editor account, and the moto S3 server."""
+    """One PostgreSQL database holding the site as `migrate` and `load_content` leave it (a copy of
+    the drills' prepared site, testing/prepared_site.py), its images put into the bucket as the
+    loader would have put them, the collected static files, an editor account, and the moto S3
+    server. Migrating and loading afresh here cost about 35 s of every CI run; loading through
+    the bucket's storage is still exercised by the editor's upload below."""
     assert ms.nginx_binary(), ms.NGINX_MISSING
     assert object_storage.moto_binary(), object_storage.MOTO_MISSING
     workdir = tmp_path_factory.mktemp("multiserver")
-    database_url, admin_url, name = ms.fresh_postgres_database(DATABASE_URL, "multiserver")
+    name = f"{DATABASE_URL.rsplit('/', 1)[-1]}_multiserver"
     s3 = object_storage.MotoS3(workdir)
+    database_url = prepared_site.copy_postgres_site(DATABASE_URL, name, workdir / "prepared")
+    admin_url = ms.admin_url(DATABASE_URL)
     # This test worker's own Redis database (settings/test.py gives each xdist worker one): the
     # other worker empties its own before each of its tests, which would reset the shared counts.
     redis_url = settings.CACHES["default"]["LOCATION"]
     base_env = ms.deployment_env(workdir, database_url, redis_url, f"multiserver-{uuid.uuid4().hex[:8]}")
+    (workdir / "static").symlink_to(workdir / "prepared" / "static", target_is_directory=True)
     try:
         env = {**base_env, **s3.app_env()}
-        ms.manage_in_parallel(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
-        s3.ready()  # started above, ready by now
-        ms.manage(env, "load_content")
+        s3.ready().upload_folder(workdir / "prepared" / "media")
         users = [EDITOR, "locked-s3", "locked-disk"]
         home_id = ms.manage(env, "shell", "-c", CREATE_USERS.format(users=users, password=PASSWORD)).stdout.split()[-1]
         yield {"workdir": workdir, "env": base_env, "s3": s3, "home_id": int(home_id)}
