@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from . import browser as browser_helpers
 from .content_snapshot import ContentSnapshot
+from .flush import use_delete_flush
 from .site import configure_site, make_general_page, make_home_page, make_menu
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
@@ -21,6 +22,26 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# Every test process empties its PostgreSQL database between live-server tests with DELETE, not
+# TRUNCATE (testing/flush.py).
+use_delete_flush()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL each test database is a copy of one migrated once for all workers and runs
+    (testing/prepared_site.py); Django's `migrate` then finds nothing to do. On SQLite the test
+    database is migrated as before."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        from . import prepared_site
+
+        url = os.environ["DATABASE_URL"]
+        database.setdefault("TEST", {})["TEMPLATE"] = prepared_site.postgres_migrated_template(url)
 
 
 @pytest.fixture(scope="session")

@@ -129,6 +129,38 @@ def link_static(workdir: Path) -> None:
     static.symlink_to(sqlite_site() / "static", target_is_directory=True)
 
 
+def admin_url_of(database_url: str) -> str:
+    return urlsplit(database_url)._replace(path="/postgres").geturl()
+
+
+def postgres_migrated_template(database_url: str) -> str:
+    """The name of a PostgreSQL database holding the site as `migrate` leaves it, nothing loaded.
+    The test databases are made from it (fixtures.py), so the test workers need not run the
+    242 migrations each (about 13 s a worker), and the loaded template below starts from it."""
+    import psycopg
+
+    key = inputs_hash()
+    name = f"{TEMPLATE_PREFIX}migrated_{key}"
+    with locked("postgres-migrated"), psycopg.connect(admin_url_of(database_url), autocommit=True) as db:
+        if db.execute("SELECT 1 FROM pg_database WHERE datname = %s AND datistemplate", [name]).fetchone():
+            return name
+        for (old,) in db.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{TEMPLATE_PREFIX}migrated_%"]
+        ).fetchall():
+            db.execute(f'ALTER DATABASE "{old}" IS_TEMPLATE false')
+            db.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+        with tempfile.TemporaryDirectory() as scratch:
+            run_manage(build_env(Path(scratch), DATABASE_URL=_url_of(database_url, name)), "migrate", "--noinput")
+        # Marked as a template only once complete: a half-built one is never copied.
+        db.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
+    return name
+
+
+def _url_of(database_url: str, name: str) -> str:
+    return urlsplit(database_url)._replace(path=f"/{name}").geturl()
+
+
 def postgres_template(database_url: str) -> str:
     """The name of a PostgreSQL database holding the migrated site with content loaded (its
     media in the SQLite build's folder beside it: `postgres_media()`)."""
@@ -136,25 +168,24 @@ def postgres_template(database_url: str) -> str:
 
     key = inputs_hash()
     name = TEMPLATE_PREFIX + key
-    url = urlsplit(database_url)
-    admin_url = url._replace(path="/postgres").geturl()
     media = ROOT / f"pg-media-{key}"
-    with locked("postgres"), psycopg.connect(admin_url, autocommit=True) as db:
+    migrated = postgres_migrated_template(database_url)
+    static = sqlite_site() / "static"
+    with locked("postgres"), psycopg.connect(admin_url_of(database_url), autocommit=True) as db:
         exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and media.exists():
             return name
-        for (old,) in db.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"]):
+        for (old,) in db.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname NOT LIKE %s",
+            [TEMPLATE_PREFIX + "%", f"{TEMPLATE_PREFIX}migrated_%"],
+        ).fetchall():
             db.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
+        db.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
         shutil.rmtree(media, ignore_errors=True)
         with tempfile.TemporaryDirectory() as scratch:
             env = build_env(
-                Path(scratch),
-                DATABASE_URL=url._replace(path=f"/{name}").geturl(),
-                STATIC_ROOT=str(sqlite_site() / "static"),
-                MEDIA_ROOT=str(media),
+                Path(scratch), DATABASE_URL=_url_of(database_url, name), STATIC_ROOT=str(static), MEDIA_ROOT=str(media)
             )
-            run_manage(env, "migrate", "--noinput")
             run_manage(env, "load_content")
     return name
 
@@ -170,20 +201,21 @@ def copy_postgres_site(database_url: str, name: str, workdir: Path) -> str:
     import psycopg
 
     template = postgres_template(database_url)
-    url = urlsplit(database_url)
-    admin_url = url._replace(path="/postgres").geturl()
     # Under the lock: PostgreSQL refuses to copy a template while another copy reads it.
-    with locked("postgres"), psycopg.connect(admin_url, autocommit=True) as db:
+    with locked("postgres"), psycopg.connect(admin_url_of(database_url), autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         db.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     workdir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(postgres_media(database_url), workdir / "media", dirs_exist_ok=True)
     link_static(workdir)
-    return url._replace(path=f"/{name}").geturl()
+    return _url_of(database_url, name)
 
 
 if __name__ == "__main__":
-    # CI builds both sites while it lints (.ci/run), so the drills find them ready.
+    # CI builds both sites while it lints (.ci/run), so the drills find them ready; the migrated
+    # PostgreSQL database first, since the test workers wait for it.
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        postgres_migrated_template(os.environ["DATABASE_URL"])
     sqlite_site()
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         postgres_template(os.environ["DATABASE_URL"])
