@@ -3,8 +3,6 @@ comparisons, which methods can find it, the dot picture's caption, and the data 
 draws from. The template and the script both read from here, so the words, the table and the
 picture always agree."""
 
-import re
-
 from . import numbers
 from .models import (
     LEVEL_CELLS,
@@ -14,40 +12,22 @@ from .models import (
     LEVEL_SHARE_AT_LEAST,
     SEEN_BY_ALL_BUT_LEAST_SENSITIVE,
 )
+from .stage_wording import (
+    CANNOT,
+    EDGE,
+    FINDS,
+    LEVEL_LABELS,
+    MIGHT,
+    NOT_MEASURED,
+    STATUS_TEXT,
+    cells_words,
+    comparisons_for_cells,
+    comparisons_for_share,
+    first_sentence,
+    seen_sentence,
+)
 
-FINDS, EDGE, CANNOT, MIGHT, NOT_MEASURED = "finds", "edge", "cannot", "might", "not-measured"
-STATUS_TEXT = {
-    FINDS: "Can find them",
-    EDGE: "Only just: this is the least it can find",
-    CANNOT: "Cannot find them",
-    MIGHT: "Might find some",
-    NOT_MEASURED: "Not counted at this stage",
-}
-
-LEVEL_LABELS = {
-    LEVEL_CELLS: "Leukaemia cells in the whole body",
-    LEVEL_SHARE: "Leukaemia cells in the marrow sample",
-    LEVEL_SHARE_AT_LEAST: "Leukaemia cells in the marrow sample",
-    LEVEL_NOT_DETECTED: "Leukaemia cells in the marrow sample",
-    LEVEL_NONE: "Leukaemia cells",
-}
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-
-
-def first_sentence(text):
-    """ "Cure is judged over years, not on one test." from a stage's summary."""
-    text = " ".join((text or "").split())
-    match = re.match(r"(.+?[.!?])(?:\s+(?=[A-Z\u201c\"])|$)", text)
-    return match.group(1) if match else text
-
-
-def cells_words(qualifier, low, high):
-    """ "up to about a million million", "up to thousands of millions", "between … and …"."""
-    if low == high:
-        return f"{qualifier} {numbers.power_words(high)}"
-    if high - low == 1:
-        return f"{qualifier} {numbers.power_words_plural(low)}"
-    return f"between {numbers.power_words(low)} and {numbers.power_words(high)}"
 
 
 def detection(stage, methods):
@@ -87,65 +67,6 @@ def detection(stage, methods):
     for result in results:
         result["text"] = STATUS_TEXT[result["status"]]
     return results
-
-
-def seen_sentence(results):
-    """ "The microscope cannot find them. The MRD test by PCR and newer tests can find them."""
-
-    def names(status):
-        found = [r["method"] for r in results if r["status"] == status]
-        if not found:
-            return ""
-        # "Newer tests" reads as "newer tests" mid-sentence; "MRD test" keeps its capitals.
-        found = [name if name[1:2].isupper() else name[0].lower() + name[1:] for name in found]
-        text = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
-        return text[0].upper() + text[1:]
-
-    parts = []
-    for status, verb in (
-        (FINDS, "can find them"),
-        (EDGE, "can only just find them"),
-        (MIGHT, "might find some"),
-        (CANNOT, "cannot find them"),
-    ):
-        subject = names(status)
-        if subject:
-            parts.append(f"{subject} {verb}.")
-    return " ".join(parts)
-
-
-def comparisons_for_cells(low, high):
-    exponents = [low] if low == high else [low, high]
-
-    def joined(function):
-        return " to ".join(function(e) for e in exponents)
-
-    if low == high:
-        counting = f"Counting them at one a second would take {numbers.counting_time(high)}."
-    else:
-        counting = (
-            f"Counting them at one a second would take {numbers.counting_time(low)} for "
-            f"{numbers.power_words(low)}, or {numbers.counting_time(high)} for {numbers.power_words(high)}."
-        )
-    return [
-        {"label": "Counting", "text": counting},
-        {"label": "People", "text": f"If each cell were a person, that would be {joined(numbers.people)}."},
-        {"label": "Dots", "text": f"As a line of dots 1 mm wide, they would stretch {joined(numbers.dot_line)}."},
-    ]
-
-
-def comparisons_for_share(low, high):
-    """A share is compared as a share: finding 1 cell in 10,000 is like finding one person in
-    a crowd of 10,000. It is never turned into a number of cells in the body."""
-    exponents = [-high] if low is None or low == high else [-high, -low]
-    crowds = " ".join(
-        f"Finding {numbers.one_in(-e)} is like picking out one person from {numbers.people(e)}." for e in exponents
-    )
-    checking = ", or ".join(f"{numbers.counting_time(e)} for {10**e:,} cells" for e in exponents)
-    return [
-        {"label": "People", "text": crowds},
-        {"label": "Counting", "text": f"Looking at the cells one a second would take {checking}."},
-    ]
 
 
 def stage_view(stage, index, anchor, methods):

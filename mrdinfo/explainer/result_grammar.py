@@ -1,8 +1,9 @@
 """The result reader's grammar: text → tokens → parts, by recursive descent (no guessing here;
 results.py combines the parts into a Reading, a Question or NotRead).
 
-The grammar, over the tokens of `tokens` (numbers, words, symbols; case and spacing do not
-matter; ¹⁰⁻⁴-style superscripts arrive as ^-4; the phrase tables are in result_words.py):
+The grammar, over the tokens of `tokens` (result_tokens.py: numbers, words, symbols; case and
+spacing do not matter; ¹⁰⁻⁴-style superscripts arrive as ^-4; the phrase tables are in
+result_words.py):
 
     result    := [label] part { [sep] part }        each part at most once in meaning
     part      := "(" part ")" | outcome | limit | measure | method
@@ -25,12 +26,11 @@ Numbers take a decimal point or a decimal comma (0,01%); a comma before three di
 number is a thousands separator (10,000).
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
 from . import result_words as words
+from .result_tokens import Token, normalise, number_value, tokens
 from .result_words import (
     DASH_POWER,
     EXACT,
@@ -43,13 +43,8 @@ from .result_words import (
     WHOLE_NUMBER,
 )
 
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # "num", "word", "sym" or "other"
-    text: str
-    start: int
-    end: int
+# normalise and tokens are the grammar's first steps: results.py takes normalise from here.
+__all__ = ["Measure", "Parser", "Quantity", "Token", "normalise", "tokens"]
 
 
 @dataclass(frozen=True)
@@ -67,43 +62,8 @@ class Measure:
     cells: str
 
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "⁄": "/"})
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[a-z]+)|(?P<sym><=|>=|=<|=>|\*\*|[%<>≤≥=^()\[\]:/*×·~+\-,;])"
-    r"|(?P<space>\s+)|(?P<other>.)"
-)
 _SEPARATORS = {",", ";", "-", ":", "/"}
 _OUTCOME_SKIPS = _SEPARATORS | {"(", ")"}
-
-
-def normalise(text: str) -> str:
-    # Superscripts first (10⁻⁴ → 10^-4), before NFKC folds them into plain digits.
-    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+", lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)
-    return unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
-
-
-def tokens(text: str) -> list[Token]:
-    lower = text.translate(_ASCII_LOWER)  # same length as text, so spans index both
-    found = []
-    for match in _TOKEN.finditer(lower):
-        kind = match.lastgroup or "other"
-        if kind != "space":
-            found.append(Token(kind, "^" if match[0] == "**" else match[0], match.start(), match.end()))
-    return found
-
-
-def _number_value(text: str) -> Fraction | None:
-    if "," in text and "." in text:  # 10,000.5: the commas group thousands
-        text = text.replace(",", "")
-    separator = "," if "," in text else "."
-    whole, *groups = text.split(separator)
-    if separator == "," and whole != "0" and groups and all(len(group) == 3 for group in groups):
-        return Fraction(whole + "".join(groups))  # 10,000
-    if len(groups) > 1:
-        return None  # 1.2.3
-    return Fraction(whole + ("." + groups[0] if groups else ""))  # 0.01, or a decimal comma 0,01
 
 
 class Parser:
@@ -187,7 +147,7 @@ class Parser:
         number = self.accept(kind="num")
         if number is None:
             return None
-        value = _number_value(number.text)
+        value = number_value(number.text)
         if value is None:
             self.pos = start
             return None

@@ -1,148 +1,27 @@
-"""The cells-in-the-body explainer's numbers, kept in one place that editors manage and clinical
-reviewers approve: an Explainer snippet with its stages and detection methods.
-
-Pages place an explainer with the ExplainerBlock (blocks.py), so the home page and every
-information page show the same reviewed numbers. The snippet has drafts, revisions, locking
-and workflows, so a change to a number can be reviewed before it goes live.
-
-Two kinds of number, never mixed:
-- a stage may give leukaemia cells *in the whole body* as powers of ten, only where FACTS.md
-  gives such a count (diagnosis about 10^12; remission up to 10^9–10^10);
-- or it gives what the test sees: a *share of the cells in the marrow sample* (1 in 10,000 to
-  1 in 100,000), or "none found" below the test's limit, which is not zero.
-A share is never turned into a body count: FACTS.md says that arithmetic needs clinical checking."""
-
-from typing import Any
+"""An explainer's stages (what the number is at each point in treatment, checked so a count in
+the body and a share of the sample are never mixed) and its detection methods (the smallest
+share each can find)."""
 
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
-from django.utils.functional import cached_property
-from django.utils.text import slugify
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    Orderable,
-    PreviewableMixin,
-    RevisionMixin,
-    WorkflowMixin,
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from .. import numbers
+from .explainer import Explainer
+from .levels import (
+    LEVEL_CELLS,
+    LEVEL_CHOICES,
+    LEVEL_NOT_DETECTED,
+    LEVEL_SHARE,
+    LEVEL_SHARE_AT_LEAST,
+    QUALIFIER_CHOICES,
+    SEEN_BY_CHOICES,
+    SHARE_LEVELS,
 )
-from wagtail.search import index
-
-from mrdinfo.core.pages.slugs import unique_slug
-
-from . import numbers
-
-LEVEL_CELLS = "cells"
-LEVEL_SHARE = "share"
-LEVEL_SHARE_AT_LEAST = "share_at_least"
-LEVEL_NOT_DETECTED = "not_detected"
-LEVEL_NONE = "none"
-SHARE_LEVELS = (LEVEL_SHARE, LEVEL_SHARE_AT_LEAST, LEVEL_NOT_DETECTED)
-LEVEL_CHOICES = [
-    (LEVEL_CELLS, "Leukaemia cells in the whole body (only where the fact sheet gives a count)"),
-    (LEVEL_SHARE, "A share of the cells in the marrow sample (what the test sees)"),
-    (LEVEL_SHARE_AT_LEAST, "Found: this share of the marrow sample or more"),
-    (LEVEL_NOT_DETECTED, "None found: fewer than the test's limit (not the same as zero)"),
-    (LEVEL_NONE, "No number at this stage"),
-]
-
-QUALIFIER_CHOICES = [("about", "about"), ("up to", "up to"), ("up to about", "up to about")]
-
-SEEN_BY_EVERY_METHOD = "every_method"
-SEEN_BY_ALL_BUT_LEAST_SENSITIVE = "all_but_least_sensitive"
-SEEN_BY_CHOICES = [
-    (SEEN_BY_EVERY_METHOD, "Every method can find them, even the least sensitive (the microscope)"),
-    (
-        SEEN_BY_ALL_BUT_LEAST_SENSITIVE,
-        "Too few for the least sensitive method (the microscope); the other tests might find some",
-    ),
-]
-
-
-class Explainer(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
-):
-    name = models.CharField(
-        max_length=100, unique=True, help_text="For editors and content files, e.g. “Cells in the body”."
-    )
-    slug = models.SlugField(
-        "link name",
-        max_length=60,
-        unique=True,
-        help_text="Starts the address of each stage, e.g. cells-in-the-body gives "
-        "#cells-in-the-body-remission. Changing it breaks links people have shared.",
-    )
-    title = models.CharField(
-        max_length=120, help_text="The heading readers see, e.g. “How many leukaemia cells are there?”"
-    )
-    intro = models.TextField(max_length=400, blank=True, help_text="One or two plain sentences under the heading.")
-    sources = models.TextField(
-        blank=True,
-        help_text="Where the numbers come from, shown in small print under the table. "
-        "Every number must come from the fact sheet.",
-    )
-
-    content_natural_key = "name"  # content files and page bodies name an explainer
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("title"),
-        FieldPanel("intro"),
-        InlinePanel("stages", label="Stages", min_num=1, heading="Stages, in order of treatment"),
-        InlinePanel("methods", label="Detection methods", min_num=1, heading="Detection methods"),
-        FieldPanel("sources"),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("title"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "cells-in-the-body explainer"
-
-    def __str__(self) -> str:
-        return self.name
-
-    # --- preview in the admin: the explainer as readers will see it ---------------------------
-    @property
-    def preview_sizes(self) -> list[dict[str, Any]]:
-        from mrdinfo.core.models import PREVIEW_SIZES
-
-        return PREVIEW_SIZES
-
-    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
-        return "explainer/explainer_preview.html"
-
-    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
-        from .blocks import ExplainerBlock
-
-        context = super().get_preview_context(request, mode_name)
-        # A draft may never have been published: show it anyway, it is only the preview.
-        self.show_unpublished = True
-        block = ExplainerBlock()
-        context["explainer_block"] = block.bind(block.normalize({"explainer": self, "heading": "", "start_stage": ""}))
-        return context
-
-    # --- what the page needs ---------------------------------------------------------------------
-    @cached_property
-    def ordered_stages(self) -> list[Any]:
-        return list(self.stages.all())
-
-    @cached_property
-    def ordered_methods(self) -> list[Any]:
-        return list(self.methods.all())
-
-    def stage_anchors(self) -> list[str]:
-        """Unique link names for the stages, in order (like heading anchors: a repeat gets -2)."""
-        taken, anchors = set(), []
-        for stage in self.ordered_stages:
-            anchors.append(unique_slug(slugify(stage.link_name or stage.name)[:40].strip("-") or "stage", taken))
-        return anchors
 
 
 class ExplainerStage(Orderable):
