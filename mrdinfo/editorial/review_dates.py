@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from .review import ReviewedPage
+
 if TYPE_CHECKING:
     from .models import SignOff
 
@@ -28,8 +30,6 @@ STATUS_LABELS = {
 
 def reviewed_page_models() -> list[type[Page]]:
     from django.apps import apps
-
-    from mrdinfo.information.review import ReviewedPage
 
     return [model for model in apps.get_models() if issubclass(model, ReviewedPage) and issubclass(model, Page)]
 

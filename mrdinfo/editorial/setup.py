@@ -7,7 +7,7 @@ It takes an app registry so the migration can pass its historical one. It only a
 missing: an administrator's later changes to a group (more permissions, more sections) stay.
 
 - Editors (Wagtail's own group, extended): every page and snippet, but no clinical sign-off:
-  medical pages cannot be published directly by anyone (information/review.py), and explainers
+  medical pages cannot be published directly by anyone (review.py), and explainers
   need the "publish" permission, which no group has. No personal data.
 - Clinical reviewers: approve medical pages and explainers (the workflow's task), see review dates.
 - Fundraising: events, appeals (Donate and its pages), news; donations, Gift Aid, subscribers and

@@ -4,7 +4,7 @@ Wagtail publishes the latest revision when a workflow finishes. For the "Clinica
 workflow we first write the sign-off onto the page: the approving reviewer's name and role (from
 their reviewer profile) and today's date, so the page goes live saying who checked it and when.
 The workflow is the authority here: medical pages refuse direct publishing to everyone
-(information/review.py), so the approval publishes without a publish-permission check.
+(review.py), so the approval publishes without a publish-permission check.
 
 This is a finish action rather than a `workflow_approved` signal handler because that signal is
 sent after Wagtail has already published: a handler would have to publish a second revision.
@@ -19,7 +19,8 @@ from django.utils import timezone
 from .setup import CLINICAL_REVIEWERS
 
 # Wagtail imports this module while it loads its own models (WAGTAIL_FINISH_WORKFLOW_ACTION), so
-# models are imported inside the functions.
+# models are imported inside the functions. So is review.py, though it is this app's own module:
+# it imports wagtail.admin.panels, which is still half-loaded at that moment (an import cycle).
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -59,7 +60,7 @@ def reviewer_identity(user: "User | None") -> tuple[str, str]:
 
 def apply_sign_off(page: Any, user: "User | None", today: datetime.date | None = None) -> tuple[str, str]:
     """Set the page's clinical review fields for a sign-off by `user` today (not saved)."""
-    from mrdinfo.information.review import ReviewedPage
+    from .review import ReviewedPage
 
     today = today or timezone.localdate()
     name, role = reviewer_identity(user)
@@ -73,9 +74,8 @@ def apply_sign_off(page: Any, user: "User | None", today: datetime.date | None =
 
 
 def finish_workflow(workflow_state: Any, user: "User | None" = None) -> None:
-    from mrdinfo.information.review import ReviewedPage
-
     from .models import SignOff
+    from .review import ReviewedPage
 
     obj = workflow_state.content_object
     revision = obj.get_latest_revision()

@@ -1,9 +1,8 @@
-"""Turning what a parent types into a search: cleaning, British and American spellings, the
+"""Turning what a parent types into a search: cleaning, the words that count, ranking, the
 glossary match and highlighting. No database access here except through the callers' querysets.
 
-Spellings: the site is written in British English, but families also meet American spellings
-online (leukemia, hematologist, anemia, tumor). Each word of the query is searched in both
-spellings, so either finds the page."""
+Each word is searched and matched in both its British and American spelling (spellings.py), so
+either finds the page; stop words and synonyms are the word lists in vocabulary.py."""
 
 import math
 import re
@@ -13,47 +12,12 @@ from django.utils.safestring import mark_safe
 
 from wagtail.search.query import Or, PlainText
 
+from .spellings import all_variants, spelling_variants
+from .vocabulary import STOPWORDS, SYNONYMS
+
 # Longer than any real question, short enough to keep the search cheap; a 10 KB query is cut here.
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-
-# British spelling at the start of a word, and the American one (ae/oe in medical Greek words).
-PREFIX_SPELLINGS = [
-    ("leukaem", "leukem"),
-    ("haem", "hem"),
-    ("anaem", "anem"),
-    ("paediatr", "pediatr"),
-    ("orthopaed", "orthoped"),
-    ("oesophag", "esophag"),
-    ("oedem", "edem"),
-    ("oestr", "estr"),
-    ("foet", "fet"),
-    ("septicaem", "septicem"),
-    ("ischaem", "ischem"),
-    ("anaesth", "anesth"),
-    ("diarrhoe", "diarrhe"),
-]
-# Whole words that differ elsewhere in the word (-our / -or, -re / -er, -ise / -ize).
-WORD_SPELLINGS = {
-    "tumour": "tumor",
-    "tumours": "tumors",
-    "colour": "color",
-    "colours": "colors",
-    "behaviour": "behavior",
-    "behaviours": "behaviors",
-    "centre": "center",
-    "centres": "centers",
-    "litre": "liter",
-    "litres": "liters",
-    "randomised": "randomized",
-    "randomisation": "randomization",
-    "organisation": "organization",
-    "specialised": "specialized",
-    "hospitalised": "hospitalized",
-    "programme": "program",
-    "programmes": "programs",
-}
-WORD_SPELLINGS_REVERSE = {american: british for british, american in WORD_SPELLINGS.items()}
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -69,133 +33,7 @@ def query_words(query):
     return WORD_RE.findall(query.casefold())[:MAX_WORDS]
 
 
-def spelling_variants(word):
-    """The word as typed plus its other spelling(s), British or American."""
-    word = word.casefold()
-    variants = [word]
-    for british, american in PREFIX_SPELLINGS:
-        if word.startswith(british):
-            variants.append(american + word[len(british) :])
-        elif word.startswith(american) and len(word) > len(american):
-            variants.append(british + word[len(american) :])
-    for table in (WORD_SPELLINGS, WORD_SPELLINGS_REVERSE):
-        if word in table:
-            variants.append(table[word])
-    return list(dict.fromkeys(variants))
-
-
-def all_variants(words):
-    return list(dict.fromkeys(variant for word in words for variant in spelling_variants(word)))
-
-
-# Words that say nothing about what a page is about ("what does MRD negative mean").
-STOPWORDS = {
-    "a",
-    "about",
-    "after",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "before",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "me",
-    "mean",
-    "meaning",
-    "means",
-    "my",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "our",
-    "she",
-    "so",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "to",
-    "too",
-    "up",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "s",
-}
-# Words parents type for what the site calls something else: the other word is searched too, at
-# half weight. ("What does MRD negative mean?" is a question about reading a result.)
-SYNONYMS = {
-    "negative": ["result"],
-    "positive": ["result"],
-    "detected": ["result"],
-    "undetectable": ["result"],
-    "level": ["result"],
-    "cancer": ["leukaemia"],
-    "blood": ["leukaemia"],
-    "cured": ["cure"],
-    "back": ["relapse"],
-    "returned": ["relapse"],
-    "trial": ["2003"],
-    "ask": ["questions"],
-    "doctor": ["questions"],
-    "words": ["glossary"],
-    "meaning": ["glossary"],
-}
+# A synonym (see SYNONYMS) counts for half as much as the reader's own word.
 SYNONYM_WEIGHT = 0.5
 # Each word is searched on its own (so a rare word counts for more than a common one): at most this many.
 MAX_SCORED_WORDS = 5

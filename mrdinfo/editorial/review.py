@@ -7,7 +7,12 @@ the date of their review are both set. Nothing else counts: a page loaded from c
 written by the information team) says "Clinical review: pending" until a clinician signs off.
 The clinical-review workflow sets clinical_reviewer_name, clinical_reviewer_role and
 clinically_reviewed_on; the content loader refuses them (CONTENT_FIELDS_NOT_LOADED), so a file
-can never claim a review that did not happen."""
+can never claim a review that did not happen.
+
+Clinical review has one home, this app: the review fields and the "who may publish" rule here,
+the workflow that signs a page off (workflow.py), and the review dates report and digest
+(review_dates.py, digest.py). Content apps mix ReviewedPage into their medical pages, so this
+module imports none of them (an import-linter contract in pyproject.toml holds editorial to that)."""
 
 import datetime
 
@@ -29,7 +34,7 @@ def years_after(day, years):
 
 
 class SignOffRequiredPermissionTester(PagePermissionTester):
-    """Medical pages go live only through the "Clinical sign-off" workflow (mrdinfo/editorial):
+    """Medical pages go live only through the "Clinical sign-off" workflow (workflow.py):
     nobody, however senior, publishes one straight from the editor; they submit it, and a
     clinical reviewer's approval publishes it. Everything else (edit, unpublish, lock) is as the
     user's page permissions say."""

@@ -1,22 +1,12 @@
-"""Understanding MRD: the topic hub, information pages, the glossary and review metadata.
+"""The section's pages: the topic hub, its information pages (with their chosen related topics)
+and the glossary page. Each carries review metadata (mrdinfo/editorial/review.py), shown on the
+page itself."""
 
-- TopicIndexPage: the hub (/understanding-mrd/), under the home page.
-- InformationPage: one plain-language topic, only under a hub.
-- GlossaryPage: the A–Z of glossary terms, under a hub, at most one per hub.
-- GlossaryTerm: a snippet; information pages link the first use of each term (glossary.py).
-
-Every page here carries review metadata (who reviewed it, when, when it is next due), shown on
-the page itself, because parents need to know how current medical information is."""
-
-import hashlib
-from collections.abc import Iterable
 from typing import Any
 
 from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -29,55 +19,12 @@ from wagtail.search import index
 from mrdinfo.core import caching
 from mrdinfo.core.models import BasePage
 from mrdinfo.core.pages.headings import anchor_for, collect_headings
+from mrdinfo.editorial.review import ReviewedPage
 
-from .blocks import InformationStreamBlock, reference_anchor
-from .glossary import get_glossary, term_slug
-from .panels import ReadingEasePanel
-from .review import ReviewedPage
-
-# The heading of the section at the end of each page that lists its sources and review dates.
-ABOUT_SECTION_TEXT = "Sources and review dates"
-
-
-def contents_with_about_section(headings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
-    """The page's section headings, then a last entry for the sources and review section."""
-    sections = [h for h in headings if h["level"] == 2]
-    taken = {h["anchor"] for h in headings}
-    about: dict[str, Any] = {
-        "anchor": anchor_for("about-this-information", taken),
-        "text": ABOUT_SECTION_TEXT,
-        "level": 2,
-    }
-    return sections + [about], about["anchor"]
-
-
-def references_in(body: Any) -> list[dict[str, Any]]:
-    """Every reference in the body's references blocks, in order, each with its anchor on the page
-    (#source-<link name>, or #source-<number> for one without a link name).
-
-    Read from the stored form, converting only the references blocks: iterating the body would
-    build every block (an explainer costs three queries) just to find the plain-text sources."""
-    raw = getattr(body, "raw_data", None)
-    if raw is None:
-        values = [block.value for block in body if block.block_type == "references"]
-    else:
-        references_block = body.stream_block.child_blocks["references"]
-        values = [
-            references_block.to_python(item.get("value") or {}) for item in raw if item.get("type") == "references"
-        ]
-    references = [reference for value in values for reference in value["references"]]
-    return [
-        {**dict(reference), "anchor": reference_anchor(reference.get("key"), position)}
-        for position, reference in enumerate(references, start=1)
-    ]
-
-
-def summary_cards(pages: Iterable[Page], request: HttpRequest | None = None) -> list[dict[str, Any]]:
-    """Plain data (cacheable): each page's title, summary and address as seen from this request's site."""
-    return [
-        {"url": page.get_url(request=request), "title": page.title, "summary": getattr(page, "summary", "") or ""}
-        for page in pages
-    ]
+from ..blocks import InformationStreamBlock
+from ..glossary import get_glossary
+from ..page_context import contents_with_about_section, references_in, summary_cards
+from ..panels import ReadingEasePanel
 
 
 class TopicIndexPage(ReviewedPage, BasePage):
@@ -272,87 +219,3 @@ class GlossaryPage(ReviewedPage, BasePage):
             references=references_in(self.body),
         )
         return context
-
-
-class GlossaryTerm(models.Model):
-    """A word families meet in hospital, with a plain definition (Snippets → Glossary terms)."""
-
-    term = models.CharField(max_length=80, unique=True, help_text="As it is usually written, e.g. “Remission”.")
-    slug = models.SlugField(
-        "link name",
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text="The #part of a link to this term on the glossary page. Made from the term if left empty; "
-        "keep it when rewording the term, so shared links keep working.",
-    )
-    definition = models.TextField(
-        max_length=300,
-        # A TextField's max_length only sizes the admin's box; the validator holds files to it too.
-        validators=[MaxLengthValidator(300)],
-        help_text="One or two short, plain sentences. Shown where the term is first used, and in the glossary.",
-    )
-    other_names = models.CharField(
-        max_length=255,
-        blank=True,
-        help_text="Other words for the same thing, separated by commas, e.g. “MRD” for minimal residual "
-        "disease. Names in capitals (abbreviations) are only matched in capitals.",
-    )
-
-    # What the content loader last wrote (a digest of term, definition and other names), so a later
-    # load can tell an editor's change in Wagtail from its own and leave the editor's alone.
-    loaded_digest = models.CharField(max_length=64, blank=True, editable=False)
-
-    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("other_names"), FieldPanel("slug")]
-    content_natural_key = "term"
-
-    class Meta:
-        ordering = ["term"]
-        verbose_name = "glossary term"
-
-    def __str__(self) -> str:
-        return self.term
-
-    def other_names_list(self) -> list[str]:
-        return [name.strip() for name in self.other_names.split(",") if name.strip()]
-
-    def names(self) -> list[str]:
-        return [self.term.strip()] + self.other_names_list()
-
-    def content_values(self) -> dict[str, str]:
-        return {"term": self.term, "definition": self.definition, "other_names": self.other_names}
-
-    def values_digest(self) -> str:
-        text = "\x1f".join(self.content_values()[key] for key in ("term", "definition", "other_names"))
-        return hashlib.sha256(text.encode()).hexdigest()
-
-    def edited_since_loaded(self) -> bool:
-        # A term the loader never wrote (no digest) was made by an editor: also theirs.
-        return self.loaded_digest != self.values_digest()
-
-    def mark_loaded(self) -> None:
-        self.loaded_digest = self.values_digest()
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = term_slug(self.term)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.slug:
-            self.slug = term_slug(self.term)
-        self.other_names = ", ".join(self.other_names_list())
-        # Each name may belong to one term only, or the glossary could not tell which one a word means.
-        mine = {name.casefold(): name for name in self.names()}
-        for other in GlossaryTerm.objects.exclude(pk=self.pk):
-            clash = sorted(set(mine) & {name.casefold() for name in other.names()})
-            if clash:
-                raise ValidationError(
-                    {
-                        "other_names" if clash[0] != self.term.casefold() else "term": f"“{mine[clash[0]]}” is already "
-                        f"used by the glossary term “{other.term}”."
-                    }
-                )
-        if GlossaryTerm.objects.exclude(pk=self.pk).filter(slug=self.slug).exists():
-            raise ValidationError({"slug": f"Another term already uses the link name “{self.slug}”."})
