@@ -1,10 +1,13 @@
 """content/event-categories.yaml: the event types and regions visitors filter by. Loaded before
 the pages, so event files can name them. Matched by slug; a changed name is updated."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 FILE = "event-categories.yaml"
@@ -36,14 +39,19 @@ def load_event_categories(loader):
             if extra:
                 raise ContentError(display, line, f"unknown key {sorted(extra)[0]!r}; items have name and slug")
             name = str(item["name"]).strip()
-            slug = str(item.get("slug") or slugify(name))
-            obj = model.objects.filter(slug=slug).first() or model(slug=slug)
-            if obj.pk and obj.name == name:
-                continue
-            obj.name = name
-            try:
-                obj.full_clean()
-            except ValidationError as error:
-                raise ContentError(display, line, "; ".join(error.messages)) from None
-            obj.save()
-            loader.note(f"event {model._meta.verbose_name.split()[-1]} {name}: saved")
+            sync_record(
+                loader,
+                model,
+                key={"slug": str(item.get("slug") or slugify(name))},
+                values={"name": name},
+                label=f"event {model._meta.verbose_name.split()[-1]} {name}",
+                validate=partial(check, display=display, line=line),
+                notes={Outcome.ADDED: "saved", Outcome.UPDATED: "saved"},
+            )
+
+
+def check(category, display, line):
+    try:
+        category.full_clean()
+    except ValidationError as error:
+        raise ContentError(display, line, "; ".join(error.messages)) from None

@@ -9,10 +9,12 @@ Like every content file: loading twice changes nothing (no save, no new revision
 an editor has changed in Wagtail is left alone (unless --overwrite-edits), and a mistake is
 reported as file:line, changing nothing."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 
-from mrdinfo.core.content.comparing import children_match, edited_in_wagtail
 from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import Explainer
@@ -57,31 +59,24 @@ def load_one(loader, item, display, line):
     stages = children(loader, "stages", item["stages"], display, item.line_of("stages"))
     methods = children(loader, "methods", item["methods"], display, item.line_of("methods"))
 
-    explainer = Explainer.objects.filter(name=values["name"]).first()
-    if explainer is not None:
-        if explainer.live and is_unchanged(explainer, values, stages, methods):
-            return
-        if edited_in_wagtail(explainer) and not loader.overwrite_edits:
-            loader.note(
-                f"explainer {explainer.name}: left alone, an editor changed it in Wagtail (use --overwrite-edits)"
-            )
-            return
-    created = explainer is None
-    explainer = explainer or Explainer()
-    for key, value in values.items():
-        setattr(explainer, key, value)
-    explainer.stages = stages
-    explainer.methods = methods
+    sync_record(
+        loader,
+        Explainer,
+        key={"name": values["name"]},
+        values=values,
+        children={"stages": stages, "methods": methods},
+        label=f"explainer {values['name']}",
+        validate=partial(check, item=item, display=display, line=line),
+        notes={Outcome.ADDED: "created"},
+    )
+
+
+def check(explainer, item, display, line):
     try:
         explainer.full_clean()
     except ValidationError as error:
         key = next(iter(getattr(error, "error_dict", {})), None)
         raise ContentError(display, item.line_of(key) if key in item else line, "; ".join(error.messages)) from None
-    if created:
-        explainer.live = False
-        explainer.save()
-    explainer.save_revision(log_action=True).publish()
-    loader.note(f"explainer {explainer.name}: {'created' if created else 'updated'}")
 
 
 def children(loader, relation_name, items, display, line):
@@ -89,9 +84,3 @@ def children(loader, relation_name, items, display, line):
         raise ContentError(display, line, f"{relation_name} should be a list with at least one item")
     child_model = Explainer._meta.get_field(relation_name).related_model
     return loader.read_children(child_model, items, display, line, relation_name)
-
-
-def is_unchanged(explainer, values, stages, methods):
-    if any(getattr(explainer, key) != value for key, value in values.items()):
-        return False
-    return children_match(explainer.stages.all(), stages) and children_match(explainer.methods.all(), methods)

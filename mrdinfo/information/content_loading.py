@@ -15,9 +15,12 @@ Wagtail since it was loaded is left alone (unless --overwrite-edits), and terms 
 Wagtail are never touched.
 Any mistake stops the whole load with file:line (the loader's transaction undoes the rest)."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .glossary import term_slug
@@ -39,31 +42,22 @@ def load_glossary(loader):
     check_names_unique(entries, display)
 
     existing = {term.slug: term for term in GlossaryTerm.objects.all()}
-    added, updated, left_alone = 0, 0, []
+    outcomes = []
+    left_alone = []
     for entry in entries:
-        term = existing.get(entry["slug"])
-        values = {key: entry[key] for key in ("term", "definition", "other_names")}
-        if term is not None and term.content_values() == values:
-            continue
-        if term is not None and term.edited_since_loaded() and not loader.overwrite_edits:
-            left_alone.append(term.term)
-            continue
-        is_new = term is None
-        term = term or GlossaryTerm(slug=entry["slug"])
-        for key, value in values.items():
-            setattr(term, key, value)
-        try:
-            # Field checks only: check_names_unique has already checked names against each other
-            # and the site, for the file as a whole (terms may swap names in one load).
-            term.clean_fields()
-        except ValidationError as error:
-            raise field_error(error, entry, display) from None
-        term.mark_loaded()
-        term.save()
-        if is_new:
-            added += 1
-        else:
-            updated += 1
+        result = sync_record(
+            loader,
+            GlossaryTerm,
+            key={"slug": entry["slug"]},
+            values={key: entry[key] for key in ("term", "definition", "other_names")},
+            found=existing.get(entry["slug"]),
+            label=None,  # noted below, in one line for the file
+            validate=partial(check_fields, entry=entry, display=display),
+        )
+        outcomes.append(result.outcome)
+        if result.outcome is Outcome.LEFT_ALONE:
+            left_alone.append(result.record.term)
+    added, updated = outcomes.count(Outcome.ADDED), outcomes.count(Outcome.UPDATED)
     if added or updated:
         loader.note(f"glossary: {added} terms added, {updated} updated")
     for name in left_alone:
@@ -127,6 +121,15 @@ def check_names_unique(entries, display):
                 raise ContentError(
                     display, line, f"{name!r} is already a name of the glossary term {other.term!r} (added in Wagtail)"
                 )
+
+
+def check_fields(term, entry, display):
+    try:
+        # Field checks only: check_names_unique has already checked names against each other
+        # and the site, for the file as a whole (terms may swap names in one load).
+        term.clean_fields()
+    except ValidationError as error:
+        raise field_error(error, entry, display) from None
 
 
 def field_error(error, entry, display):

@@ -8,9 +8,12 @@
 
 A person changed in Wagtail since it was loaded is left alone (unless --overwrite-edits)."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 
 from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import Person
@@ -39,23 +42,25 @@ def load_people(loader):
             if not str(item.get(key) or "").strip():
                 raise ContentError(display, line, f"this person needs a {key}")
         role = " ".join(str(item["role"]).split())
-        person = existing.get(role)
-        new = person is None
-        person = person or Person(role=role)
-        before = person.content_values()
-        edited = not new and person.edited_since_loaded()
-        person.name = " ".join(str(item.get("name") or "").split())
-        person.bio = " ".join(str(item["bio"]).split())
-        person.photo = loader.resolve.image(item.get("photo"), display, item.line_of("photo"))
-        if not new and person.content_values() == before:
-            continue
-        if edited and not loader.overwrite_edits:
-            loader.note(f"person {role!r}: left alone, an editor changed it in Wagtail")
-            continue
-        try:
-            person.full_clean()
-        except ValidationError as error:
-            raise ContentError(display, line, "; ".join(error.messages)) from None
-        person.mark_loaded()
-        person.save()
-        loader.note(f"person {role!r}: {'added' if new else 'updated'}")
+        values = {
+            "name": " ".join(str(item.get("name") or "").split()),
+            "bio": " ".join(str(item["bio"]).split()),
+            "photo": loader.resolve.image(item.get("photo"), display, item.line_of("photo")),
+        }
+        sync_record(
+            loader,
+            Person,
+            key={"role": role},
+            values=values,
+            found=existing.get(role),
+            label=f"person {role!r}",
+            validate=partial(check, display=display, line=line),
+            notes={Outcome.LEFT_ALONE: "left alone, an editor changed it in Wagtail"},
+        )
+
+
+def check(person, display, line):
+    try:
+        person.full_clean()
+    except ValidationError as error:
+        raise ContentError(display, line, "; ".join(error.messages)) from None

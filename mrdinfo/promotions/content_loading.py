@@ -6,11 +6,14 @@ pages, so cards, the sets' cards and the setting are filled in after the pages e
 pages, a card or set an editor has changed in Wagtail is left alone (unless --overwrite-edits),
 and a file that has not changed saves nothing. Mistakes stop the load with file:line."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 
 from wagtail.models import Page
 
 from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.records import Outcome, child_rows, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .models import PromoCard, PromoCardSet, PromoCardSetItem, PromoSettings
@@ -84,26 +87,21 @@ def load_cards(loader):
 
 def load_card(loader, item, line, display, cards):
     title = str(item["title"]).strip()
-    card = cards.get(title)
-    new = card is None
-    card = card or PromoCard(title=title)
-    before = card.content_values()
-    edited = not new and card.edited_since_loaded()
-    card.text = " ".join(str(item.get("text") or "").split())
-    card.link_page = loader.resolve.object(Page, item.get("link_page"), display, item.line_of("link_page"))
-    card.link_url = str(item.get("link_url") or "").strip()
-    card.image = loader.resolve.image(item.get("image"), display, item.line_of("image"))
-    if not new and card.content_values() == before:
-        return
-    if edited and not loader.overwrite_edits:
-        loader.note(f"card {title!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)")
-        cards[title] = PromoCard.objects.get(pk=card.pk)
-        return
-    clean(card, item, line, display)
-    card.mark_loaded()
-    card.save()
-    cards[title] = card
-    loader.note(f"card {title!r}: {'added' if new else 'updated'}")
+    values = {
+        "text": " ".join(str(item.get("text") or "").split()),
+        "link_page": loader.resolve.object(Page, item.get("link_page"), display, item.line_of("link_page")),
+        "link_url": str(item.get("link_url") or "").strip(),
+        "image": loader.resolve.image(item.get("image"), display, item.line_of("image")),
+    }
+    cards[title] = sync_record(
+        loader,
+        PromoCard,
+        key={"title": title},
+        values=values,
+        found=cards.get(title),
+        label=f"card {title!r}",
+        validate=partial(clean, item=item, line=line, display=display),
+    ).record
 
 
 def load_set(loader, item, line, display, cards):
@@ -119,19 +117,17 @@ def load_set(loader, item, line, display, cards):
         if card is None:
             raise ContentError(display, titles.line_of(index), f"there is no card {title!r} in cards (or in Wagtail)")
         chosen.append(card)
-    heading = str(item["heading"]).strip()
-    wanted = (card_set.name, heading, tuple(card.pk for card in chosen))
-    if card_set.content_values() == wanted:
-        return
-    if card_set.edited_since_loaded() and not loader.overwrite_edits:
-        loader.note(f"card set {card_set.name!r}: left alone, an editor changed it in Wagtail (use --overwrite-edits)")
-        return
-    card_set.heading = heading
-    card_set.items = [PromoCardSetItem(card=card, sort_order=index) for index, card in enumerate(chosen)]
-    clean(card_set, item, line, display)
-    card_set.mark_loaded()
-    card_set.save()
-    loader.note(f"card set {card_set.name!r}: saved")
+    sync_record(
+        loader,
+        PromoCardSet,
+        key={"name": card_set.name},
+        values={"heading": str(item["heading"]).strip()},
+        children={"items": child_rows(PromoCardSetItem, [{"card": card} for card in chosen])},
+        found=card_set,
+        label=f"card set {card_set.name!r}",
+        validate=partial(clean, item=item, line=line, display=display),
+        notes={Outcome.ADDED: "saved", Outcome.UPDATED: "saved"},
+    )
 
 
 def load_settings(loader, settings, line, display):

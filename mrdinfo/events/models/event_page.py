@@ -1,7 +1,6 @@
-"""Events: the index at /events/ (upcoming first, filters, past archive, a calendar feed) and
-one page per event (dates in Europe/London, status, registration, "add to calendar", schema.org
-data). Registration on the site reuses the forms app: spam protection, answers stored first,
-the staff email as a retried background task, entries under Forms in the admin."""
+"""EventPage: one event. Its dates (stored aware, shown in Europe/London), status, where it is,
+taking part, registration (a link to another site, or a form here with limited places), its
+questions and answers, and its routes: the page, register/ and calendar/ (an .ics file)."""
 
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -18,68 +17,22 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mrdinfo.core.models import BasePage, SiteSettings
+from mrdinfo.core.models import BasePage
 from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.forms.models import StoredFormMixin
 
-from . import calendar, display, listing
-from .admin_form import EventPageForm
-from .categories import Attendance, EventRegion, EventStatus, EventType
-from .places import EventFull, EventPlacesMixin, Place
-from .structured_data import event_json_ld
-
-# Models of this app defined beside the rules they keep, importable from here as before.
-__all__ = ["Attendance", "EventRegion", "EventStatus", "EventType", "Place"]
-
-
-class EventIndexPage(RoutablePageMixin, BasePage):
-    """/events/: upcoming events by date, filters, pages of results, /events/past/ and a feed."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "event index page"
-
-    def events(self) -> PageQuerySet:
-        return EventPage.objects.live().descendant_of(self)
-
-    @path("")
-    def upcoming(self, request: HttpRequest) -> HttpResponse:
-        return self.render_listing(request, past=False)
-
-    @path("past/")
-    def past(self, request: HttpRequest) -> HttpResponse:
-        return self.render_listing(request, past=True)
-
-    # Wagtail serves only addresses of words and slashes, so no ".ics" here: the file name comes
-    # from Content-Disposition, and calendar apps go by the text/calendar type.
-    @path("calendar-feed/")
-    def feed(self, request: HttpRequest) -> HttpResponse:
-        events = listing.upcoming_events(self.events()).select_related("event_type", "region")
-        charity = SiteSettings.for_request(request).charity_name
-        body = calendar.feed(events, request, name=f"{charity}: {self.title}".strip(": "))
-        return calendar.response(body, "upcoming-events.ics", inline=True)
-
-    def render_listing(self, request: HttpRequest, past: bool) -> HttpResponse:
-        results = listing.Listing(self.events(), request.GET, past=past, index_url=self.url)
-        return self.render(
-            request,
-            context_overrides={"listing": results, "past": past},
-            template="events/event_index_page.html",
-        )
+from .. import calendar, display
+from ..admin_form import EventPageForm
+from ..categories import Attendance, EventRegion, EventStatus, EventType
+from ..places import EventFull, EventPlacesMixin, Place
+from ..structured_data import event_json_ld
 
 
 class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
@@ -344,9 +297,3 @@ class EventFAQ(Orderable):
     answer = RichTextField(features=RICH_TEXT_FEATURES)
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
-
-
-class EventFormField(AbstractFormField):
-    """A question on an event's registration form (name, email, T-shirt size…)."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="form_fields")
