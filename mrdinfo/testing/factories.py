@@ -1,6 +1,8 @@
-"""How tests build data: factory_boy factories, one style for every app (each app's own are in
-its tests/factories.py). The make_* functions beside them are short forms for the common case
-(`make_hub(home)` is `TopicIndexPageFactory(parent=home)`), so tests read as sentences.
+"""How tests build data: factory_boy factories, one style for every app. The site-wide ones are
+here (pages, the home page, general pages, menus, images); each app's own are in its
+tests/factories.py (`TopicIndexPageFactory(parent=home)`, `EventPageFactory(parent=index,
+title="Swim", days_from_now=10)`). Special cases are the factories' params, traits and
+classmethods (a draft, many pages at once, the editorial team), not separate functions.
 
 Page factories add the page under `parent=` and then do what an editor's Publish does: save a
 revision and publish it. `publish=False` leaves a draft revision; `revision=False` saves the page
@@ -14,6 +16,11 @@ from PIL import Image as PILImage
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
+
+from mrdinfo.core.models import Menu, MenuItem
+from mrdinfo.core.pages.site_setup import install_home_page
+from mrdinfo.general.models import GeneralPage
+from mrdinfo.home.models import HomePage
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -71,3 +78,51 @@ class ImageFactory(factory.django.DjangoModelFactory):
         image.file = ImageFile(buffer, name=f"{image.title.lower().replace(' ', '-')}.{extension}")
         image.save()
         return image
+
+
+class HomePageFactory(factory.django.DjangoModelFactory):
+    """The home page, installed at the top of the tree as the default site's root."""
+
+    class Meta:
+        model = HomePage
+
+    title = "Home"
+    slug = "home"
+    hero_heading = "Understanding MRD in childhood leukaemia"
+    hero_text = (
+        "MRD means the few leukaemia cells that can be left during treatment. A special test can "
+        "find very few of them, but it has a limit."
+    )
+    summary = "Plain-language information for families."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return install_home_page(model_class(*args, **kwargs))
+
+
+class GeneralPageFactory(PageFactory):
+    class Meta:
+        model = GeneralPage
+
+    summary = factory.LazyAttribute(lambda page: f"About {page.title.lower()}.")
+    body = factory.LazyAttribute(
+        lambda page: [("text", f"<p>This page is about {page.title.lower()}. It is short and plain.</p>")]
+    )
+
+
+class MenuFactory(factory.django.DjangoModelFactory):
+    """A menu linking `pages=` in order; every other item keeps the page's own title as its label."""
+
+    class Meta:
+        model = Menu
+
+    class Params:
+        pages = ()
+
+    name = factory.Sequence(lambda n: f"Menu {n}")
+    items = factory.LazyAttribute(
+        lambda menu: [
+            MenuItem(link_page=page, label="" if i % 2 else f"{page.title} link", sort_order=i)
+            for i, page in enumerate(menu.pages)
+        ]
+    )

@@ -8,8 +8,9 @@ from django.core.cache import cache
 
 from . import browser as browser_helpers
 from .content_snapshot import ContentSnapshot
+from .factories import GeneralPageFactory, HomePageFactory, MenuFactory
 from .flush import use_delete_flush
-from .site import configure_site, make_general_page, make_home_page, make_menu
+from .site import configure_site
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
 # calls made by the test itself. The live server runs in its own thread, so this is safe.
@@ -70,19 +71,19 @@ def site_content(request, django_db_setup):
 
 @pytest.fixture
 def home_page(db):
-    return make_home_page()
+    return HomePageFactory()
 
 
 @pytest.fixture
 def page_tree(home_page):
     """Home, three general pages (About with a child page, Privacy, Accessibility), a main menu
     and a footer menu, and the charity's settings: a small but complete site."""
-    about = make_general_page(home_page, "About us")
-    team = make_general_page(about, "Our team")
-    privacy = make_general_page(home_page, "Privacy notice")
-    accessibility = make_general_page(home_page, "Accessibility statement")
-    main_menu = make_menu("Main menu", [about, privacy])
-    footer_menu = make_menu("Footer menu", [about, accessibility])
+    about = GeneralPageFactory(parent=home_page, title="About us")
+    team = GeneralPageFactory(parent=about, title="Our team")
+    privacy = GeneralPageFactory(parent=home_page, title="Privacy notice")
+    accessibility = GeneralPageFactory(parent=home_page, title="Accessibility statement")
+    main_menu = MenuFactory(name="Main menu", pages=[about, privacy])
+    footer_menu = MenuFactory(name="Footer menu", pages=[about, accessibility])
     settings = configure_site(
         home_page,
         main_menu=main_menu,

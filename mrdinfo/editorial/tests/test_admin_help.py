@@ -6,14 +6,14 @@ from django.urls import reverse
 
 from mrdinfo.editorial.models import ReviewerProfile
 
-from .helpers import make_team
+from .factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def team(db):
-    return make_team()
+    return StaffFactory.create_team()
 
 
 def test_every_staff_member_can_read_the_editors_guide_from_the_help_menu(team, client):

@@ -13,7 +13,7 @@ from django.db import OperationalError
 from wagtail.admin.models import EditingSession
 
 from mrdinfo.editorial.content_checks import CUSTOM_MESSAGES
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,17 +65,17 @@ def our_findings(browser_page, url):
 
 
 def test_each_custom_check_flags_its_case_and_a_clean_page_passes(logged_in, live_server, page_tree):
-    clean = make_general_page(page_tree["home"], "Clean page", body=[("text", CLEAN)])
+    clean = GeneralPageFactory(parent=page_tree["home"], title="Clean page", body=[("text", CLEAN)])
     found, everything = our_findings(logged_in, live_server.url + clean.url)
     assert found == [], everything
     for number, (rule, html) in enumerate(CASES):
-        page = make_general_page(page_tree["home"], f"Case {number} {rule}", body=[("text", html)])
+        page = GeneralPageFactory(parent=page_tree["home"], title=f"Case {number} {rule}", body=[("text", html)])
         found, everything = our_findings(logged_in, live_server.url + page.url)
         assert found == [rule], (rule, everything)
 
 
 def test_the_editors_checks_panel_shows_our_findings(logged_in, live_server, page_tree):
-    page = make_general_page(page_tree["home"], "Vague links", body=[("text", CASES[2][1])])
+    page = GeneralPageFactory(parent=page_tree["home"], title="Vague links", body=[("text", CASES[2][1])])
     logged_in.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
     logged_in.get_by_role("button", name="Toggle checks").click()
     expect(logged_in.get_by_text(CUSTOM_MESSAGES["mrd-vague-link-text"]["error_name"]).first).to_be_visible(

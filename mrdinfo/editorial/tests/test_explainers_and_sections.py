@@ -9,18 +9,18 @@ from wagtail.models import TaskState
 
 from mrdinfo.editorial.models import SignOff
 from mrdinfo.editorial.setup import WORKFLOW_NAME, ensure_editorial_setup
-from mrdinfo.events.tests.factories import make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory
 from mrdinfo.explainer.models import Explainer
 from mrdinfo.explainer.tests.factories import ExplainerFactory
 
-from .helpers import make_medical_section, make_team
+from .factories import SignOffSectionFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def team(home_page):
-    return make_team()
+    return StaffFactory.create_team()
 
 
 def test_an_explainer_change_goes_live_only_when_a_reviewer_approves(team, client):
@@ -48,7 +48,7 @@ def test_an_explainer_change_goes_live_only_when_a_reviewer_approves(team, clien
 
 
 def test_fundraising_publish_events_but_not_other_sections(home_page, team):
-    events = make_event_index(home_page)
+    events = EventIndexPageFactory(parent=home_page)
     ensure_editorial_setup()  # load_content does this once the sections exist
     fundraiser = team["fundraiser"]
     assert events.permissions_for_user(fundraiser).can_publish()
@@ -57,7 +57,7 @@ def test_fundraising_publish_events_but_not_other_sections(home_page, team):
 
 
 def test_editors_get_autosave_and_locking(home_page, team, client):
-    _hub, page = make_medical_section(home_page)
+    page = SignOffSectionFactory(parent=home_page).information_page
     client.force_login(team["editor"])
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "w-autosave" in html and 'data-w-autosave-interval-value="500"' in html
@@ -66,7 +66,7 @@ def test_editors_get_autosave_and_locking(home_page, team, client):
 
 
 def test_previews_offer_phone_and_desktop_widths(home_page, admin_client):
-    _hub, page = make_medical_section(home_page)
+    page = SignOffSectionFactory(parent=home_page).information_page
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Preview at phone width (390 px)" in html and "Preview at desktop width (1280 px)" in html
     assert "Preview in tablet size" not in html
@@ -76,11 +76,11 @@ def test_previews_offer_phone_and_desktop_widths(home_page, admin_client):
 def test_event_registrations_are_for_fundraising_not_editors(home_page, team, client):
     from wagtail.contrib.forms.models import FormSubmission
 
-    from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event
+    from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, EventPageFactory
 
-    events = make_event_index(home_page)
+    events = EventIndexPageFactory(parent=home_page)
     ensure_editorial_setup()
-    event = make_event(events, "Riverside 10K", days_from_now=10, form_fields=REGISTRATION_QUESTIONS)
+    event = EventPageFactory(parent=events, title="Riverside 10K", days_from_now=10, form_fields=REGISTRATION_QUESTIONS)
     FormSubmission.objects.create(page=event, form_data={"your_name": "Ronnie Runner", "t_shirt_size": "Medium"})
     submissions = reverse("wagtailforms:list_submissions", args=[event.pk])
 

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from mrdinfo.information.reading import longest_sentences, terms_not_in_glossary
-from mrdinfo.information.tests.factories import GlossaryTermFactory, make_hub, make_information_page
+from mrdinfo.information.tests.factories import GlossaryTermFactory, InformationPageFactory, TopicIndexPageFactory
 
-from .helpers import make_team, submit_for_sign_off
+from .factories import StaffFactory
+from .helpers import submit_for_sign_off
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +34,13 @@ def panel(client, page):
 
 @pytest.fixture
 def hub(home_page):
-    return make_hub(home_page)
+    return TopicIndexPageFactory(parent=home_page)
 
 
 def test_panel_shows_the_flesch_score_of_a_known_text(hub, admin_client):
     # "The cat sat on the mat. It was a sunny day.": 11 words, 2 sentences, 12 syllables.
-    page = make_information_page(
-        hub, "Known text", summary="The cat sat on the mat.", body=[("text", "<p>It was a sunny day.</p>")]
+    page = InformationPageFactory(
+        parent=hub, title="Known text", summary="The cat sat on the mat.", body=[("text", "<p>It was a sunny day.</p>")]
     )
     expected = round(flesch(11, 2, 12))
     assert expected == 109
@@ -53,8 +54,8 @@ def test_panel_shows_the_flesch_score_of_a_known_text(hub, admin_client):
 
 def test_hard_text_warns_lists_longest_sentences_and_unexplained_terms(hub, admin_client):
     GlossaryTermFactory(term="Immunophenotyping", other_names="immunophenotypic")
-    page = make_information_page(
-        hub, "Hard words", summary="MRD is a test.", body=[("text", f"<p>{HARD}</p><p>It is short.</p>")]
+    page = InformationPageFactory(
+        parent=hub, title="Hard words", summary="MRD is a test.", body=[("text", f"<p>{HARD}</p><p>It is short.</p>")]
     )
     html = panel(admin_client, page)
     score = int(re.search(r"Reading ease: (-?\d+)", html).group(1))
@@ -68,8 +69,8 @@ def test_hard_text_warns_lists_longest_sentences_and_unexplained_terms(hub, admi
 
 
 def test_below_65_does_not_block_sign_off_and_publishing(hub):
-    team = make_team()
-    page = make_information_page(hub, "Hard but needed", body=[("text", f"<p>{HARD}</p>")], live=False)
+    team = StaffFactory.create_team()
+    page = InformationPageFactory(parent=hub, title="Hard but needed", body=[("text", f"<p>{HARD}</p>")], draft=True)
     submit_for_sign_off(page, team["editor"]).current_task_state.approve(user=team["reviewer"])
     page.refresh_from_db()
     assert page.live

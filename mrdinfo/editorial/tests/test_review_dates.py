@@ -11,9 +11,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory
 
-from .helpers import make_medical_section, make_staff, make_team, submit_for_sign_off, years_ago
+from .factories import SignOffSectionFactory, StaffFactory
+from .helpers import submit_for_sign_off, years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +22,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(home_page):
     """Under one hub: a page overdue (updated three years ago), one due in ten days, one fresh."""
-    hub, _ = make_medical_section(home_page, last_updated=datetime.date.today())
+    hub = SignOffSectionFactory(parent=home_page, information_page__last_updated=datetime.date.today())
     today = datetime.date.today()
-    overdue = make_information_page(hub, "Remission explained", last_updated=years_ago(3))
-    due_soon = make_information_page(
-        hub, "The MRD test", last_updated=years_ago(1), next_review_due=today + datetime.timedelta(days=10)
+    overdue = InformationPageFactory(parent=hub, title="Remission explained", last_updated=years_ago(3))
+    due_soon = InformationPageFactory(
+        parent=hub, title="The MRD test", last_updated=years_ago(1), next_review_due=today + datetime.timedelta(days=10)
     )
-    fresh = make_information_page(hub, "Questions to ask", last_updated=today)
-    return {"hub": hub, "overdue": overdue, "due_soon": due_soon, "fresh": fresh, **make_team()}
+    fresh = InformationPageFactory(parent=hub, title="Questions to ask", last_updated=today)
+    return {"hub": hub, "overdue": overdue, "due_soon": due_soon, "fresh": fresh, **StaffFactory.create_team()}
 
 
 def dashboard_panel(client):
@@ -87,7 +88,7 @@ def test_digest_emails_each_reviewer_their_due_pages(pages):
     overdue.refresh_from_db()
     overdue.next_review_due = datetime.date.today() + datetime.timedelta(days=5)
     overdue.save_revision().publish()
-    omar = make_staff("omar", "Clinical reviewers", first_name="Omar", last_name="Other")
+    omar = StaffFactory(username="omar", group="Clinical reviewers", first_name="Omar", last_name="Other")
     mail.outbox.clear()  # Wagtail's own workflow notifications
 
     out = io.StringIO()
@@ -106,8 +107,8 @@ def test_digest_emails_each_reviewer_their_due_pages(pages):
 
 
 def test_digest_sends_nothing_when_nothing_is_due(home_page):
-    make_medical_section(home_page, last_updated=datetime.date.today())
-    make_team()
+    SignOffSectionFactory(parent=home_page, information_page__last_updated=datetime.date.today())
+    StaffFactory.create_team()
     out = io.StringIO()
     call_command("send_review_digests", stdout=out)
     assert mail.outbox == [] and "0 sent" in out.getvalue()

@@ -10,17 +10,19 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from mrdinfo.editorial.models import SignOff
-from mrdinfo.giving.models import Donation
+from mrdinfo.giving.tests.factories import DonationFactory
 
-from .helpers import make_medical_section, make_team, submit_for_sign_off
+from .factories import SignOffSectionFactory, StaffFactory
+from .helpers import submit_for_sign_off
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def section(home_page):
-    hub, page = make_medical_section(home_page)
-    return {"hub": hub, "page": page, **make_team()}
+    hub = SignOffSectionFactory(parent=home_page)
+    page = hub.information_page
+    return {"hub": hub, "page": page, **StaffFactory.create_team()}
 
 
 def approve_url(page, task_state):
@@ -150,14 +152,8 @@ def test_fundraising_cannot_see_the_reviewers_queue_or_open_its_tasks(section, c
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
-def make_donation():
-    return Donation.objects.create(
-        amount=25, first_name="Dora", last_name="Donorson", email="dora@example.org", postcode="AB1 2CD"
-    )
-
-
 def test_an_editor_cannot_see_donors_and_fundraising_can(section, client):
-    make_donation()
+    DonationFactory(first_name="Dora", last_name="Donorson", email="dora@example.org", postcode="AB1 2CD")
     url = reverse("donations:index")
     client.force_login(section["editor"])
     response = client.get(url)

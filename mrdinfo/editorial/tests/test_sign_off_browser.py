@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from wagtail.admin.models import EditingSession
 
-from .helpers import PASSWORD, make_medical_section, make_team
+from .factories import PASSWORD, SignOffSectionFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,8 +36,8 @@ def leave_editor(tab):
 
 
 def test_editor_submits_reviewer_approves_page_shows_review(home_page, live_server, browser_page, chromium):
-    _hub, page = make_medical_section(home_page)
-    make_team()
+    page = SignOffSectionFactory(parent=home_page).information_page
+    StaffFactory.create_team()
     edit_url = f"{live_server.url}/admin/pages/{page.pk}/edit/"
 
     # The editor changes the summary and submits the page for sign-off.

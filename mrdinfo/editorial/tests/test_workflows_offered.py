@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
 from mrdinfo.editorial.setup import WAGTAIL_DEFAULT_WORKFLOW, WAGTAIL_MODERATORS, ensure_editorial_setup
-from mrdinfo.events.tests.factories import make_event, make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,9 @@ def test_migrations_leave_only_the_sites_own_workflows_and_groups():
 
 
 def test_a_charity_page_offers_no_workflow(page_tree):
-    event = make_event(make_event_index(page_tree["home"]), "Riverside 10K", days_from_now=20)
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=page_tree["home"]), title="Riverside 10K", days_from_now=20
+    )
     assert event.get_workflow() is None
 
 

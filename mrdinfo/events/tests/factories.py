@@ -1,5 +1,5 @@
-"""Events for tests: an index, types and regions, and events at chosen times (factory_boy;
-make_* are the short forms, see mrdinfo/testing/factories.py)."""
+"""Events for tests: an index, types and regions, and events at chosen times (factory_boy,
+see mrdinfo/testing/factories.py)."""
 
 from datetime import datetime, timedelta
 
@@ -41,6 +41,12 @@ class EventTypeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Type {n}")
     slug = factory.LazyAttribute(lambda category: category.name.lower())
 
+    @classmethod
+    def create_all(cls):
+        """The site's own categories of this kind (TYPES or REGIONS), by slug."""
+        names = TYPES if cls._meta.model is EventType else REGIONS
+        return {slug: cls(slug=slug, name=name) for slug, name in names.items()}
+
 
 class EventRegionFactory(EventTypeFactory):
     class Meta:
@@ -51,44 +57,42 @@ class EventRegionFactory(EventTypeFactory):
 
 
 class EventPageFactory(PageFactory):
-    """An event 10 days from now at 10:00 London time, three hours long, unless told otherwise."""
+    """An event 10 days from now at 10:00 London time, three hours long, unless told otherwise:
+    `start=` (aware) or `days_from_now=` (at 10:00 London time), `hours=`. `form_fields=` may be
+    given as the editor's questions (dicts, e.g. REGISTRATION_QUESTIONS). `revision=False` saves
+    it live with no revision (PageFactory)."""
 
     class Meta:
         model = EventPage
 
     class Params:
         hours = 3
+        days_from_now = 10
 
     summary = factory.LazyAttribute(lambda event: f"{event.title}: a sample event.")
     all_day = False
-    start = factory.LazyFunction(lambda: days_from_now_at_ten(10))
+    start = factory.LazyAttribute(lambda event: days_from_now_at_ten(event.days_from_now))
     end = factory.LazyAttribute(lambda event: None if event.all_day else event.start + timedelta(hours=event.hours))
     venue = "Riverside Park"
     address = "Embankment Road\nLondon"
     postcode = "SW1A 2AA"
 
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        questions = kwargs.get("form_fields")
+        if questions and isinstance(questions[0], dict):
+            kwargs["form_fields"] = [EventFormField(sort_order=i, **spec) for i, spec in enumerate(questions)]
+        return kwargs
 
-def make_event_index(parent, **fields):
-    return EventIndexPageFactory(parent=parent, **fields)
-
-
-def make_categories():
-    types = {slug: EventTypeFactory(slug=slug, name=name) for slug, name in TYPES.items()}
-    regions = {slug: EventRegionFactory(slug=slug, name=name) for slug, name in REGIONS.items()}
-    return types, regions
-
-
-def make_event(index, title, start=None, days_from_now=None, hours=3, publish=True, **fields):
-    """An event starting at `start` (aware) or `days_from_now` days from now at 10:00 London time;
-    publish=False leaves it a draft."""
-    if start is None and days_from_now is not None:
-        start = days_from_now_at_ten(days_from_now)
-    if start is not None:
-        fields["start"] = start
-    form_fields = fields.pop("form_fields", None)
-    if form_fields:
-        fields["form_fields"] = [EventFormField(sort_order=i, **spec) for i, spec in enumerate(form_fields)]
-    return EventPageFactory(parent=index, title=title, hours=hours, revision=publish, publish=publish, **fields)
+    @classmethod
+    def create_numbered_batch(cls, size, **kwargs):
+        """`size` events, "Event 000", "Event 001"..., a day apart from tomorrow."""
+        return cls.create_batch(
+            size,
+            title=factory.Iterator([f"Event {number:03d}" for number in range(size)]),
+            days_from_now=factory.Iterator(range(1, size + 1)),
+            **kwargs,
+        )
 
 
 REGISTRATION_QUESTIONS = [

@@ -5,14 +5,20 @@ import pytest
 
 from django.urls import reverse
 
-from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
+from mrdinfo.events.tests.factories import (
+    REGISTRATION_QUESTIONS,
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventRegionFactory,
+    EventTypeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_editor_opens_for_the_index_and_an_event(admin_client, page_tree):
-    index = make_event_index(page_tree["home"])
-    event = make_event(index, "Riverside 10K", days_from_now=10, form_fields=REGISTRATION_QUESTIONS)
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    event = EventPageFactory(parent=index, title="Riverside 10K", days_from_now=10, form_fields=REGISTRATION_QUESTIONS)
     for page in (index, event):
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, page
@@ -26,8 +32,8 @@ def test_the_editor_opens_for_the_index_and_an_event(admin_client, page_tree):
 def test_the_editor_refuses_a_postponed_event_without_its_earlier_date(page_tree):
     from django.core.exceptions import ValidationError
 
-    index = make_event_index(page_tree["home"])
-    event = make_event(index, "Swim", days_from_now=10)
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    event = EventPageFactory(parent=index, title="Swim", days_from_now=10)
     event.status = "postponed"
     with pytest.raises(ValidationError) as error:
         event.full_clean()
@@ -35,7 +41,8 @@ def test_the_editor_refuses_a_postponed_event_without_its_earlier_date(page_tree
 
 
 def test_types_and_regions_are_snippets_editors_manage(admin_client):
-    make_categories()
+    EventTypeFactory.create_all()
+    EventRegionFactory.create_all()
     for model in ("eventtype", "eventregion"):
         response = admin_client.get(reverse(f"wagtailsnippets_events_{model}:list"))
         assert response.status_code == 200
@@ -68,8 +75,10 @@ def form_as_sent(html):
 def test_publishing_needs_a_type_and_region_and_warns_without_a_picture(admin_client, page_tree):
     from mrdinfo.events.models import EventPage
 
-    types, regions = make_categories()
-    event = make_event(make_event_index(page_tree["home"]), "Riverside 10K", days_from_now=10, publish=False)
+    types, regions = EventTypeFactory.create_all(), EventRegionFactory.create_all()
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=page_tree["home"]), title="Riverside 10K", days_from_now=10, revision=False
+    )
     url = reverse("wagtailadmin_pages:edit", args=[event.pk])
     # The body's blocks are drawn by JavaScript, so send it empty as the editor would.
     data = {**form_as_sent(admin_client.get(url).content), "body-count": "0"}

@@ -8,9 +8,15 @@ import pytest
 
 from django.conf import settings
 
-from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_categories, make_event, make_event_index
+from mrdinfo.events.tests.factories import (
+    REGISTRATION_QUESTIONS,
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventRegionFactory,
+    EventTypeFactory,
+)
 from mrdinfo.testing.browser import assert_no_axe_violations, double_click, posts_to, submissions_received
-from mrdinfo.testing.images import make_image
+from mrdinfo.testing.factories import ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,12 +46,12 @@ def serve_media(page, base):
 
 @pytest.fixture
 def events_site(page_tree, live_server):
-    types, regions = make_categories()
-    index = make_event_index(page_tree["home"])
-    picture = make_image("Runners on a road")
-    open_event = make_event(
-        index,
-        "Riverside 10K",
+    types, regions = EventTypeFactory.create_all(), EventRegionFactory.create_all()
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    picture = ImageFactory(title="Runners on a road")
+    open_event = EventPageFactory(
+        parent=index,
+        title="Riverside 10K",
         days_from_now=12,
         event_type=types["run"],
         region=regions["london"],
@@ -55,20 +61,25 @@ def events_site(page_tree, live_server):
         what_you_get="<ul><li>a T-shirt</li><li>a medal</li></ul>",
         form_fields=REGISTRATION_QUESTIONS,
     )
-    cancelled = make_event(
-        index, "Community cake sale", days_from_now=6, status="cancelled", event_type=types["gala"], image=picture
+    cancelled = EventPageFactory(
+        parent=index,
+        title="Community cake sale",
+        days_from_now=6,
+        status="cancelled",
+        event_type=types["gala"],
+        image=picture,
     )
-    make_event(
-        index,
-        "Sponsored swim",
+    EventPageFactory(
+        parent=index,
+        title="Sponsored swim",
         days_from_now=40,
         status="postponed",
         previous_start=open_event.start,
         region=regions["wales"],
     )
-    make_event(
-        index,
-        "A million steps, a very long name for a challenge that wraps on a phone",
+    EventPageFactory(
+        parent=index,
+        title="A million steps, a very long name for a challenge that wraps on a phone",
         days_from_now=3,
         all_day=True,
         attendance="online",
@@ -78,7 +89,7 @@ def events_site(page_tree, live_server):
         event_type=types["virtual"],
         region=regions["online"],
     )
-    make_event(index, "Last year's walk", days_from_now=-60, region=regions["london"])
+    EventPageFactory(parent=index, title="Last year's walk", days_from_now=-60, region=regions["london"])
     return live_server.url, {"open": open_event, "cancelled": cancelled}
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 
 from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.events.models import EventRegion, EventType
-from mrdinfo.events.tests.factories import make_categories, make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventRegionFactory, EventTypeFactory
 from mrdinfo.testing.html import select
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,9 @@ def commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def index(page_tree):
-    make_categories()
-    index = make_event_index(page_tree["home"])
+    EventTypeFactory.create_all()
+    EventRegionFactory.create_all()
+    index = EventIndexPageFactory(parent=page_tree["home"])
     assert "Run" in options("type")  # fills the cached choices
     return index
 

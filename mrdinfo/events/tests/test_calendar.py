@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from mrdinfo.events.tests.factories import london, make_event, make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory, london
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -16,7 +16,7 @@ LONDON = ZoneInfo("Europe/London")
 
 @pytest.fixture
 def index(page_tree):
-    return make_event_index(page_tree["home"])
+    return EventIndexPageFactory(parent=page_tree["home"])
 
 
 def parse(response):
@@ -27,7 +27,9 @@ def parse(response):
 
 def test_an_event_across_the_october_clock_change_keeps_its_london_times(client, index):
     # Clocks go back at 02:00 on Sunday 25 October 2026: Saturday is BST (UTC+1), Sunday is GMT.
-    event = make_event(index, "Night walk", start=london(2026, 10, 24, 19, 0), end=london(2026, 10, 25, 9, 30))
+    event = EventPageFactory(
+        parent=index, title="Night walk", start=london(2026, 10, 24, 19, 0), end=london(2026, 10, 25, 9, 30)
+    )
     response = client.get(event.url + "calendar/")
     assert response["Content-Disposition"] == 'attachment; filename="night-walk.ics"'
     (vevent,) = parse(response).walk("VEVENT")
@@ -46,8 +48,8 @@ def test_an_event_across_the_october_clock_change_keeps_its_london_times(client,
 
 def test_march_clock_change(client, index):
     # Clocks go forward at 01:00 on Sunday 29 March 2026.
-    saturday = make_event(index, "Saturday run", start=london(2026, 3, 28, 10, 0))
-    sunday = make_event(index, "Sunday run", start=london(2026, 3, 29, 10, 0))
+    saturday = EventPageFactory(parent=index, title="Saturday run", start=london(2026, 3, 28, 10, 0))
+    sunday = EventPageFactory(parent=index, title="Sunday run", start=london(2026, 3, 29, 10, 0))
     for event, utc_hour in ((saturday, 10), (sunday, 9)):
         (vevent,) = parse(client.get(event.url + "calendar/")).walk("VEVENT")
         start = vevent.decoded("dtstart")
@@ -55,7 +57,9 @@ def test_march_clock_change(client, index):
 
 
 def test_an_all_day_event_is_dates_with_an_exclusive_end(client, index):
-    event = make_event(index, "Weekend trek", start=london(2026, 6, 13), end=london(2026, 6, 14), all_day=True)
+    event = EventPageFactory(
+        parent=index, title="Weekend trek", start=london(2026, 6, 13), end=london(2026, 6, 14), all_day=True
+    )
     (vevent,) = parse(client.get(event.url + "calendar/")).walk("VEVENT")
     assert vevent.decoded("dtstart") == date(2026, 6, 13)
     assert vevent.decoded("dtend") == date(2026, 6, 15)
@@ -63,7 +67,7 @@ def test_an_all_day_event_is_dates_with_an_exclusive_end(client, index):
 
 
 def test_the_uid_is_stable_when_the_event_changes(client, index):
-    event = make_event(index, "Gala", days_from_now=30)
+    event = EventPageFactory(parent=index, title="Gala", days_from_now=30)
     (before,) = parse(client.get(event.url + "calendar/")).walk("VEVENT")
     event.title = "Winter gala"
     event.slug = "winter-gala"
@@ -74,16 +78,18 @@ def test_the_uid_is_stable_when_the_event_changes(client, index):
 
 
 def test_a_cancelled_event_is_cancelled_in_calendars(client, index):
-    event = make_event(index, "Cake sale", days_from_now=3, status="cancelled")
+    event = EventPageFactory(parent=index, title="Cake sale", days_from_now=3, status="cancelled")
     (vevent,) = parse(client.get(event.url + "calendar/")).walk("VEVENT")
     assert str(vevent["status"]) == "CANCELLED"
 
 
 def test_the_feed_has_every_upcoming_event_and_no_past_one(client, index):
-    make_event(index, "Later", days_from_now=40)
-    make_event(index, "Sooner", days_from_now=4)
-    make_event(index, "Over", days_from_now=-4)
-    make_event(index, "Clock change", start=london(2030, 10, 27, 10, 0))  # Sunday the clocks go back: GMT
+    EventPageFactory(parent=index, title="Later", days_from_now=40)
+    EventPageFactory(parent=index, title="Sooner", days_from_now=4)
+    EventPageFactory(parent=index, title="Over", days_from_now=-4)
+    EventPageFactory(
+        parent=index, title="Clock change", start=london(2030, 10, 27, 10, 0)
+    )  # Sunday the clocks go back: GMT
     cal = parse(client.get("/events/calendar-feed/"))
     events = {str(v["summary"]): v for v in cal.walk("VEVENT")}
     assert set(events) == {"Sooner", "Later", "Clock change"}
@@ -94,7 +100,7 @@ def test_the_feed_has_every_upcoming_event_and_no_past_one(client, index):
 
 
 def test_the_pages_link_to_the_calendar_files(client, index):
-    event = make_event(index, "Run", start=london(2030, 7, 1, 9, 0), end=london(2030, 7, 1, 12, 0))
+    event = EventPageFactory(parent=index, title="Run", start=london(2030, 7, 1, 9, 0), end=london(2030, 7, 1, 12, 0))
     html = client.get(event.url).content.decode()
     assert f'href="{event.url}calendar/"' in html
     assert 'href="/events/calendar-feed/"' in client.get("/events/").content.decode()
@@ -103,7 +109,7 @@ def test_the_pages_link_to_the_calendar_files(client, index):
 def test_google_calendar_link_carries_utc_times(client, index):
     from bs4 import BeautifulSoup
 
-    event = make_event(index, "Run", start=london(2030, 7, 1, 9, 0), end=london(2030, 7, 1, 12, 0))
+    event = EventPageFactory(parent=index, title="Run", start=london(2030, 7, 1, 9, 0), end=london(2030, 7, 1, 12, 0))
     soup = BeautifulSoup(client.get(event.url).content, "html.parser")
     link = soup.find("a", string="Add to Google Calendar")["href"]
     parsed = urlparse(link)

@@ -1,6 +1,7 @@
 """The events index: upcoming by date, filters that narrow and combine, a past archive, pages
 of results, and bad query strings that never break it."""
 
+import factory
 import pytest
 from bs4 import BeautifulSoup
 
@@ -8,8 +9,8 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.core.measuring.weight import page_weight
 from mrdinfo.events.listing import PER_PAGE
-from mrdinfo.events.tests.factories import make_categories, make_event, make_event_index
-from mrdinfo.testing.images import make_image
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory, EventRegionFactory, EventTypeFactory
+from mrdinfo.testing.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +29,27 @@ def result_heading(response):
 
 @pytest.fixture
 def events(page_tree):
-    types, regions = make_categories()
-    index = make_event_index(page_tree["home"])
+    types, regions = EventTypeFactory.create_all(), EventRegionFactory.create_all()
+    index = EventIndexPageFactory(parent=page_tree["home"])
     made = {
-        "gala": make_event(
-            index, "Winter gala", days_from_now=40, event_type=types["gala"], region=regions["scotland"]
+        "gala": EventPageFactory(
+            parent=index, title="Winter gala", days_from_now=40, event_type=types["gala"], region=regions["scotland"]
         ),
-        "run": make_event(index, "Park run", days_from_now=5, event_type=types["run"], region=regions["london"]),
-        "trek": make_event(index, "Mountain trek", days_from_now=20, event_type=types["trek"], region=regions["wales"]),
-        "run2": make_event(index, "Welsh 10K", days_from_now=60, event_type=types["run"], region=regions["wales"]),
-        "old": make_event(index, "Old run", days_from_now=-30, event_type=types["run"], region=regions["london"]),
-        "older": make_event(index, "Older gala", days_from_now=-90, event_type=types["gala"], region=regions["london"]),
+        "run": EventPageFactory(
+            parent=index, title="Park run", days_from_now=5, event_type=types["run"], region=regions["london"]
+        ),
+        "trek": EventPageFactory(
+            parent=index, title="Mountain trek", days_from_now=20, event_type=types["trek"], region=regions["wales"]
+        ),
+        "run2": EventPageFactory(
+            parent=index, title="Welsh 10K", days_from_now=60, event_type=types["run"], region=regions["wales"]
+        ),
+        "old": EventPageFactory(
+            parent=index, title="Old run", days_from_now=-30, event_type=types["run"], region=regions["london"]
+        ),
+        "older": EventPageFactory(
+            parent=index, title="Older gala", days_from_now=-90, event_type=types["gala"], region=regions["london"]
+        ),
     }
     return index, made
 
@@ -111,7 +122,9 @@ def test_a_bad_value_beside_a_good_one_keeps_the_good_one(client, events):
 def test_pages_of_results_keep_the_filters(client, events):
     index = events[0]
     for day in range(PER_PAGE + 2):
-        make_event(index, f"Extra run {day:02d}", days_from_now=100 + day, event_type=events[1]["run"].event_type)
+        EventPageFactory(
+            parent=index, title=f"Extra run {day:02d}", days_from_now=100 + day, event_type=events[1]["run"].event_type
+        )
     first = client.get("/events/?type=run")
     assert len(titles(first)) == PER_PAGE
     soup = BeautifulSoup(first.content, "html.parser")
@@ -142,9 +155,11 @@ def test_a_finished_event_page_says_so(client, events):
 
 def test_cancelled_and_postponed_are_shown_in_the_listing_and_at_the_top_of_the_page(client, events):
     index = events[0]
-    cancelled = make_event(index, "Cake sale", days_from_now=8, status="cancelled")
+    cancelled = EventPageFactory(parent=index, title="Cake sale", days_from_now=8, status="cancelled")
     moved_from = events[1]["run"].start
-    postponed = make_event(index, "Swim", days_from_now=50, status="postponed", previous_start=moved_from)
+    postponed = EventPageFactory(
+        parent=index, title="Swim", days_from_now=50, status="postponed", previous_start=moved_from
+    )
     soup = BeautifulSoup(client.get("/events/").content, "html.parser")
     cards = {card.h3.get_text(strip=True): card for card in soup.select(".event-card")}
     assert cards["Cake sale"].find(class_="event-status").get_text(strip=True) == "Cancelled"
@@ -160,19 +175,20 @@ def test_cancelled_and_postponed_are_shown_in_the_listing_and_at_the_top_of_the_
     assert f"It was going to be on {postponed.previous_when}" in postponed_page
 
 
-def make_many(index, count, with_images=False):
-    types, regions = make_categories()
-    keys_t, keys_r = list(types), list(regions)
-    for number in range(count):
-        make_event(
-            index,
-            f"Event {number:03d}",
-            days_from_now=1 + number,
-            event_type=types[keys_t[number % len(keys_t)]],
-            region=regions[keys_r[number % len(keys_r)]],
-            image=make_image(f"Picture {number}", colour=(number % 255, 90, 112)) if with_images else None,
-            publish=False,  # live without a revision: quicker, and the index reads only live pages
-        )
+def create_numbered_events(index, count, with_images=False):
+    """`count` events a day apart ("Event 000"...), of each type and in each region in turn."""
+    types, regions = EventTypeFactory.create_all(), EventRegionFactory.create_all()
+    pictures = factory.Iterator(
+        range(count), getter=lambda number: ImageFactory(title=f"Picture {number}", colour=(number % 255, 90, 112))
+    )
+    return EventPageFactory.create_numbered_batch(
+        count,
+        parent=index,
+        event_type=factory.Iterator(types.values()),
+        region=factory.Iterator(regions.values()),
+        image=pictures if with_images else None,
+        revision=False,  # live without a revision: quicker, and the index reads only live pages
+    )
 
 
 @pytest.mark.parametrize(
@@ -183,12 +199,12 @@ def test_index_queries_do_not_grow_with_the_number_of_events(client, page_tree, 
     """Card pictures, types and regions come in a fixed number of queries, not one per card."""
     from mrdinfo.events.models import EventPage
 
-    index = make_event_index(page_tree["home"])
-    make_many(index, 5, with_images)
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    create_numbered_events(index, 5, with_images)
     count_queries(client, url)  # warm: renditions made once (and past the page cache, as counted)
     few, response = count_queries(client, url)
     assert response.status_code == 200
-    make_many(index, 95, with_images)
+    create_numbered_events(index, 95, with_images)
     assert EventPage.objects.count() == 100
     count_queries(client, url)
     many, response = count_queries(client, url)
@@ -226,12 +242,12 @@ def test_an_event_page_is_within_the_query_budget_whatever_it_holds(client, even
     from mrdinfo.events.models import EventFAQ
     from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS
 
-    types, regions = make_categories()
-    event = make_event(
-        events[0],
-        "Full event",
+    types, regions = EventTypeFactory.create_all(), EventRegionFactory.create_all()
+    event = EventPageFactory(
+        parent=events[0],
+        title="Full event",
         days_from_now=9,
-        image=make_image("Runners"),
+        image=ImageFactory(title="Runners"),
         event_type=types["run"],
         region=regions["london"],
         form_fields=REGISTRATION_QUESTIONS,

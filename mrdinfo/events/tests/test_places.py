@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 
 from mrdinfo.events.models import Place
-from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event, make_event_index
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, EventIndexPageFactory, EventPageFactory
 from mrdinfo.forms.spam import SALT
 from mrdinfo.testing.html import text
 
@@ -25,10 +25,10 @@ def post(client, event, started_ago=30.0):
 
 
 def limited_event(home, places, waiting_list=True):
-    index = make_event_index(home)
-    return make_event(
-        index,
-        "Riverside 10K",
+    index = EventIndexPageFactory(parent=home)
+    return EventPageFactory(
+        parent=index,
+        title="Riverside 10K",
         days_from_now=20,
         form_fields=REGISTRATION_QUESTIONS,
         places=places,

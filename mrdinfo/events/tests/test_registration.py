@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event, make_event_index
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, EventIndexPageFactory, EventPageFactory
 from mrdinfo.forms.models import FormNotification
 from mrdinfo.forms.spam import SALT
 
@@ -31,10 +31,10 @@ def post(client, event, **overrides):
 
 @pytest.fixture
 def event(page_tree):
-    index = make_event_index(page_tree["home"])
-    return make_event(
-        index,
-        "Riverside 10K",
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    return EventPageFactory(
+        parent=index,
+        title="Riverside 10K",
         days_from_now=20,
         form_fields=REGISTRATION_QUESTIONS,
         thank_you_text="<p>We will email your race pack.</p>",
@@ -118,8 +118,10 @@ def test_a_closed_event_stores_nothing(client, event, status):
 
 
 def test_an_external_registration_link(client, page_tree):
-    index = make_event_index(page_tree["home"])
-    event = make_event(index, "Cycle", days_from_now=9, registration_url="https://www.example.org/ballot")
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    event = EventPageFactory(
+        parent=index, title="Cycle", days_from_now=9, registration_url="https://www.example.org/ballot"
+    )
     soup = BeautifulSoup(client.get(event.url).content, "html.parser")
     assert soup.find("a", class_="button")["href"] == "https://www.example.org/ballot"
     assert client.get(event.url + "register/")["Location"] == event.url  # no form here

@@ -5,8 +5,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from mrdinfo.events.tests.factories import london, make_event, make_event_index
-from mrdinfo.testing.images import make_image
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory, london
+from mrdinfo.testing.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +21,16 @@ def json_ld(client, url):
 
 @pytest.fixture
 def index(page_tree):
-    return make_event_index(page_tree["home"])
+    return EventIndexPageFactory(parent=page_tree["home"])
 
 
 def test_event_data_has_every_required_and_recommended_property(client, index):
-    event = make_event(
-        index,
-        "Riverside 10K",
+    event = EventPageFactory(
+        parent=index,
+        title="Riverside 10K",
         start=london(2030, 10, 27, 9, 0),
         end=london(2030, 10, 27, 12, 0),
-        image=make_image("Runners"),
+        image=ImageFactory(title="Runners"),
         entry_fee="20.00",
         registration_url="https://www.example.org/register",
         status="few_places",
@@ -69,8 +69,12 @@ def test_event_data_has_every_required_and_recommended_property(client, index):
 
 
 def test_a_postponed_event_keeps_its_earlier_date(client, index):
-    event = make_event(
-        index, "Swim", start=london(2030, 7, 1, 10), status="postponed", previous_start=london(2030, 6, 1, 10)
+    event = EventPageFactory(
+        parent=index,
+        title="Swim",
+        start=london(2030, 7, 1, 10),
+        status="postponed",
+        previous_start=london(2030, 6, 1, 10),
     )
     data = json_ld(client, event.url)
     assert data["eventStatus"] == "https://schema.org/EventRescheduled"
@@ -78,9 +82,16 @@ def test_a_postponed_event_keeps_its_earlier_date(client, index):
 
 
 def test_cancelled_and_online_events(client, index):
-    cancelled = make_event(index, "Cake sale", days_from_now=5, status="cancelled")
-    online = make_event(
-        index, "Step challenge", days_from_now=5, attendance="online", venue="", address="", postcode="", all_day=True
+    cancelled = EventPageFactory(parent=index, title="Cake sale", days_from_now=5, status="cancelled")
+    online = EventPageFactory(
+        parent=index,
+        title="Step challenge",
+        days_from_now=5,
+        attendance="online",
+        venue="",
+        address="",
+        postcode="",
+        all_day=True,
     )
     assert json_ld(client, cancelled.url)["eventStatus"] == "https://schema.org/EventCancelled"
     data = json_ld(client, online.url)
@@ -91,7 +102,7 @@ def test_cancelled_and_online_events(client, index):
 
 
 def test_text_cannot_break_out_of_the_script(client, index):
-    event = make_event(index, "Run </script><script>alert(1)</script>", days_from_now=5)
+    event = EventPageFactory(parent=index, title="Run </script><script>alert(1)</script>", days_from_now=5)
     html = client.get(event.url).content.decode()
     assert "</script><script>alert(1)" not in html
     assert json_ld(client, event.url)["name"] == "Run </script><script>alert(1)</script>"
@@ -100,7 +111,7 @@ def test_text_cannot_break_out_of_the_script(client, index):
 def test_the_policy_still_forbids_inline_scripts_on_event_pages(client, index):
     """The JSON-LD needs no CSP exception: the header stays strict (the browser test checks that
     Chromium reports no violation)."""
-    event = make_event(index, "Run", days_from_now=5)
+    event = EventPageFactory(parent=index, title="Run", days_from_now=5)
     policy = client.get(event.url)["Content-Security-Policy"]
     script_src = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
     assert "unsafe-inline" not in script_src and "sha256" not in script_src

@@ -9,7 +9,7 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.explainer.blocks import RESULT_PARAMETER
 from mrdinfo.explainer.tests.factories import ExplainerFactory
-from mrdinfo.information.tests.factories import make_hub, make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory, TopicIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def results_page(home_page):
     explainer = ExplainerFactory()
-    hub = make_hub(home_page)
-    return make_information_page(
-        hub,
-        "Reading results",
+    hub = TopicIndexPageFactory(parent=home_page)
+    return InformationPageFactory(
+        parent=hub,
+        title="Reading results",
         body=[
             ("text", "<p>How results are written.</p>"),
             ("result_reader", {"explainer": explainer, "heading": ""}),

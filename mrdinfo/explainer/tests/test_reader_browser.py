@@ -5,7 +5,7 @@ told so; no JavaScript still works; 320 px has no sideways scrolling; axe-core f
 import pytest
 
 from mrdinfo.explainer.tests.factories import ExplainerFactory
-from mrdinfo.information.tests.factories import make_hub, make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory, TopicIndexPageFactory
 from mrdinfo.testing.browser import assert_no_axe_violations, save_screenshot
 from mrdinfo.testing.site import configure_site
 
@@ -20,10 +20,10 @@ READER = "#result-reader"
 def results_url(home_page, live_server):
     configure_site(home_page)
     explainer = ExplainerFactory()
-    hub = make_hub(home_page)
-    page = make_information_page(
-        hub,
-        "Reading results",
+    hub = TopicIndexPageFactory(parent=home_page)
+    page = InformationPageFactory(
+        parent=hub,
+        title="Reading results",
         body=[
             ("text", "<p>How results are written.</p>"),
             ("result_reader", {"explainer": explainer, "heading": ""}),

@@ -1,4 +1,4 @@
-"""A contact form page for tests (factory_boy; make_contact_page is the short form, see
+"""A contact form page for tests (factory_boy, see
 mrdinfo/testing/factories.py)."""
 
 import factory
@@ -27,7 +27,3 @@ class FormPageFactory(PageFactory):
     form_fields = factory.LazyFunction(
         lambda: [FormField(sort_order=i, **question) for i, question in enumerate(CONTACT_QUESTIONS)]
     )
-
-
-def make_contact_page(parent, to_address=""):
-    return FormPageFactory(parent=parent, to_address=to_address)

@@ -15,7 +15,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from mrdinfo.forms.spam import SALT
 
-from .factories import make_contact_page
+from .factories import FormPageFactory
 
 pytestmark = pytest.mark.django_db
 FORMULAS = ["=1+2", "+cmd|'/ccalc'!a0", "-2+3", "@SUM(1+1)", "\t=1+2", "\r=1+2"]
@@ -23,7 +23,7 @@ FORMULAS = ["=1+2", "+cmd|'/ccalc'!a0", "-2+3", "@SUM(1+1)", "\t=1+2", "\r=1+2"]
 
 @pytest.fixture
 def contact(home_page):
-    return make_contact_page(home_page)
+    return FormPageFactory(parent=home_page)
 
 
 def export(admin_client, page, kind):

@@ -3,13 +3,13 @@ from playwright.sync_api import expect
 
 from mrdinfo.testing.browser import assert_no_axe_violations, double_click, posts_to, submissions_received
 
-from .factories import make_contact_page
+from .factories import FormPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_contact_form_accessible_empty_and_with_errors(home_page, live_server, browser_page):
-    page = make_contact_page(home_page)
+    page = FormPageFactory(parent=home_page)
     browser_page.goto(live_server.url + page.url)
     assert_no_axe_violations(browser_page)
     browser_page.get_by_label("Your name").fill("Sam")
@@ -27,7 +27,7 @@ def test_a_double_click_on_send_stores_the_message_once_and_thanks(home_page, li
     from wagtail.contrib.forms.models import FormSubmission
 
     monkeypatch.setattr("mrdinfo.forms.spam.MIN_SECONDS", 0)  # a person takes longer than a test
-    page = make_contact_page(home_page)
+    page = FormPageFactory(parent=home_page)
     browser_page.goto(live_server.url + page.url)
     browser_page.get_by_label("Your name").fill("Sam Parent")
     browser_page.get_by_label("Your email address").fill("sam@example.org")

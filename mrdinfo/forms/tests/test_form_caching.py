@@ -13,13 +13,13 @@ from wagtail.contrib.forms.models import FormSubmission
 from mrdinfo.core.caching.tests.test_page_cache import directives, inputs_of
 from mrdinfo.forms import spam
 
-from .factories import make_contact_page
+from .factories import FormPageFactory
 
 ANSWERS = {"your_name": "Sam Parent", "your_email_address": "sam@example.org", "your_message": "Is there a leaflet?"}
 
 
 def test_a_form_page_is_served_from_the_cache_with_each_visitors_own_tokens(page_tree, monkeypatch):
-    contact = make_contact_page(page_tree["home"])
+    contact = FormPageFactory(parent=page_tree["home"])
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     one = first.get("/contact/")
     again = first.get("/contact/")
@@ -49,7 +49,7 @@ def test_a_form_page_is_served_from_the_cache_with_each_visitors_own_tokens(page
 
 
 def test_a_cached_page_holds_no_token_cookie_or_session_of_another_visitor(page_tree):
-    make_contact_page(page_tree["home"])
+    FormPageFactory(parent=page_tree["home"])
     visitor = Client()
     visitor.get("/contact/")  # this visitor now has a CSRF cookie
     session = visitor.session

@@ -13,7 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from mrdinfo.forms.models import FormNotification
 from mrdinfo.forms.spam import SALT
 
-from .factories import make_contact_page
+from .factories import FormPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def post(client, page, **overrides):
 
 @pytest.fixture
 def contact(home_page):
-    return make_contact_page(home_page)
+    return FormPageFactory(parent=home_page)
 
 
 def test_form_shows_labelled_questions_with_hints(client, contact):
@@ -87,7 +87,7 @@ def test_the_honeypot_turns_scripts_away_quietly(client, contact):
 
 
 def test_staff_are_emailed_after_the_answers_are_stored(client, home_page, django_capture_on_commit_callbacks):
-    page = make_contact_page(home_page, to_address="team@example.org")
+    page = FormPageFactory(parent=home_page, to_address="team@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         post(client, page)
     notification = FormNotification.objects.get()
@@ -98,7 +98,7 @@ def test_staff_are_emailed_after_the_answers_are_stored(client, home_page, djang
 
 
 def test_a_failed_email_loses_nothing_and_is_retried(client, home_page, settings, django_capture_on_commit_callbacks):
-    page = make_contact_page(home_page, to_address="team@example.org")
+    page = FormPageFactory(parent=home_page, to_address="team@example.org")
     settings.EMAIL_BACKEND = "mrdinfo.forms.tests.failing_email_backend.FailingEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, page)

@@ -20,7 +20,7 @@ from wagtail.models import GroupPagePermission
 from mrdinfo.forms.models import NOT_SENT_MESSAGE, FormNotification
 from mrdinfo.forms.spam import SALT
 
-from .factories import make_contact_page
+from .factories import FormPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def post(client, page, **overrides):
 
 @pytest.fixture
 def contact(home_page):
-    return make_contact_page(home_page, to_address="team@example.org")
+    return FormPageFactory(parent=home_page, to_address="team@example.org")
 
 
 def test_a_failed_save_says_not_sent_keeps_the_answers_and_saves_nothing(client, contact):

@@ -4,15 +4,15 @@ import pytest
 
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.home.models import HomePage
+from mrdinfo.testing.factories import GeneralPageFactory
 from mrdinfo.testing.html import parse, select, select_one, text
-from mrdinfo.testing.site import make_general_page
 
 
 @pytest.mark.django_db
 def test_general_page_breadcrumbs_and_contents_list(client, page_tree):
-    page = make_general_page(
-        page_tree["about"],
-        "How we work",
+    page = GeneralPageFactory(
+        parent=page_tree["about"],
+        title="How we work",
         body=[
             ("heading", {"text": "Our values", "level": "2"}),
             ("text", "<p>We are kind.</p>"),

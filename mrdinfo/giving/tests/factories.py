@@ -1,4 +1,4 @@
-"""A donate page (factory_boy; make_donate_page is the short form, see mrdinfo/testing/factories.py)
+"""A donate page and donations (factory_boy, see mrdinfo/testing/factories.py)
 and the answers a real donor gives, for the giving tests."""
 
 import time
@@ -9,7 +9,7 @@ import factory
 from django.core import signing
 
 from mrdinfo.forms.spam import SALT
-from mrdinfo.giving.models import DonatePage, DonationAmount
+from mrdinfo.giving.models import DonatePage, Donation, DonationAmount
 from mrdinfo.testing.factories import PageFactory
 
 
@@ -31,8 +31,17 @@ class DonatePageFactory(PageFactory):
     )
 
 
-def make_donate_page(parent, **fields):
-    return DonatePageFactory(parent=parent, **fields)
+class DonationFactory(factory.django.DjangoModelFactory):
+    """A donation as the database holds it (not through the donate journey): pending, £25."""
+
+    class Meta:
+        model = Donation
+
+    amount = 25
+    first_name = "Dora"
+    last_name = "Donorson"
+    email = factory.LazyAttribute(lambda donation: f"{donation.first_name.lower()}@example.org")
+    postcode = "AB1 2CD"
 
 
 def started(seconds_ago=30):

@@ -16,14 +16,14 @@ from mrdinfo.giving.exports import CLAIM_COLUMNS
 from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, Subscriber
 from mrdinfo.giving.payments import complete_test_payment, record_payment
 
-from .factories import details_data, details_url, make_donate_page
+from .factories import DonatePageFactory, details_data, details_url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def donate(page_tree):
-    return make_donate_page(page_tree["home"])
+    return DonatePageFactory(parent=page_tree["home"])
 
 
 def staff(django_user_model, *permissions, username="staff"):

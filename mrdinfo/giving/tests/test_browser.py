@@ -13,7 +13,7 @@ from mrdinfo.giving.exports import CLAIM_COLUMNS
 from mrdinfo.giving.models import Donation
 from mrdinfo.testing.browser import assert_no_axe_violations
 
-from .factories import make_donate_page
+from .factories import DonatePageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def site(page_tree, live_server, monkeypatch):
     # A person takes more than two seconds; a test does not. The time stamp itself is still checked.
     monkeypatch.setattr("mrdinfo.forms.spam.MIN_SECONDS", 0)
-    donate = make_donate_page(page_tree["home"])
+    donate = DonatePageFactory(parent=page_tree["home"])
     donate.body = [("newsletter", {"heading": "Get “Every Step”", "text": "Once a month, by email."})]
     donate.save_revision().publish()
     return live_server.url, donate

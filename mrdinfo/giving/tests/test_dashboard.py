@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mrdinfo.editorial.tests.helpers import make_team
+from mrdinfo.editorial.tests.factories import StaffFactory
 from mrdinfo.events.models import Place
-from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, make_event, make_event_index
+from mrdinfo.events.tests.factories import REGISTRATION_QUESTIONS, EventIndexPageFactory, EventPageFactory
 from mrdinfo.giving.models import Donation, DonationPayment, OutgoingEmail, Subscriber
 from mrdinfo.testing.html import select, select_one, text
 
@@ -72,9 +72,11 @@ def records(page_tree):
     Subscriber.objects.create(email="a@example.org", status=Subscriber.CONFIRMED, confirmed_at=this_month)
     Subscriber.objects.create(email="b@example.org", status=Subscriber.UNSUBSCRIBED, unsubscribed_at=this_month)
     OutgoingEmail.objects.create(kind="receipt", to="sam@example.org", subject="Thank you", body="…", attempts=2)
-    index = make_event_index(page_tree["home"])
-    full = make_event(index, "Riverside 10K", days_from_now=20, form_fields=REGISTRATION_QUESTIONS, places=1)
-    return {"this_month": this_month, "last_month": last_month, "full": full, **make_team()}
+    index = EventIndexPageFactory(parent=page_tree["home"])
+    full = EventPageFactory(
+        parent=index, title="Riverside 10K", days_from_now=20, form_fields=REGISTRATION_QUESTIONS, places=1
+    )
+    return {"this_month": this_month, "last_month": last_month, "full": full, **StaffFactory.create_team()}
 
 
 def test_the_fundraisers_dashboard_adds_up_the_records(records, client):

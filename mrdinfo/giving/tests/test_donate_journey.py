@@ -14,14 +14,14 @@ from django.core.management import call_command
 from mrdinfo.giving import giftaid
 from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, OutgoingEmail
 
-from .factories import details_data, details_url, make_donate_page, started
+from .factories import DonatePageFactory, details_data, details_url, started
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def donate(page_tree):
-    return make_donate_page(page_tree["home"])
+    return DonatePageFactory(parent=page_tree["home"])
 
 
 def soup(response):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mrdinfo.giving.models import Donation, GiftAidDeclaration, Subscriber
 
-from .factories import details_data, details_url, make_donate_page
+from .factories import DonatePageFactory, details_data, details_url
 
 pytestmark = pytest.mark.django_db
 FORMULAS = ["=1+2", "+cmd|'/ccalc'!a0", "-2+3", "@SUM(1+1)", "\t=1+2", "\r=1+2"]
@@ -34,7 +34,7 @@ def hostile_records(client, page_tree):
     """A donation, its declaration and subscribers whose every typed field is a formula."""
     from mrdinfo.giving.payments import complete_test_payment
 
-    donate = make_donate_page(page_tree["home"])
+    donate = DonatePageFactory(parent=page_tree["home"])
     client.post(details_url(donate), details_data())
     donation = Donation.objects.get()
     complete_test_payment(donation)

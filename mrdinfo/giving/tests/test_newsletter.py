@@ -14,7 +14,7 @@ from django.urls import reverse
 from mrdinfo.giving import newsletter
 from mrdinfo.giving.models import NewsletterConsent, OutgoingEmail, Subscriber
 
-from .factories import make_donate_page, started
+from .factories import DonatePageFactory, started
 
 pytestmark = pytest.mark.django_db
 SIGN_UP = "/newsletter/sign-up/"
@@ -37,7 +37,7 @@ def link_in(message, path):
 
 
 def test_the_block_on_a_page_offers_an_unticked_consent_naming_what_and_how_often(client, page_tree):
-    donate = make_donate_page(page_tree["home"])
+    donate = DonatePageFactory(parent=page_tree["home"])
     donate.body = [("newsletter", {"heading": "Get “Every Step”", "text": "Once a month."})]
     donate.save_revision().publish()
     page = BeautifulSoup(client.get(donate.url).content.decode(), "html.parser")

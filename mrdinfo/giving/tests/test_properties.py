@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from django.urls import reverse
 
-from .factories import details_url, make_donate_page, started
+from .factories import DonatePageFactory, details_url, started
 
 pytestmark = pytest.mark.django_db
 PROPERTY_SETTINGS = settings(
@@ -25,7 +25,7 @@ def donate(page_tree, settings):
     settings.GIVING_RATE_LIMITS = dict.fromkeys(
         ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email"), "100000/h"
     )
-    return make_donate_page(page_tree["home"])
+    return DonatePageFactory(parent=page_tree["home"])
 
 
 def assert_not_a_server_error(response):

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from mrdinfo.giving.models import Donation, Subscriber
 from mrdinfo.giving.ratelimits import over_limit
 
-from .factories import details_data, details_url, make_donate_page, started
+from .factories import DonatePageFactory, details_data, details_url, started
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
@@ -36,7 +36,7 @@ def test_too_many_sign_ups_for_one_email_are_refused_and_not_stored(client, sett
 
 def test_too_many_tries_from_one_address_are_refused(client, settings, page_tree):
     settings.GIVING_RATE_LIMITS = {"donation-ip": "2/h", "donation-email": "100/h"}
-    donate = make_donate_page(page_tree["home"])
+    donate = DonatePageFactory(parent=page_tree["home"])
     for number in range(2):
         response = client.post(
             details_url(donate), details_data(email=f"d{number}@example.org"), REMOTE_ADDR="10.1.1.1"

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from mrdinfo.giving.models import Donation, DonationPayment, WebhookEvent
 
-from .factories import details_data, details_url, make_donate_page
+from .factories import DonatePageFactory, details_data, details_url
 
 pytestmark = pytest.mark.django_db
 WEBHOOK_SECRET = "whsec_test_secret"
@@ -70,7 +70,7 @@ def fake_stripe(settings):
 
 @pytest.fixture
 def donate(page_tree):
-    return make_donate_page(page_tree["home"])
+    return DonatePageFactory(parent=page_tree["home"])
 
 
 def send_webhook(client, event, secret=WEBHOOK_SECRET, signature=None):

@@ -1,18 +1,18 @@
 import pytest
 
-from mrdinfo.information.tests.factories import GlossaryTermFactory, make_glossary_page, make_hub
+from mrdinfo.information.tests.factories import GlossaryPageFactory, GlossaryTermFactory, TopicIndexPageFactory
 from mrdinfo.testing.site import configure_site
 
 
 @pytest.fixture
 def hub(home_page):
     configure_site(home_page)
-    return make_hub(home_page)
+    return TopicIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def glossary_page(hub):
-    return make_glossary_page(hub)
+    return GlossaryPageFactory(parent=hub)
 
 
 @pytest.fixture

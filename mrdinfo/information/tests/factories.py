@@ -1,5 +1,5 @@
 """Information pages, hubs, glossary pages and glossary terms for tests: real pages in a real
-tree (factory_boy; make_* are the short forms, see mrdinfo/testing/factories.py)."""
+tree (factory_boy, see mrdinfo/testing/factories.py)."""
 
 import datetime
 
@@ -38,12 +38,22 @@ class TopicIndexPageFactory(PageFactory):
 
 
 class InformationPageFactory(PageFactory):
+    """A published information page; `related=[pages]` chooses its related pages in that order,
+    and `draft=True` leaves it a draft (a revision, not published)."""
+
     class Meta:
         model = InformationPage
+
+    class Params:
+        related = ()
+        draft = factory.Trait(live=False, publish=False)
 
     summary = factory.LazyAttribute(lambda page: f"A short summary of {page.title.lower()}.")
     last_updated = REVIEW["last_updated"]
     body = factory.LazyAttribute(lambda page: [("text", f"<p>This page is about {page.title.lower()}.</p>")])
+    related_pages = factory.LazyAttribute(
+        lambda page: [InformationPageRelatedPage(page=other, sort_order=i) for i, other in enumerate(page.related)]
+    )
 
 
 class GlossaryPageFactory(PageFactory):
@@ -53,21 +63,3 @@ class GlossaryPageFactory(PageFactory):
     title = "Glossary"
     summary = "Words and what they mean."
     last_updated = REVIEW["last_updated"]
-
-
-def make_hub(home, title="Understanding MRD", **fields):
-    return TopicIndexPageFactory(parent=home, title=title, **fields)
-
-
-def make_information_page(hub, title, body=None, related=(), live=True, **fields):
-    """live=False: a draft (a revision, not published)."""
-    if body is not None:
-        fields["body"] = body
-    related_pages = [InformationPageRelatedPage(page=other, sort_order=i) for i, other in enumerate(related)]
-    return InformationPageFactory(
-        parent=hub, title=title, live=live, publish=live, related_pages=related_pages, **fields
-    )
-
-
-def make_glossary_page(hub, title="Glossary", **fields):
-    return GlossaryPageFactory(parent=hub, title=title, **fields)

@@ -11,7 +11,7 @@ from django.test import Client
 from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.information import glossary
 from mrdinfo.information.models import GlossaryTerm
-from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory
 from mrdinfo.testing.html import select, text
 
 
@@ -26,7 +26,7 @@ def without_time_stamps(content):
 
 
 def test_editing_a_term_shows_on_the_next_request(hub, glossary_page, terms, django_capture_on_commit_callbacks):
-    page = make_information_page(hub, "Cached", body=[("text", "<p>Remission is a step.</p>")])
+    page = InformationPageFactory(parent=hub, title="Cached", body=[("text", "<p>Remission is a step.</p>")])
     visitor = Client()
     visitor.get(page.url)
     assert visitor.get(page.url)["X-Cache"] == "hit"
@@ -48,7 +48,7 @@ def test_linking_runs_once_per_page_version_not_once_per_visitor(
     calls = []
     real = glossary.link_terms_in
     monkeypatch.setattr(glossary, "link_terms_in", lambda *args: calls.append(1) or real(*args))
-    page = make_information_page(hub, "Linked", body=[("text", "<p>Remission is a step.</p>")])
+    page = InformationPageFactory(parent=hub, title="Linked", body=[("text", "<p>Remission is a step.</p>")])
     first = client.get(page.url, headers=page_cache_bypass())
     second = client.get(page.url, headers=page_cache_bypass())
     # The feedback form's spam-check time stamp is made per render; everything else is the same.
@@ -66,8 +66,8 @@ def test_the_cached_body_follows_the_query_string(client, hub):
     """The result reader answers ?result= inside the body, so each query has its own copy."""
     from mrdinfo.explainer.tests.factories import ExplainerFactory
 
-    page = make_information_page(
-        hub, "Reading results", body=[("result_reader", {"explainer": ExplainerFactory(), "heading": ""})]
+    page = InformationPageFactory(
+        parent=hub, title="Reading results", body=[("result_reader", {"explainer": ExplainerFactory(), "heading": ""})]
     )
 
     def answer(value):
@@ -84,7 +84,7 @@ def test_the_cached_body_follows_the_query_string(client, hub):
 
 @pytest.fixture
 def linked_page(hub, glossary_page, terms):
-    page = make_information_page(hub, "Linked terms", body=[("text", "<p>Remission is a step.</p>")])
+    page = InformationPageFactory(parent=hub, title="Linked terms", body=[("text", "<p>Remission is a step.</p>")])
     assert term_links(page) == [glossary_page.url + "#remission"]  # fills the glossary's cache
     return page
 
@@ -147,9 +147,9 @@ def test_a_deleted_term(linked_page, commit):
 def test_a_page_linked_from_the_body_renamed(hub, commit):
     """The rendered body is cached under its stored form, which holds a link as the page's id:
     the content generation in its key is what shows the linked page's new address."""
-    target = make_information_page(hub, "Target")
-    page = make_information_page(
-        hub, "Linking", body=[("text", f'<p>Read <a linktype="page" id="{target.pk}">the target</a>.</p>')]
+    target = InformationPageFactory(parent=hub, title="Target")
+    page = InformationPageFactory(
+        parent=hub, title="Linking", body=[("text", f'<p>Read <a linktype="page" id="{target.pk}">the target</a>.</p>')]
     )
 
     def body_links():

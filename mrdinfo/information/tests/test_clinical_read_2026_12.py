@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from mrdinfo.information.models import GlossaryTerm, InformationPage
 
-from .factories import make_information_page
+from .factories import InformationPageFactory
 from .section import SECTION_URLS
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +232,7 @@ def test_last_updated_is_never_earlier_than_first_published_on_any_page(client, 
 
 
 def test_a_page_checked_after_it_went_live_shows_its_own_date(client, hub):
-    page = make_information_page(hub, "Checked later", summary="A page.")
+    page = InformationPageFactory(parent=hub, title="Checked later", summary="A page.")
     page.refresh_from_db()
     published = page.first_published_at.date()
     page.last_updated = published + datetime.timedelta(days=10)

@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from mrdinfo.information.glossary import cache_key
 from mrdinfo.information.models import GlossaryTerm
-from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
+from mrdinfo.information.tests.factories import GlossaryTermFactory, InformationPageFactory
 from mrdinfo.testing.html import select, select_one, text
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def linked_terms(html):
 
 
 def render(client, hub, body):
-    page = make_information_page(hub, "Test page", body=body)
+    page = InformationPageFactory(parent=hub, title="Test page", body=body)
     response = client.get(page.url)
     assert response.status_code == 200
     return response.content.decode()
@@ -104,7 +104,7 @@ def test_no_glossary_terms_leaves_the_body_alone(client, hub, glossary_page):
 def test_term_list_is_cached_and_refreshed_after_an_edit(
     client, hub, glossary_page, terms, django_capture_on_commit_callbacks
 ):
-    page = make_information_page(hub, "Cached", body=[("text", "<p>Remission and relapse.</p>")])
+    page = InformationPageFactory(parent=hub, title="Cached", body=[("text", "<p>Remission and relapse.</p>")])
     client.get(page.url)
     assert cache.get(cache_key(hub.get_site().pk)) is not None
 

@@ -6,12 +6,17 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
+from mrdinfo.editorial.review import years_after
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
-from mrdinfo.information.review import years_after
-from mrdinfo.information.tests.factories import CLINICAL_REVIEW, make_glossary_page, make_hub, make_information_page
+from mrdinfo.information.tests.factories import (
+    CLINICAL_REVIEW,
+    GlossaryPageFactory,
+    InformationPageFactory,
+    TopicIndexPageFactory,
+)
+from mrdinfo.testing.factories import GeneralPageFactory
 from mrdinfo.testing.html import comes_before, parse, select_one, text
-from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +50,8 @@ def html_of(client, page):
 
 
 def test_information_pages_can_only_be_created_under_a_hub(home_page, hub, glossary_page):
-    general = make_general_page(home_page, "About us")
-    info = make_information_page(hub, "What is MRD?")
+    general = GeneralPageFactory(parent=home_page, title="About us")
+    info = InformationPageFactory(parent=hub, title="What is MRD?")
     assert InformationPage.can_create_at(hub)
     for parent in (home_page, general, info, glossary_page):
         assert not InformationPage.can_create_at(parent), parent
@@ -65,9 +70,9 @@ def test_admin_refuses_an_information_page_outside_a_hub(admin_client, home_page
 
 def test_one_glossary_page_per_hub(home_page, hub):
     assert GlossaryPage.can_create_at(hub)
-    make_glossary_page(hub)
+    GlossaryPageFactory(parent=hub)
     assert not GlossaryPage.can_create_at(hub)
-    second_hub = make_hub(home_page, title="Another hub")
+    second_hub = TopicIndexPageFactory(parent=home_page, title="Another hub")
     assert GlossaryPage.can_create_at(second_hub)
     assert not GlossaryPage.can_create_at(home_page)
 
@@ -83,9 +88,9 @@ def test_information_page_needs_a_summary_and_review_details(hub):
 
 
 def test_contents_list_links_every_section_heading_to_its_anchor(client, hub):
-    page = make_information_page(
-        hub,
-        "The MRD test",
+    page = InformationPageFactory(
+        parent=hub,
+        title="The MRD test",
         body=[
             ("heading", {"text": "When samples are taken", "level": "2"}),
             ("text", "<p>At the end of the first month.</p>"),
@@ -113,7 +118,7 @@ def test_anchors_are_unique_and_stay_put_when_headings_are_added(client, hub):
         ("heading", {"text": "About this information", "level": "2"}),
         ("heading", {"text": "Results explained", "level": "2", "anchor": "results"}),
     ]
-    page = make_information_page(hub, "Anchors", body=body)
+    page = InformationPageFactory(parent=hub, title="Anchors", body=body)
     html = parse(html_of(client, page))
     ids = [element["id"] for element in html.select("[id]")]
     assert len(ids) == len(set(ids)), "every id on the page is unique"
@@ -130,9 +135,9 @@ def test_anchors_are_unique_and_stay_put_when_headings_are_added(client, hub):
 
 
 def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
-    page = make_information_page(
-        hub,
-        "Remission",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Remission",
         body=[
             ("references", {"references": [REFERENCE]}),
             ("text", "<p>Remission is a big step.</p>"),
@@ -171,7 +176,7 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
 
 
 def test_a_page_is_clinical_review_pending_until_a_named_clinician_signs_it_off(client, hub):
-    page = make_information_page(hub, "Remission", last_updated=datetime.date(2026, 11, 28))
+    page = InformationPageFactory(parent=hub, title="Remission", last_updated=datetime.date(2026, 11, 28))
     about = select_one(html_of(client, page), "section.about-information")
     assert text(about, ".review-status strong") == "Clinical review: pending."
     assert "Clinically reviewed" not in text(about)
@@ -194,7 +199,7 @@ def test_a_page_is_clinical_review_pending_until_a_named_clinician_signs_it_off(
 
 
 def test_half_a_clinical_review_is_refused(hub):
-    page = make_information_page(hub, "Remission")
+    page = InformationPageFactory(parent=hub, title="Remission")
     page.clinical_reviewer_name = "Information team"
     with pytest.raises(ValidationError) as error:
         page.full_clean()
@@ -237,9 +242,9 @@ def test_a_reference_needs_a_year_and_a_doi_or_link_and_a_key_figure_a_real_refe
 
 
 def test_next_review_due_can_be_set_and_an_overdue_review_says_so(client, hub):
-    page = make_information_page(
-        hub,
-        "Old page",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Old page",
         last_updated=datetime.date(2020, 3, 1),
         next_review_due=datetime.date(2021, 3, 1),
     )
@@ -263,9 +268,9 @@ def test_review_due_date_rules(hub):
 
 
 def test_questions_and_result_wordings_render(client, hub):
-    page = make_information_page(
-        hub,
-        "Results",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Results",
         body=[
             ("questions", {"intro": "You might ask:", "questions": ["When is the test?", "Who tells us?"]}),
             (
@@ -284,19 +289,19 @@ def test_questions_and_result_wordings_render(client, hub):
 
 
 def test_related_topics_are_the_editors_choice_in_order(client, hub):
-    first = make_information_page(hub, "First topic")
-    second = make_information_page(hub, "Second topic", summary="The second one, in brief.")
-    make_information_page(hub, "Not chosen")
-    page = make_information_page(hub, "Chooser", related=[second, first])
+    first = InformationPageFactory(parent=hub, title="First topic")
+    second = InformationPageFactory(parent=hub, title="Second topic", summary="The second one, in brief.")
+    InformationPageFactory(parent=hub, title="Not chosen")
+    page = InformationPageFactory(parent=hub, title="Chooser", related=[second, first])
     related = select_one(html_of(client, page), 'section[aria-labelledby="related-topics-title"]')
     assert [text(a) for a in related.select("a")] == ["Second topic", "First topic"]
     assert "The second one, in brief." in text(related)
 
 
 def test_related_topics_fall_back_to_live_siblings(client, hub, glossary_page):
-    sibling = make_information_page(hub, "A sibling")
-    make_information_page(hub, "A draft", live=False)
-    page = make_information_page(hub, "Lonely")
+    sibling = InformationPageFactory(parent=hub, title="A sibling")
+    InformationPageFactory(parent=hub, title="A draft", draft=True)
+    page = InformationPageFactory(parent=hub, title="Lonely")
     related = select_one(html_of(client, page), 'section[aria-labelledby="related-topics-title"]')
     links = [a["href"] for a in related.select("a")]
     assert sibling.url in links and glossary_page.url in links
@@ -308,8 +313,8 @@ def test_related_topics_fall_back_to_live_siblings(client, hub, glossary_page):
 
 
 def test_hub_lists_its_topics_with_summaries(client, hub, glossary_page):
-    topic = make_information_page(hub, "What is MRD?", summary="MRD means the cells that are left.")
-    make_information_page(hub, "Draft topic", live=False)
+    topic = InformationPageFactory(parent=hub, title="What is MRD?", summary="MRD means the cells that are left.")
+    InformationPageFactory(parent=hub, title="Draft topic", draft=True)
     html = parse(html_of(client, hub))
     topics = select_one(html, "#topics").find_parent("section")
     links = {a["href"]: text(a) for a in topics.select("a")}
@@ -363,9 +368,9 @@ def test_block_previews_render_in_the_admin(admin_client):
 
 
 def test_edit_form_shows_review_fields_and_reading_ease(admin_client, hub):
-    page = make_information_page(
-        hub,
-        "Hard words",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Hard words",
         summary="Quantification utilising immunoglobulin rearrangements.",
         body=[("text", "<p>Stratification necessitates comprehensive immunophenotypic characterisation.</p>")],
     )
@@ -386,9 +391,9 @@ def test_glossary_terms_are_listed_and_searchable_in_the_admin(admin_client, ter
 def test_preview_shows_unsaved_related_topics(hub):
     from mrdinfo.information.models import InformationPageRelatedPage
 
-    first = make_information_page(hub, "First topic")
-    second = make_information_page(hub, "Second topic")
-    page = make_information_page(hub, "Previewed", related=[first])
+    first = InformationPageFactory(parent=hub, title="First topic")
+    second = InformationPageFactory(parent=hub, title="Second topic")
+    page = InformationPageFactory(parent=hub, title="Previewed", related=[first])
     # As in Wagtail's preview: the editor's choice is in memory, not saved.
     page.related_pages = [InformationPageRelatedPage(page=second), InformationPageRelatedPage(page=first)]
     assert [card["title"] for card in page.related_topics()] == ["Second topic", "First topic"]

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.core.pages.blocks import CalloutBlock
 from mrdinfo.information.blocks import ResultWordingsBlock
-from mrdinfo.information.tests.factories import make_information_page
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.information.tests.factories import InformationPageFactory
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +26,9 @@ def page_html(client, page):
 
 
 def test_prose_on_a_general_page_links_the_glossary(client, hub, glossary_page, terms):
-    page = make_general_page(
-        hub.get_parent(),
-        "About us",
+    page = GeneralPageFactory(
+        parent=hub.get_parent(),
+        title="About us",
         body=[
             ("callout", {"style": "information", "heading": "", "text": "<p>We explain MRD.</p>"}),
             ("text", "<p>Remission, and MRD again.</p>"),
@@ -41,9 +41,9 @@ def test_prose_on_a_general_page_links_the_glossary(client, hub, glossary_page, 
 
 
 def test_result_wordings_and_questions_link_the_glossary(client, hub, glossary_page, terms):
-    page = make_information_page(
-        hub,
-        "Results",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Results",
         body=[
             ("questions", {"intro": "", "questions": ["Is my child in remission?"]}),
             (
@@ -61,11 +61,11 @@ def test_result_wordings_and_questions_link_the_glossary(client, hub, glossary_p
 
 
 def test_links_to_pages_in_any_prose_block_are_resolved(client, hub, glossary_page, terms):
-    target = make_information_page(hub, "Target page")
+    target = InformationPageFactory(parent=hub, title="Target page")
     link = f'<a linktype="page" id="{target.pk}">the target</a>'
-    page = make_general_page(
-        hub.get_parent(),
-        "Linking",
+    page = GeneralPageFactory(
+        parent=hub.get_parent(),
+        title="Linking",
         body=[
             ("callout", {"style": "important", "heading": "", "text": f"<p>See {link}.</p>"}),
             ("text", f"<p>Or read {link}.</p>"),
@@ -77,9 +77,9 @@ def test_links_to_pages_in_any_prose_block_are_resolved(client, hub, glossary_pa
     assert hrefs == [target.url, target.url]
     assert "linktype" not in html
 
-    info = make_information_page(
-        hub,
-        "Reading",
+    info = InformationPageFactory(
+        parent=hub,
+        title="Reading",
         body=[("result_wordings", {"results": [{"wording": "Positive", "meaning": f"<p>Read {link}.</p>"}]})],
     )
     soup = BeautifulSoup(page_html(client, info), "html.parser")
@@ -89,7 +89,7 @@ def test_links_to_pages_in_any_prose_block_are_resolved(client, hub, glossary_pa
 def test_a_block_rendered_on_its_own_resolves_its_links(hub, glossary_page, terms):
     """Outside a stream (an editor's block preview) nothing resolves links afterwards, so the
     block does it itself; glossary linking is the stream's, so none is added."""
-    target = make_information_page(hub, "Target page")
+    target = InformationPageFactory(parent=hub, title="Target page")
     callout = CalloutBlock()
     value = callout.to_python(
         {"style": "information", "heading": "", "text": f'<p>MRD: <a linktype="page" id="{target.pk}">read</a></p>'}

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.information.models import InformationPageRelatedPage
-from mrdinfo.information.tests.factories import GlossaryTermFactory, make_information_page
+from mrdinfo.information.tests.factories import GlossaryTermFactory, InformationPageFactory
 from mrdinfo.testing.html import parse
 
 from .section import SECTION_URLS
@@ -38,7 +38,7 @@ def add_terms(words, capture):
 
 
 def add_topics(hub, start, stop):
-    return [make_information_page(hub, f"Other topic {n}") for n in range(start, stop)]
+    return [InformationPageFactory(parent=hub, title=f"Other topic {n}") for n in range(start, stop)]
 
 
 def measure(client, page, warm=True):
@@ -58,8 +58,8 @@ def test_same_queries_with_2_or_40_terms_and_2_or_12_related_pages(
 ):
     add_terms(WORDS[:2], django_capture_on_commit_callbacks)
     topics = add_topics(hub, 0, 2 if choose_related else 1)  # siblings: 1 topic + the glossary page
-    page = make_information_page(
-        hub, "Measured page", body=body_using_every_word(), related=topics if choose_related else ()
+    page = InformationPageFactory(
+        parent=hub, title="Measured page", body=body_using_every_word(), related=topics if choose_related else ()
     )
     small = measure(client, page)
     small_cold = measure(client, page, warm=False)

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from mrdinfo.information.models import GlossaryPage, GlossaryTerm, InformationPage, TopicIndexPage
 from mrdinfo.information.reading import LONGEST_SENTENCE, TARGET, long_sentences, prose_of, reading_ease
-from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +56,9 @@ def test_the_measure_catches_hard_prose_and_counts_only_prose(hub):
         "amplification of immunoglobulin and T-cell receptor gene rearrangements, constitutes the "
         "predominant prognostic determinant in contemporary paediatric haematological oncology.</p>"
     )
-    page = make_information_page(
-        hub,
-        "Hard",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Hard",
         summary="This is hard.",
         body=[
             ("heading", {"text": "Not counted", "level": "2"}),
@@ -79,9 +79,9 @@ def test_the_measure_catches_hard_prose_and_counts_only_prose(hub):
 
 
 def test_list_items_are_read_as_sentences(hub):
-    page = make_information_page(
-        hub,
-        "Lists",
+    page = InformationPageFactory(
+        parent=hub,
+        title="Lists",
         summary="A list.",
         body=[("text", "<ul><li>when your child is diagnosed</li><li>at the end of the first month</li></ul>")],
     )

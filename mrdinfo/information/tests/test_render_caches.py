@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.information.models import InformationPage
-from mrdinfo.information.tests.factories import make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory, TopicIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,8 @@ def retitle(page, title):
 
 
 def test_related_topic_cards_follow_a_retitled_page(client, hub):
-    other = make_information_page(hub, "Other topic")
-    page = make_information_page(hub, "Main topic", related=[other])
+    other = InformationPageFactory(parent=hub, title="Other topic")
+    page = InformationPageFactory(parent=hub, title="Main topic", related=[other])
     cards = lambda: [a.get_text() for a in soup_of(render(client, page.url)).select(".related-topics .card__link")]  # noqa: E731
     assert cards() == ["Other topic"]
     assert cards() == ["Other topic"]  # now from the cache
@@ -43,8 +43,8 @@ def test_related_topic_cards_follow_a_retitled_page(client, hub):
 
 
 def test_related_topic_cards_follow_an_unpublished_sibling(client, hub):
-    page = make_information_page(hub, "Main topic")
-    sibling = make_information_page(hub, "Sibling topic")
+    page = InformationPageFactory(parent=hub, title="Main topic")
+    sibling = InformationPageFactory(parent=hub, title="Sibling topic")
     cards = lambda: [a.get_text() for a in soup_of(render(client, page.url)).select(".related-topics .card__link")]  # noqa: E731
     assert cards() == ["Sibling topic"]
     sibling.unpublish()
@@ -52,7 +52,7 @@ def test_related_topic_cards_follow_an_unpublished_sibling(client, hub):
 
 
 def test_breadcrumbs_follow_a_retitled_section(client, hub):
-    page = make_information_page(hub, "A topic")
+    page = InformationPageFactory(parent=hub, title="A topic")
     trail = lambda: [a.get_text() for a in soup_of(render(client, page.url)).select(".breadcrumbs a")]  # noqa: E731
     assert trail() == ["Home", "Understanding MRD"]
     retitle(hub, "About MRD")
@@ -60,7 +60,7 @@ def test_breadcrumbs_follow_a_retitled_section(client, hub):
 
 
 def test_the_address_of_a_page_follows_a_slug_change_and_a_move(client, hub, home_page):
-    page = make_information_page(hub, "A topic")
+    page = InformationPageFactory(parent=hub, title="A topic")
     old_url = page.url
     assert render(client, old_url).status_code == 200
     page = InformationPage.objects.get(pk=page.pk)
@@ -69,17 +69,11 @@ def test_the_address_of_a_page_follows_a_slug_change_and_a_move(client, hub, hom
     assert render(client, old_url).status_code == 404
     assert soup_of(render(client, "/understanding-mrd/new-name/")).h1.get_text() == "A topic"
 
-    other_hub = make_hub_like(hub, home_page)
+    other_hub = TopicIndexPageFactory(parent=home_page, title="Second hub")
     Page.objects.get(pk=page.pk).move(other_hub, pos="last-child")
     assert soup_of(render(client, "/second-hub/new-name/")).h1.get_text() == "A topic"
     moved_from = render(client, "/understanding-mrd/new-name/")  # Wagtail redirects a moved page
     assert moved_from.status_code == 301 and moved_from["Location"] == "/second-hub/new-name/"
-
-
-def make_hub_like(hub, home_page):
-    from mrdinfo.information.tests.factories import make_hub
-
-    return make_hub(home_page, title="Second hub")
 
 
 def test_the_site_follows_a_new_root_page(client, hub, home_page):
@@ -93,7 +87,7 @@ def test_the_site_follows_a_new_root_page(client, hub, home_page):
 
 
 def test_the_information_body_follows_an_edit(client, hub):
-    page = make_information_page(hub, "A topic", body=[("text", "<p>First wording.</p>")])
+    page = InformationPageFactory(parent=hub, title="A topic", body=[("text", "<p>First wording.</p>")])
     body = lambda: soup_of(render(client, page.url)).select_one(".information-body").get_text(" ", strip=True)  # noqa: E731
     assert body() == "First wording."
     page = InformationPage.objects.get(pk=page.pk)
@@ -103,8 +97,8 @@ def test_the_information_body_follows_an_edit(client, hub):
 
 
 def test_the_feedback_form_is_the_pages_own_with_a_fresh_time_stamp(client, hub):
-    first = make_information_page(hub, "First topic")
-    second = make_information_page(hub, "Second topic")
+    first = InformationPageFactory(parent=hub, title="First topic")
+    second = InformationPageFactory(parent=hub, title="Second topic")
 
     def form_values(page):
         form = soup_of(render(client, page.url)).select_one("form[data-page-feedback-form]")
@@ -121,7 +115,7 @@ def test_a_new_view_restriction_applies_at_the_next_render(client, hub):
     """Whether a page is private is cached; adding or removing a restriction must show at once."""
     from wagtail.models import PageViewRestriction
 
-    page = make_information_page(hub, "Private topic", body=[("text", "<p>Only for the team.</p>")])
+    page = InformationPageFactory(parent=hub, title="Private topic", body=[("text", "<p>Only for the team.</p>")])
     assert "Only for the team." in render(client, page.url).content.decode()
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"

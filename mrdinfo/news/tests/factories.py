@@ -1,4 +1,4 @@
-"""News pages for tests (factory_boy; make_* are the short forms, see mrdinfo/testing/factories.py)."""
+"""News pages for tests (factory_boy, see mrdinfo/testing/factories.py)."""
 
 from datetime import date, timedelta
 
@@ -7,6 +7,8 @@ import factory
 from mrdinfo.testing.factories import PageFactory
 
 from ..models import NewsIndexPage, NewsPage
+
+BATCH_START = date(2026, 1, 1)
 
 
 class NewsIndexPageFactory(PageFactory):
@@ -36,22 +38,14 @@ class NewsPageFactory(PageFactory):
     summary = factory.LazyAttribute(lambda page: f"A short summary of {page.title.lower()}.")
     body = factory.LazyAttribute(lambda page: [("text", f"<p>{page.title}. A short story.</p>")])
 
-
-def make_news_index(home, title="News and media centre", email="press@example.org", **fields):
-    return NewsIndexPageFactory(parent=home, title=title, email=email, **fields)
-
-
-def make_news_page(index, title, day=None, image=None, category="charity-news", revision=True, **fields):
-    """revision=False: live without a revision, as a bulk import would leave it (many pages quickly)."""
-    if day is not None:
-        fields["date"] = day
-    return NewsPageFactory(
-        parent=index, title=title, image=image, category=category, live=True, revision=revision, **fields
-    )
-
-
-def make_many_news_pages(index, count, start=date(2026, 1, 1), image=None):
-    return [
-        make_news_page(index, f"News item {n}", day=start + timedelta(days=n), image=image, revision=False)
-        for n in range(count)
-    ]
+    @classmethod
+    def create_dated_batch(cls, size, start=BATCH_START, **kwargs):
+        """`size` stories a day apart from `start` ("News item 0" the oldest), live with no
+        revision, as a bulk import would leave them (many pages quickly)."""
+        return cls.create_batch(
+            size,
+            title=factory.Iterator([f"News item {n}" for n in range(size)]),
+            date=factory.Iterator([start + timedelta(days=n) for n in range(size)]),
+            revision=False,
+            **kwargs,
+        )

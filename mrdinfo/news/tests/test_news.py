@@ -12,8 +12,8 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET, PAGE_WEIGHT_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.core.measuring.weight import page_weight
 from mrdinfo.news.models import NEWS_PER_PAGE, page_number
-from mrdinfo.news.tests.factories import make_many_news_pages, make_news_index, make_news_page
-from mrdinfo.testing.images import make_image
+from mrdinfo.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from mrdinfo.testing.factories import ImageFactory
 from mrdinfo.testing.site import configure_site
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def parse_feed(content):
 @pytest.fixture
 def news_index(home_page):
     configure_site(home_page)
-    return make_news_index(home_page)
+    return NewsIndexPageFactory(parent=home_page)
 
 
 def listed_titles(response):
@@ -37,8 +37,8 @@ def listed_titles(response):
 
 
 def test_news_is_listed_newest_first_with_date_and_category(client, news_index):
-    make_news_page(news_index, "Older", day=date(2026, 3, 1), category="fundraising")
-    make_news_page(news_index, "Newer", day=date(2026, 5, 1), category="research")
+    NewsPageFactory(parent=news_index, title="Older", date=date(2026, 3, 1), category="fundraising")
+    NewsPageFactory(parent=news_index, title="Newer", date=date(2026, 5, 1), category="research")
     response = client.get("/news/")
     assert response.status_code == 200
     assert listed_titles(response) == ["Newer", "Older"]
@@ -49,14 +49,14 @@ def test_news_is_listed_newest_first_with_date_and_category(client, news_index):
 
 
 def test_draft_news_is_not_listed(client, news_index):
-    make_news_page(news_index, "Published")
-    draft = make_news_page(news_index, "Draft", day=date(2026, 7, 1))
+    NewsPageFactory(parent=news_index, title="Published")
+    draft = NewsPageFactory(parent=news_index, title="Draft", date=date(2026, 7, 1))
     draft.unpublish()
     assert listed_titles(client.get("/news/")) == ["Published"]
 
 
 def test_pagination_ten_to_a_page_with_links_between_pages(client, news_index):
-    make_many_news_pages(news_index, NEWS_PER_PAGE + 3)
+    NewsPageFactory.create_dated_batch(NEWS_PER_PAGE + 3, parent=news_index)
     first = client.get("/news/")
     second = client.get("/news/?page=2")
     assert len(listed_titles(first)) == NEWS_PER_PAGE
@@ -71,7 +71,7 @@ def test_pagination_ten_to_a_page_with_links_between_pages(client, news_index):
     [("-1", 1), ("0", 1), ("abc", 1), ("", 1), ("2", 2), ("3", 2), ("99999999999999999999999", 2), ("1.5", 1)],
 )
 def test_bad_page_numbers_give_the_nearest_page_never_an_error(client, news_index, raw, expected_page):
-    make_many_news_pages(news_index, NEWS_PER_PAGE + 3)
+    NewsPageFactory.create_dated_batch(NEWS_PER_PAGE + 3, parent=news_index)
     response = client.get("/news/", {"page": raw})
     assert response.status_code == 200
     expected = client.get(f"/news/?page={expected_page}")
@@ -79,7 +79,7 @@ def test_bad_page_numbers_give_the_nearest_page_never_an_error(client, news_inde
 
 
 def test_ten_kilobytes_of_junk_gives_the_first_page(client, news_index):
-    make_news_page(news_index, "Only item")
+    NewsPageFactory(parent=news_index, title="Only item")
     response = client.get("/news/", {"page": "x" * 10_000, "junk": "%00<script>" * 900})
     assert response.status_code == 200
     assert listed_titles(response) == ["Only item"]
@@ -93,12 +93,12 @@ def test_page_number_helper():
 
 
 def test_the_index_costs_the_same_queries_for_5_or_100_items(client, news_index):
-    image = make_image()
-    make_many_news_pages(news_index, 5, image=image)
+    image = ImageFactory()
+    NewsPageFactory.create_dated_batch(5, parent=news_index, image=image)
     client.get("/news/")  # warm: renditions made, caches filled
     few, response = count_queries(client, "/news/")
     assert len(listed_titles(response)) == 5
-    make_many_news_pages(news_index, 95, start=date(2025, 1, 1), image=image)
+    NewsPageFactory.create_dated_batch(95, parent=news_index, start=date(2025, 1, 1), image=image)
     client.get("/news/")
     many, response = count_queries(client, "/news/")
     assert len(listed_titles(response)) == NEWS_PER_PAGE
@@ -108,8 +108,10 @@ def test_the_index_costs_the_same_queries_for_5_or_100_items(client, news_index)
 
 
 def test_news_pages_are_within_the_weight_budget(client, news_index):
-    make_many_news_pages(news_index, NEWS_PER_PAGE, image=make_image())
-    page = make_news_page(news_index, "A story", image=make_image("Lead", alt="A drawing of a flag"))
+    NewsPageFactory.create_dated_batch(NEWS_PER_PAGE, parent=news_index, image=ImageFactory())
+    page = NewsPageFactory(
+        parent=news_index, title="A story", image=ImageFactory(title="Lead", description="A drawing of a flag")
+    )
     for url in ("/news/", page.url):
         sizes = page_weight(client, url)
         assert "/static/news/news.css" in sizes
@@ -119,12 +121,12 @@ def test_news_pages_are_within_the_weight_budget(client, news_index):
 
 
 def test_a_news_page_shows_its_date_category_image_with_alt_text_and_body(client, news_index):
-    page = make_news_page(
-        news_index,
-        "Trek team home",
-        day=date(2026, 10, 15),
+    page = NewsPageFactory(
+        parent=news_index,
+        title="Trek team home",
+        date=date(2026, 10, 15),
         category="fundraising",
-        image=make_image("Mountains", alt="Two mountains, one with snow on top"),
+        image=ImageFactory(title="Mountains", description="Two mountains, one with snow on top"),
     )
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     assert soup.h1.get_text(strip=True) == "Trek team home"
@@ -136,7 +138,7 @@ def test_a_news_page_shows_its_date_category_image_with_alt_text_and_body(client
 
 def test_the_media_centre_shows_the_press_contact_the_editor_set(client, home_page):
     configure_site(home_page)
-    make_news_index(home_page, email="newsdesk@example.org")
+    NewsIndexPageFactory(parent=home_page, email="newsdesk@example.org")
     soup = BeautifulSoup(client.get("/news/").content, "html.parser")
     box = soup.select_one(".media-enquiries")
     assert box.h2.get_text(strip=True) == "Media enquiries"
@@ -145,8 +147,8 @@ def test_the_media_centre_shows_the_press_contact_the_editor_set(client, home_pa
 
 
 def test_the_atom_feed_parses_and_lists_the_news(client, news_index):
-    make_news_page(news_index, "Older", day=date(2026, 3, 1))
-    make_news_page(news_index, "Newer & better", day=date(2026, 10, 30))
+    NewsPageFactory(parent=news_index, title="Older", date=date(2026, 3, 1))
+    NewsPageFactory(parent=news_index, title="Newer & better", date=date(2026, 10, 30))
     response = client.get("/news/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")

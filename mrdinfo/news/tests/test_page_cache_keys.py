@@ -5,15 +5,15 @@ get without them and store nothing new."""
 import pytest
 
 from mrdinfo.core.caching.tests.test_page_cache import stored_page_count
-from mrdinfo.news.tests.factories import make_many_news_pages, make_news_index
+from mrdinfo.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def news_index(page_tree):
-    index = make_news_index(page_tree["home"])
-    make_many_news_pages(index, 12)
+    index = NewsIndexPageFactory(parent=page_tree["home"])
+    NewsPageFactory.create_dated_batch(12, parent=index)
     return index
 
 

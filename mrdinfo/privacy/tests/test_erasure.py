@@ -17,12 +17,12 @@ from django.contrib.sessions.models import Session
 from django.core import mail, signing
 
 from mrdinfo.core.records.personal_data import entries, registered_models
-from mrdinfo.events.tests.factories import make_event, make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms.spam import SALT
-from mrdinfo.forms.tests.factories import make_contact_page
+from mrdinfo.forms.tests.factories import FormPageFactory
 from mrdinfo.giving.models import Donation, GiftAidDeclaration, OutgoingEmail, Subscriber
-from mrdinfo.giving.tests.factories import details_data, details_url, make_donate_page
+from mrdinfo.giving.tests.factories import DonatePageFactory, details_data, details_url
 from mrdinfo.giving.tests.test_stripe import fake_stripe, send_webhook, session_completed  # noqa: F401 (a fixture)
 from mrdinfo.privacy.models import DataProtectionAction
 from mrdinfo.privacy.service import lookup
@@ -49,10 +49,10 @@ def seed_one_person(client, page_tree, django_capture_on_commit_callbacks):
     """Through the real forms; the gift is paid as Stripe pays it (the `fake_stripe` fixture and a
     signed checkout.session.completed webhook), which stores and sends the receipt."""
     home = page_tree["home"]
-    contact = make_contact_page(home, to_address="staff@example.org")
-    event = make_event(
-        make_event_index(home),
-        "Riverside 10K",
+    contact = FormPageFactory(parent=home, to_address="staff@example.org")
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home),
+        title="Riverside 10K",
         days_from_now=20,
         form_fields=[
             {"label": "Your name", "field_type": "singleline", "required": True},
@@ -60,7 +60,7 @@ def seed_one_person(client, page_tree, django_capture_on_commit_callbacks):
             {"label": "Anything we should know", "field_type": "multiline", "required": False},
         ],
     )
-    donate = make_donate_page(home)
+    donate = DonatePageFactory(parent=home)
     with django_capture_on_commit_callbacks(execute=True):
         answers = {"your_name": "Erin Eraseme", "your_email_address": EMAIL, "form_started": started(), "website": ""}
         assert client.post(contact.url, {**answers, "your_message": MESSAGE}).status_code == 302

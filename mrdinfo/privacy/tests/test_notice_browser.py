@@ -6,15 +6,15 @@ import json
 import pytest
 
 from mrdinfo.testing.browser import assert_no_axe_violations
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def notice(page_tree, live_server):
-    page = make_general_page(
-        page_tree["home"], "What we keep", body=json.dumps([{"type": "retention_table", "value": None}])
+    page = GeneralPageFactory(
+        parent=page_tree["home"], title="What we keep", body=json.dumps([{"type": "retention_table", "value": None}])
     )
     return live_server.url + page.url
 

@@ -19,9 +19,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from mrdinfo.core.records.personal_data import entries, entry
-from mrdinfo.events.tests.factories import make_event, make_event_index
+from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory
 from mrdinfo.feedback.models import PageFeedback
-from mrdinfo.forms.tests.factories import make_contact_page
+from mrdinfo.forms.tests.factories import FormPageFactory
 from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, OutgoingEmail, Subscriber
 from mrdinfo.privacy.service import prune
 from mrdinfo.search.models import NoResultSearch
@@ -58,15 +58,15 @@ def donation(name, when):
 @pytest.fixture
 def records(page_tree):
     home = page_tree["home"]
-    contact = make_contact_page(home)
+    contact = FormPageFactory(parent=home)
     old_message = FormSubmission.objects.create(page=contact, form_data={"your_message": "old"})
     new_message = FormSubmission.objects.create(page=contact, form_data={"your_message": "new"})
     FormSubmission.objects.filter(pk=old_message.pk).update(submit_time=due("messages"))
     FormSubmission.objects.filter(pk=new_message.pk).update(submit_time=not_due("messages"))
 
-    index = make_event_index(home)
-    long_ago = make_event(index, "Old run", start=due("event-registrations") - timedelta(hours=3))
-    recent = make_event(index, "Recent run", start=not_due("event-registrations"))
+    index = EventIndexPageFactory(parent=home)
+    long_ago = EventPageFactory(parent=index, title="Old run", start=due("event-registrations") - timedelta(hours=3))
+    recent = EventPageFactory(parent=index, title="Recent run", start=not_due("event-registrations"))
     old_entry = FormSubmission.objects.create(page=long_ago, form_data={"your_name": "old runner"})
     new_entry = FormSubmission.objects.create(page=recent, form_data={"your_name": "new runner"})
     FormSubmission.objects.filter(pk__in=[old_entry.pk, new_entry.pk]).update(submit_time=due("event-registrations"))

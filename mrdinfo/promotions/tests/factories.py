@@ -1,4 +1,4 @@
-"""Promotional cards and sets for tests (factory_boy; make_* are the short forms, see
+"""Promotional cards and sets for tests (factory_boy, see
 mrdinfo/testing/factories.py)."""
 
 import factory
@@ -20,21 +20,19 @@ class PromoCardFactory(ValidatedModelFactory):
 
 
 class PromoCardSetFactory(factory.django.DjangoModelFactory):
+    """A card set showing `cards=` in that order."""
+
     class Meta:
         model = PromoCardSet
 
+    class Params:
+        cards = ()
+
     name = factory.Sequence(lambda n: f"Card set {n}")
     heading = "Read more"
-
-
-def make_card(title, page=None, url="", image=None, text=""):
-    extra = {"text": text} if text else {}
-    return PromoCardFactory(title=title, link_page=page, link_url=url, image=image, **extra)
-
-
-def make_card_set(name, cards, heading="Read more"):
-    items = [PromoCardSetItem(card=card, sort_order=index) for index, card in enumerate(cards)]
-    return PromoCardSetFactory(name=name, heading=heading, items=items)
+    items = factory.LazyAttribute(
+        lambda card_set: [PromoCardSetItem(card=card, sort_order=index) for index, card in enumerate(card_set.cards)]
+    )
 
 
 def set_end_of_page_cards(site, card_set):

@@ -5,9 +5,9 @@ import pytest
 
 from django.urls import reverse
 
-from mrdinfo.news.tests.factories import make_news_index
+from mrdinfo.news.tests.factories import NewsIndexPageFactory
 from mrdinfo.promotions.models import PromoCardSet
-from mrdinfo.promotions.tests.factories import make_card
+from mrdinfo.promotions.tests.factories import PromoCardFactory
 from mrdinfo.testing.site import configure_site
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_editor_screens_open(admin_client, url_name, args):
 
 def test_the_settings_and_news_page_forms_open(admin_client, home_page):
     configure_site(home_page)
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     site = home_page.get_site()
     assert (
         admin_client.get(reverse("wagtailsettings:edit", args=["promotions", "promosettings", site.pk])).status_code
@@ -39,7 +39,10 @@ def test_the_settings_and_news_page_forms_open(admin_client, home_page):
 
 
 def test_a_set_saved_in_the_admin_keeps_the_editors_order(admin_client):
-    first, second = make_card("First", url="/events/"), make_card("Second", url="/donate/")
+    first, second = (
+        PromoCardFactory(title="First", link_url="/events/"),
+        PromoCardFactory(title="Second", link_url="/donate/"),
+    )
     data = {
         "name": "Help",
         "heading": "I want to help",

@@ -7,11 +7,12 @@ import pytest
 from django.test import Client
 
 from mrdinfo.core.measuring.queries import page_cache_bypass
-from mrdinfo.information.tests.factories import make_hub, make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory, TopicIndexPageFactory
 from mrdinfo.promotions.models import PromoCardSetItem
-from mrdinfo.promotions.tests.factories import make_card, make_card_set, set_end_of_page_cards
+from mrdinfo.promotions.tests.factories import PromoCardFactory, PromoCardSetFactory, set_end_of_page_cards
+from mrdinfo.testing.factories import GeneralPageFactory
 from mrdinfo.testing.html import select
-from mrdinfo.testing.site import configure_site, make_general_page
+from mrdinfo.testing.site import configure_site
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,14 @@ def commit(django_capture_on_commit_callbacks):
 @pytest.fixture
 def site(home_page):
     configure_site(home_page)
-    info = make_information_page(make_hub(home_page), "What is MRD?")
-    donate = make_general_page(home_page, "Donate")
-    run = make_general_page(home_page, "Run for us")
-    cards = {"give_card": make_card("Give", page=donate), "run_card": make_card("Run", page=run)}
-    card_set = make_card_set("Read more", [cards["give_card"], cards["run_card"]])
+    info = InformationPageFactory(parent=TopicIndexPageFactory(parent=home_page), title="What is MRD?")
+    donate = GeneralPageFactory(parent=home_page, title="Donate")
+    run = GeneralPageFactory(parent=home_page, title="Run for us")
+    cards = {
+        "give_card": PromoCardFactory(title="Give", link_page=donate),
+        "run_card": PromoCardFactory(title="Run", link_page=run),
+    }
+    card_set = PromoCardSetFactory(name="Read more", cards=[cards["give_card"], cards["run_card"]])
     set_end_of_page_cards(home_page.get_site(), card_set)
     home_page.body = [("promo_cards", {"card_set": card_set, "heading": ""})]
     home_page.save_revision().publish()
@@ -80,7 +84,7 @@ def test_a_set_reordered_item_by_item(site, commit):
 
 
 def test_the_settings_changed(site, commit):
-    other = make_card_set("Other", [site["run_card"]])
+    other = PromoCardSetFactory(name="Other", cards=[site["run_card"]])
     with commit():
         set_end_of_page_cards(site["home"].get_site(), other)
     assert links(site)[site["info"].url] == [("Run", "/run-for-us/")]

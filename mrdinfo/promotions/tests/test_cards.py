@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 
 from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
-from mrdinfo.information.tests.factories import make_hub, make_information_page
+from mrdinfo.information.tests.factories import InformationPageFactory, TopicIndexPageFactory
 from mrdinfo.promotions.models import PromoCardSetItem
-from mrdinfo.promotions.tests.factories import make_card, make_card_set, set_end_of_page_cards
-from mrdinfo.testing.images import make_image
-from mrdinfo.testing.site import configure_site, make_general_page
+from mrdinfo.promotions.tests.factories import PromoCardFactory, PromoCardSetFactory, set_end_of_page_cards
+from mrdinfo.testing.factories import GeneralPageFactory, ImageFactory
+from mrdinfo.testing.site import configure_site
 
 pytestmark = pytest.mark.django_db(transaction=True)  # signals clear the cache on commit
 
@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True)  # signals clear the cache 
 @pytest.fixture
 def site_pages(home_page):
     configure_site(home_page)
-    hub = make_hub(home_page)
-    info = make_information_page(hub, "What is MRD?")
-    pages = [make_general_page(home_page, f"Charity page {n}") for n in range(8)]
+    hub = TopicIndexPageFactory(parent=home_page)
+    info = InformationPageFactory(parent=hub, title="What is MRD?")
+    pages = [GeneralPageFactory(parent=home_page, title=f"Charity page {n}") for n in range(8)]
     return {"home": home_page, "info": info, "pages": pages}
 
 
@@ -43,9 +43,9 @@ def place_on_home(home, card_set, heading=""):
 
 
 def test_cards_end_information_pages_as_one_line_in_the_editors_order(client, site_pages):
-    image = make_image()
-    cards = [make_card(page.title, page=page, image=image) for page in site_pages["pages"][:3]]
-    card_set = make_card_set("Read more", [cards[2], cards[0], cards[1]])
+    image = ImageFactory()
+    cards = [PromoCardFactory(title=page.title, link_page=page, image=image) for page in site_pages["pages"][:3]]
+    card_set = PromoCardSetFactory(name="Read more", cards=[cards[2], cards[0], cards[1]])
     set_end_of_page_cards(site_pages["home"].get_site(), card_set)
     response = client.get(site_pages["info"].url)
     assert line_titles(response) == ["Charity page 2", "Charity page 0", "Charity page 1"]
@@ -69,9 +69,12 @@ def test_no_setting_no_cards(client, site_pages):
 
 def test_cards_on_the_home_page_in_the_editors_order_with_their_own_heading(client, site_pages):
     pages = site_pages["pages"]
-    help_set = make_card_set(
-        "I want to help",
-        [make_card("Take part in an event", url="/events/"), make_card("Give", page=pages[0])],
+    help_set = PromoCardSetFactory(
+        name="I want to help",
+        cards=[
+            PromoCardFactory(title="Take part in an event", link_url="/events/"),
+            PromoCardFactory(title="Give", link_page=pages[0]),
+        ],
         heading="I want to help",
     )
     place_on_home(site_pages["home"], help_set)
@@ -86,7 +89,10 @@ def test_cards_on_the_home_page_in_the_editors_order_with_their_own_heading(clie
 
 def test_a_card_to_an_unpublished_page_drops_out(client, site_pages):
     pages = site_pages["pages"]
-    card_set = make_card_set("Read more", [make_card("One", page=pages[0]), make_card("Two", page=pages[1])])
+    card_set = PromoCardSetFactory(
+        name="Read more",
+        cards=[PromoCardFactory(title="One", link_page=pages[0]), PromoCardFactory(title="Two", link_page=pages[1])],
+    )
     set_end_of_page_cards(site_pages["home"].get_site(), card_set)
     assert line_titles(client.get(site_pages["info"].url)) == ["One", "Two"]
     pages[0].unpublish()
@@ -100,9 +106,9 @@ def test_cards_cost_no_queries_however_many(client, site_pages, count):
     client.get(info_url)
     without_cards, _ = count_queries(client, info_url)
     home = site_pages["home"]
-    image = make_image()
-    cards = [make_card(page.title, page=page, image=image) for page in site_pages["pages"][:count]]
-    card_set = make_card_set("Read more", cards)
+    image = ImageFactory()
+    cards = [PromoCardFactory(title=page.title, link_page=page, image=image) for page in site_pages["pages"][:count]]
+    card_set = PromoCardSetFactory(name="Read more", cards=cards)
     set_end_of_page_cards(home.get_site(), card_set)
     place_on_home(home, card_set)
     for url in (info_url, "/"):
@@ -114,7 +120,7 @@ def test_cards_cost_no_queries_however_many(client, site_pages, count):
     assert len(card_titles(response)[0]) == count
     assert home_queries <= PAGE_QUERY_BUDGET
     # Same queries for the home page whether it shows 2 or 8 cards: compare with a 1-card set.
-    small = make_card_set("Small", cards[:1])
+    small = PromoCardSetFactory(name="Small", cards=cards[:1])
     place_on_home(home, small)
     client.get("/")
     one_card_queries, response = count_queries(client, "/")
@@ -124,17 +130,17 @@ def test_cards_cost_no_queries_however_many(client, site_pages, count):
 
 @pytest.mark.parametrize("address", ["/events/", "/donate/gifts-in-wills/", "https://example.org/shop"])
 def test_card_addresses_may_be_a_site_path_or_another_site(address):
-    make_card(f"Card {address}", url=address)
+    PromoCardFactory(title=f"Card {address}", link_url=address)
 
 
 @pytest.mark.parametrize("address", ["javascript:alert(1)", "//evil.example/", "/two words/", "events"])
 def test_unsafe_or_broken_addresses_are_refused(address):
     with pytest.raises(ValidationError):
-        make_card("Bad", url=address)
+        PromoCardFactory(title="Bad", link_url=address)
 
 
 def test_a_card_needs_exactly_one_link(site_pages):
     with pytest.raises(ValidationError):
-        make_card("Neither")
+        PromoCardFactory(title="Neither")
     with pytest.raises(ValidationError):
-        make_card("Both", page=site_pages["pages"][0], url="/events/")
+        PromoCardFactory(title="Both", link_page=site_pages["pages"][0], link_url="/events/")

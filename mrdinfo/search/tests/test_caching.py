@@ -6,8 +6,8 @@ import pytest
 
 from django.test import Client
 
+from mrdinfo.testing.factories import GeneralPageFactory
 from mrdinfo.testing.html import select, select_one, text
-from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,8 @@ def commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def okapi(page_tree):
-    parent = make_general_page(page_tree["home"], "Zoo notes")
-    page = make_general_page(parent, "Okapi facts", summary="Striped legs.")
+    parent = GeneralPageFactory(parent=page_tree["home"], title="Zoo notes")
+    page = GeneralPageFactory(parent=parent, title="Okapi facts", summary="Striped legs.")
     assert cards("okapi") == [("Okapi facts", "/zoo-notes/okapi-facts/", "Striped legs.")]  # fills the cache
     return page
 

@@ -13,7 +13,7 @@ from mrdinfo.core.measuring.budgets import PAGE_QUERY_BUDGET
 from mrdinfo.core.measuring.queries import count_queries
 from mrdinfo.search.models import NoResultSearch
 from mrdinfo.search.query import glossary_matches, highlight, spelling_variants
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +100,10 @@ def test_spelling_variants_work_both_ways(word, other):
     [("haematologist", "hematologist"), ("anaemia", "anemia"), ("tumour", "tumor")],
 )
 def test_pages_written_in_british_spelling_are_found_in_american(client, page_tree, british_text, american_query):
-    page = make_general_page(
-        page_tree["home"], f"Meet a {british_text}", body=[("text", f"<p>A word about {british_text} here.</p>")]
+    page = GeneralPageFactory(
+        parent=page_tree["home"],
+        title=f"Meet a {british_text}",
+        body=[("text", f"<p>A word about {british_text} here.</p>")],
     )
     assert results(search(client, american_query))[:1] == [page.url]
     assert results(search(client, british_text))[:1] == [page.url]
@@ -123,7 +125,9 @@ def test_highlight_escapes_and_marks_every_spelling():
 
 def test_results_are_paginated_with_the_query_kept_and_highlighted(client, page_tree):
     for number in range(23):
-        make_general_page(page_tree["home"], f"Walking event {number}", body=[("text", "<p>A sponsored walk.</p>")])
+        GeneralPageFactory(
+            parent=page_tree["home"], title=f"Walking event {number}", body=[("text", "<p>A sponsored walk.</p>")]
+        )
     html = search(client, "walking")
     soup = BeautifulSoup(html, "html.parser")
     assert len(soup.select(".search-results .search-result")) == 10
@@ -210,16 +214,16 @@ def test_editors_promotions_come_before_the_results(client, content):
 def test_only_live_public_pages_are_found(client, page_tree):
     from wagtail.models import PageViewRestriction
 
-    draft = make_general_page(page_tree["home"], "Giraffe draft")
+    draft = GeneralPageFactory(parent=page_tree["home"], title="Giraffe draft")
     draft.unpublish()
-    private = make_general_page(page_tree["home"], "Giraffe private")
+    private = GeneralPageFactory(parent=page_tree["home"], title="Giraffe private")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    public = make_general_page(page_tree["home"], "Giraffe public")
+    public = GeneralPageFactory(parent=page_tree["home"], title="Giraffe public")
     assert results(search(client, "giraffe")) == [public.url]
 
 
 def test_a_changed_title_shows_in_results(client, page_tree):
-    page = make_general_page(page_tree["home"], "Okapi facts")
+    page = GeneralPageFactory(parent=page_tree["home"], title="Okapi facts")
     assert "<mark>Okapi</mark> facts</a>" in search(client, "okapi")
     page.title = "Okapi facts and figures"
     page.save_revision().publish()
@@ -229,7 +233,9 @@ def test_a_changed_title_shows_in_results(client, page_tree):
 @pytest.mark.parametrize("count", [1, 40])
 def test_search_page_within_the_query_budget_whatever_the_number_of_results(client, page_tree, count):
     for number in range(count):
-        make_general_page(page_tree["home"], f"Bake sale {number}", body=[("text", "<p>Cakes for the charity.</p>")])
+        GeneralPageFactory(
+            parent=page_tree["home"], title=f"Bake sale {number}", body=[("text", "<p>Cakes for the charity.</p>")]
+        )
     client.get("/search/", {"q": "bake sale cakes"})  # fills the caches, as for most visitors
     queries, response = count_queries(client, "/search/?q=bake+sale+cakes&page=2" if count > 10 else "/search/?q=bake")
     assert response.status_code == 200

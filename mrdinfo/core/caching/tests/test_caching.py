@@ -17,7 +17,7 @@ from mrdinfo.core import caching
 from mrdinfo.core.caching import clearing, content_generation
 from mrdinfo.core.models import MenuItem
 from mrdinfo.core.pages import chrome
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 from .purge_recorder import RecordingBackend
 
@@ -230,7 +230,7 @@ def test_a_failing_cache_does_not_stop_the_others_or_the_save(visitor, page_tree
     caching.register_cache("broken", broken)
     try:
         warm(visitor, "/")
-        make_general_page(page_tree["home"], "Brand new")
+        GeneralPageFactory(parent=page_tree["home"], title="Brand new")
         with commit():
             page_tree["about"].save_revision().publish()
         assert cache.get(chrome.cache_key(page_tree["home"].get_site().pk)) is None
@@ -305,9 +305,9 @@ def test_scheduled_expiry(visitor, page_tree, commit):
 
 
 def test_saving_an_image(visitor, page_tree, commit):
-    from mrdinfo.testing.images import make_image
+    from mrdinfo.testing.factories import ImageFactory
 
-    image = make_image()
+    image = ImageFactory()
     warm(visitor, "/about-us/")
     before = caching.generation()
     image.title = "A new description"

@@ -47,10 +47,10 @@ def test_forged_forwarding_entries_are_ignored(behind_nginx):
 @pytest.mark.django_db
 def test_donors_behind_nginx_are_limited_one_by_one(client, behind_nginx, page_tree):
     from mrdinfo.giving.models import Donation
-    from mrdinfo.giving.tests.factories import details_data, details_url, make_donate_page
+    from mrdinfo.giving.tests.factories import DonatePageFactory, details_data, details_url
 
     behind_nginx.GIVING_RATE_LIMITS = {"donation-ip": "3/h", "donation-email": "100/h"}
-    donate = make_donate_page(page_tree["home"])
+    donate = DonatePageFactory(parent=page_tree["home"])
     answers = [
         client.post(details_url(donate), details_data(), REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=f"203.0.113.{n}").status_code
         for n in range(1, 7)

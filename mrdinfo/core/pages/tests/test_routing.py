@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from mrdinfo.core.measuring.queries import page_cache_bypass
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ def route_queries(client, url):
 
 
 def test_deep_pages_cost_no_more_queries_than_shallow_ones(client, page_tree):
-    level3 = make_general_page(page_tree["team"], "Our nurses")
-    level4 = make_general_page(level3, "Night shifts")
+    level3 = GeneralPageFactory(parent=page_tree["team"], title="Our nurses")
+    level4 = GeneralPageFactory(parent=level3, title="Night shifts")
     _, shallow = route_queries(client, page_tree["about"].url)
     response, deep = route_queries(client, level4.url)
     assert response.status_code == 200 and b"Night shifts" in response.content
@@ -48,7 +48,7 @@ def test_unknown_paths_are_not_found(client, page_tree):
 
 
 def test_same_slug_under_different_parents(client, page_tree):
-    make_general_page(page_tree["about"], "History", summary="About history.")
-    make_general_page(page_tree["privacy"], "History", summary="Privacy history.")
+    GeneralPageFactory(parent=page_tree["about"], title="History", summary="About history.")
+    GeneralPageFactory(parent=page_tree["privacy"], title="History", summary="Privacy history.")
     assert b"About history." in client.get("/about-us/history/").content
     assert b"Privacy history." in client.get("/privacy-notice/history/").content

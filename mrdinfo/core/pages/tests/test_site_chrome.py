@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from mrdinfo.core.measuring.queries import page_cache_bypass
 from mrdinfo.core.models import Menu, MenuItem
+from mrdinfo.testing.factories import GeneralPageFactory
 from mrdinfo.testing.html import select, select_one, text
-from mrdinfo.testing.site import make_general_page
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def set_menu_size(menu, pages, size):
 def test_home_page_costs_the_same_queries_with_3_or_30_menu_items(
     client, page_tree, warm, django_capture_on_commit_callbacks
 ):
-    pages = [make_general_page(page_tree["home"], f"Section {i}") for i in range(6)]
+    pages = [GeneralPageFactory(parent=page_tree["home"], title=f"Section {i}") for i in range(6)]
     counts = {}
     for size in (3, 30):
         with django_capture_on_commit_callbacks(execute=True):

@@ -13,7 +13,7 @@ from PIL import Image
 from wagtail.models import Page, PageViewRestriction
 
 from mrdinfo.core.sharing import images as share_images
-from mrdinfo.testing.site import make_general_page
+from mrdinfo.testing.factories import GeneralPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +206,7 @@ def test_every_page_has_breadcrumbs_and_the_charity_in_structured_data(client, p
 def test_structured_data_cannot_be_closed_early_by_page_text(client, page_tree):
     title = "Tricky </script><script>alert(1)</script> & co"
     # (The body is set: the test helper's default body would put the title in raw HTML.)
-    page = make_general_page(page_tree["home"], title, body=[("text", "<p>Plain words.</p>")])
+    page = GeneralPageFactory(parent=page_tree["home"], title=title, body=[("text", "<p>Plain words.</p>")])
     html = client.get(page.url).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     scripts = soup.find_all("script", type="application/ld+json")
@@ -230,11 +230,11 @@ def sitemap_urls(client):
 
 def test_sitemap_lists_every_published_public_page_and_no_draft_or_private_one(client, page_tree):
     home = page_tree["home"]
-    draft = make_general_page(home, "Draft plans")
+    draft = GeneralPageFactory(parent=home, title="Draft plans")
     draft.unpublish()
-    private = make_general_page(home, "Staff only")
+    private = GeneralPageFactory(parent=home, title="Staff only")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    hidden_child = make_general_page(private, "Staff rota")
+    hidden_child = GeneralPageFactory(parent=private, title="Staff rota")
     urls = sitemap_urls(client)
     expected = {
         page.full_url
