@@ -27,7 +27,7 @@ from mrdinfo.giving.tests.test_stripe import fake_stripe, send_webhook, session_
 from mrdinfo.privacy.models import DataProtectionAction
 from mrdinfo.privacy.service import lookup
 
-from .factories import data_protection_lead
+from .factories import DataProtectionLeadFactory
 
 pytestmark = pytest.mark.django_db
 EMAIL = "Erin.Parent@Example.org"
@@ -113,9 +113,7 @@ def traces_left():
 
 
 @pytest.mark.usefixtures("fake_stripe")
-def test_the_screen_finds_exports_and_erases_one_person(
-    client, page_tree, django_capture_on_commit_callbacks, django_user_model
-):
+def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, django_capture_on_commit_callbacks):
     donation = seed_one_person(client, page_tree, django_capture_on_commit_callbacks)
     empty = sorted(label for label in registered_models() if not apps.get_model(label)._base_manager.exists())
     assert empty == NOT_SEEDED, empty  # the person is in every other registered model
@@ -129,7 +127,7 @@ def test_the_screen_finds_exports_and_erases_one_person(
     assert any("erin" in message.body.lower() for message in mail.outbox if EMAIL.lower() in message.to[0].lower())
     stored_bodies = list(OutgoingEmail.objects.values_list("body", flat=True))
     client = type(client)()  # the data-protection lead's own browser, not the donor's
-    client.force_login(data_protection_lead(django_user_model))
+    client.force_login(DataProtectionLeadFactory())
 
     found = client.post("/admin/data-protection/", {"email": " erin.parent@EXAMPLE.org ", "operation": "find"})
     text = found.content.decode()
@@ -168,8 +166,8 @@ def test_the_screen_finds_exports_and_erases_one_person(
     assert DataProtectionAction.objects.filter(action=DataProtectionAction.EXPORTED).count() == 1
 
 
-def test_a_bad_address_is_explained_and_kept(client, db, django_user_model):
-    client.force_login(data_protection_lead(django_user_model))
+def test_a_bad_address_is_explained_and_kept(client, db):
+    client.force_login(DataProtectionLeadFactory())
     response = client.post(
         "/admin/data-protection/", {"email": "erin at example", "operation": "erase", "confirm": "yes"}
     )

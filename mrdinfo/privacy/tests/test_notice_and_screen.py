@@ -12,7 +12,7 @@ from mrdinfo.core.records import personal_data
 from mrdinfo.core.records.personal_data import Period
 from mrdinfo.testing.html import select, select_one
 
-from .factories import data_protection_lead, editor
+from .factories import DataProtectionLeadFactory, EditorFactory
 
 pytestmark = pytest.mark.django_db
 PRIVACY_URL = "/privacy/"
@@ -82,13 +82,13 @@ def test_the_notices_paragraphs_take_their_periods_from_the_register(client, con
     assert PERIOD.findall(words(page)) == []
 
 
-def test_the_screen_is_for_the_data_protection_group_only(client, db, django_user_model):
-    client.force_login(editor(django_user_model))
+def test_the_screen_is_for_the_data_protection_group_only(client, db):
+    client.force_login(EditorFactory())
     assert client.get("/admin/data-protection/").status_code in (302, 403)
     assert client.post("/admin/data-protection/", {"email": "a@example.org"}).status_code in (302, 403)
     assert "/admin/data-protection/" not in client.get("/admin/").content.decode()
 
-    client.force_login(data_protection_lead(django_user_model))
+    client.force_login(DataProtectionLeadFactory())
     response = client.get("/admin/data-protection/")
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
     assert select_one(response.content, "form input[name=email]") is not None
