@@ -172,13 +172,15 @@ def postgres_template(database_url: str) -> str:
     migrated = postgres_migrated_template(database_url)
     static = sqlite_site() / "static"
     with locked("postgres"), psycopg.connect(admin_url_of(database_url), autocommit=True) as db:
-        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and media.exists():
+        # Complete only once marked as a template (below): a build killed half-way is made again.
+        done = db.execute("SELECT 1 FROM pg_database WHERE datname = %s AND datistemplate", [name]).fetchone()
+        if done and media.exists():
             return name
         for (old,) in db.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname NOT LIKE %s",
             [TEMPLATE_PREFIX + "%", f"{TEMPLATE_PREFIX}migrated_%"],
         ).fetchall():
+            db.execute(f'ALTER DATABASE "{old}" IS_TEMPLATE false')
             db.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         db.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
         shutil.rmtree(media, ignore_errors=True)
@@ -187,6 +189,7 @@ def postgres_template(database_url: str) -> str:
                 Path(scratch), DATABASE_URL=_url_of(database_url, name), STATIC_ROOT=str(static), MEDIA_ROOT=str(media)
             )
             run_manage(env, "load_content")
+        db.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
     return name
 
 
