@@ -3,10 +3,9 @@ the pages, so event files can name them. Matched by slug; a changed name is upda
 
 from functools import partial
 
-from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.errors import ContentError, full_clean_at
 from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
@@ -45,13 +44,6 @@ def load_event_categories(loader):
                 key={"slug": str(item.get("slug") or slugify(name))},
                 values={"name": name},
                 label=f"event {model._meta.verbose_name.split()[-1]} {name}",
-                validate=partial(check, display=display, line=line),
+                validate=partial(full_clean_at, display=display, line=line),
                 notes={Outcome.ADDED: "saved", Outcome.UPDATED: "saved"},
             )
-
-
-def check(category, display, line):
-    try:
-        category.full_clean()
-    except ValidationError as error:
-        raise ContentError(display, line, "; ".join(error.messages)) from None

@@ -10,9 +10,7 @@ A person changed in Wagtail since it was loaded is left alone (unless --overwrit
 
 from functools import partial
 
-from django.core.exceptions import ValidationError
-
-from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.errors import ContentError, full_clean_at
 from mrdinfo.core.content.records import Outcome, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
@@ -54,13 +52,6 @@ def load_people(loader):
             values=values,
             found=existing.get(role),
             label=f"person {role!r}",
-            validate=partial(check, display=display, line=line),
+            validate=partial(full_clean_at, display=display, line=line),
             notes={Outcome.LEFT_ALONE: "left alone, an editor changed it in Wagtail"},
         )
-
-
-def check(person, display, line):
-    try:
-        person.full_clean()
-    except ValidationError as error:
-        raise ContentError(display, line, "; ".join(error.messages)) from None

@@ -8,11 +8,9 @@ and a file that has not changed saves nothing. Mistakes stop the load with file:
 
 from functools import partial
 
-from django.core.exceptions import ValidationError
-
 from wagtail.models import Page
 
-from mrdinfo.core.content.errors import ContentError
+from mrdinfo.core.content.errors import ContentError, full_clean_at
 from mrdinfo.core.content.records import Outcome, child_rows, sync_record
 from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
@@ -65,7 +63,7 @@ def create_card_sets(loader):
     for item, line in entries(data, "sets", SET_KEYS, ("name", "heading"), display):
         if not PromoCardSet.objects.filter(name=str(item["name"]).strip()).exists():
             card_set = PromoCardSet(name=str(item["name"]).strip(), heading=str(item["heading"]).strip())
-            clean(card_set, item, line, display)
+            full_clean_at(card_set, display, line, item)
             card_set.mark_loaded()
             card_set.save()
             loader.note(f"card set {card_set.name}: added")
@@ -100,7 +98,7 @@ def load_card(loader, item, line, display, cards):
         values=values,
         found=cards.get(title),
         label=f"card {title!r}",
-        validate=partial(clean, item=item, line=line, display=display),
+        validate=partial(full_clean_at, display=display, line=line, item=item),
     ).record
 
 
@@ -125,7 +123,7 @@ def load_set(loader, item, line, display, cards):
         children={"items": child_rows(PromoCardSetItem, [{"card": card} for card in chosen])},
         found=card_set,
         label=f"card set {card_set.name!r}",
-        validate=partial(clean, item=item, line=line, display=display),
+        validate=partial(full_clean_at, display=display, line=line, item=item),
         notes={Outcome.ADDED: "saved", Outcome.UPDATED: "saved"},
     )
 
@@ -138,15 +136,6 @@ def load_settings(loader, settings, line, display):
     promo_settings = PromoSettings.for_site(loader.site)
     if promo_settings.end_of_information_pages_id != (card_set.pk if card_set else None):
         promo_settings.end_of_information_pages = card_set
-        clean(promo_settings, settings, line, display)
+        full_clean_at(promo_settings, display, line, settings)
         promo_settings.save()
         loader.note("promotional cards settings: saved")
-
-
-def clean(obj, item, line, display):
-    """The model's own rules (full_clean), reported at the line of the key they concern."""
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        key = next((k for k in getattr(error, "error_dict", {}) if k in item), None)
-        raise ContentError(display, item.line_of(key) if key else line, "; ".join(error.messages)) from None

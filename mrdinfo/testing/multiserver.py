@@ -312,11 +312,6 @@ def fresh_postgres_database(database_url, suffix):
     return url._replace(path=f"/{name}").geturl(), admin_url, name
 
 
-def admin_url(database_url):
-    """The same server's `postgres` database, from which others are made and dropped."""
-    return urlsplit(database_url)._replace(path="/postgres").geturl()
-
-
 def drop_postgres_database(admin_url, name):
     import psycopg
 

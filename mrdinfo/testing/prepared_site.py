@@ -130,6 +130,7 @@ def link_static(workdir: Path) -> None:
 
 
 def admin_url_of(database_url: str) -> str:
+    """The same server's `postgres` database, from which others are made and dropped."""
     return urlsplit(database_url)._replace(path="/postgres").geturl()
 
 

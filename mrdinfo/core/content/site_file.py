@@ -8,7 +8,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from mrdinfo.core.models import Menu, MenuItem, SiteSettings
 
 from .comparing import children_match, same_value
-from .errors import ContentError
+from .errors import ContentError, full_clean_at
 from .yaml_lines import LineDict
 
 if TYPE_CHECKING:
@@ -44,10 +44,7 @@ def load_menu(loader: "ContentLoader", name: str, items: Any, display: str, line
         return
     menu = menu or Menu(name=name)
     menu.items = children
-    try:
-        menu.full_clean()
-    except ValidationError as error:
-        raise ContentError(display, line, "; ".join(error.messages)) from None
+    full_clean_at(menu, display, line)
     menu.save()
     loader.note(f"menu {name}: saved")
 

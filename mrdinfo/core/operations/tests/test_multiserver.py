@@ -64,7 +64,7 @@ def site(tmp_path_factory):
     name = f"{DATABASE_URL.rsplit('/', 1)[-1]}_multiserver"
     s3 = object_storage.MotoS3(workdir)
     database_url = prepared_site.copy_postgres_site(DATABASE_URL, name, workdir / "prepared")
-    admin_url = ms.admin_url(DATABASE_URL)
+    admin_url = prepared_site.admin_url_of(DATABASE_URL)
     # This test worker's own Redis database (settings/test.py gives each xdist worker one): the
     # other worker empties its own before each of its tests, which would reset the shared counts.
     redis_url = settings.CACHES["default"]["LOCATION"]
