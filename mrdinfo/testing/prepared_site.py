@@ -28,7 +28,9 @@ from urllib.parse import urlsplit
 BASE_DIR = Path(__file__).resolve().parents[2]
 INPUTS = ("mrdinfo", "content", "static", "templates", "manage.py", "requirements.txt")
 ROOT = Path(os.environ.get("PREPARED_SITE_ROOT", Path(tempfile.gettempdir()) / "mrdinfo-prepared-site"))
-TEMPLATE_PREFIX = "mrdinfo_prepared_"
+# Builds drop older databases with this prefix: two checkouts testing on one server at once each
+# set their own (PREPARED_SITE_DB_PREFIX) so neither drops the other's.
+TEMPLATE_PREFIX = os.environ.get("PREPARED_SITE_DB_PREFIX", "mrdinfo_prepared_")
 # The settings a build must not inherit from the test run that asked for it.
 ENV_FROM_TEST_RUN = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
