@@ -204,7 +204,7 @@ def publish_under_load(env):
     script = WORKDIR / "mix.lua"
     script.write_text(MIX_SCRIPT % ", ".join(json.dumps(path) for path in MIX))
     publisher = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [str(PYTHON), "manage.py", "shell", "-c", PUBLISHER],
+        [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", PUBLISHER],
         cwd=PROJECT,
         env={**env, "BENCH_PUBLISH_SECONDS": str(PUBLISH_SECONDS), "BENCH_PUBLISH_EVERY": str(PUBLISH_EVERY)},
         stdout=subprocess.PIPE,

@@ -56,6 +56,7 @@ logger = logging.getLogger(__name__)
 CACHEABLE_STATUSES = {200, 301, 404}
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 PERSONAL_DIRECTIVES = {"private", "no-store", "no-cache"}
+CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
 
 
 class StoredPage(NamedTuple):
@@ -65,10 +66,9 @@ class StoredPage(NamedTuple):
     purge: int | None  # the purge generation (caching.PURGE_KEY)
     status: int
     headers: list[tuple[str, str]]
-    body: bytes  # with the per-visitor parts taken out (visitor_parts.py)
+    body: visitor_parts.Holes  # cut where the per-visitor parts go (visitor_parts.py)
     reads: frozenset[str]  # the query parameters the render read (query_reads.ALL: all)
     values: Values  # their values in the request it was rendered for
-    parts: tuple[str, ...]  # the per-visitor inputs to fill in
 
 
 def cache_control_directives(response: HttpResponseBase) -> set[str]:
@@ -125,7 +125,7 @@ def make_private(response: HttpResponseBase) -> None:
 
 
 def from_stored_copy(request: HttpRequest, stored: StoredPage) -> HttpResponse:
-    response = HttpResponse(visitor_parts.put_in(request, stored.body, stored.parts), status=stored.status)
+    response = HttpResponse(visitor_parts.put_in(request, stored.body), status=stored.status)
     for name, value in stored.headers:
         response[name] = value
     response["Content-Length"] = str(len(response.content))  # the visitor's tokens may differ in length
@@ -134,6 +134,8 @@ def from_stored_copy(request: HttpRequest, stored: StoredPage) -> HttpResponse:
 
 def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponseBase:
     """The response, or a 304 (or 412) when the request's conditional headers match its ETag."""
+    if not any(header in request.META for header in CONDITIONAL_HEADERS):
+        return response  # what Django's check gives too, without parsing four absent headers
     answer = get_conditional_response(request, etag=response.get("ETag"), response=response)
     return answer if answer is not None else response  # given a response, Django never answers None
 
@@ -222,7 +224,7 @@ class PageCacheMiddleware:
 
     def serve(self, request: HttpRequest, stored: StoredPage, label: str) -> HttpResponseBase:
         response: HttpResponseBase
-        if visitor_parts.CSRF_FIELD in stored.parts:
+        if visitor_parts.CSRF_FIELD in stored.body.slots:
             response = visitor_parts.with_csrf(request, lambda request: from_stored_copy(request, stored))
             make_private(response)
         else:
@@ -236,9 +238,11 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if not response_is_cacheable(request, response):
             return self.mark_uncached(request, response)
-        body, parts = visitor_parts.take_out(cast(HttpResponse, response).content)
+        body = visitor_parts.take_out(cast(HttpResponse, response).content)
         uses_csrf = bool(request.META.get("CSRF_COOKIE_USED") or response.cookies)
-        if uses_csrf and (visitor_parts.CSRF_FIELD not in parts or visitor_parts.leaks_csrf_token(request, body)):
+        if uses_csrf and (
+            visitor_parts.CSRF_FIELD not in body.slots or visitor_parts.leaks_csrf_token(request, body.without_values())
+        ):
             return self.mark_uncached(request, response)
         if uses_csrf:
             make_private(response)
@@ -247,7 +251,7 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
         try:
-            self.store(request, lookup, response, body, parts, frozenset(reads))
+            self.store(request, lookup, response, body, frozenset(reads))
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
         response["X-Cache"] = "miss"
@@ -260,8 +264,7 @@ class PageCacheMiddleware:
         request: HttpRequest,
         lookup: Lookup,
         response: HttpResponseBase,
-        body: bytes,
-        parts: tuple[str, ...],
+        body: visitor_parts.Holes,
         reads: frozenset[str],
     ) -> None:
         key_of_reads = reads_key(request)
@@ -269,7 +272,7 @@ class PageCacheMiddleware:
         every_read = reads | (known or frozenset())
         if every_read != known:
             cache.set(key_of_reads, every_read, settings.PAGE_CACHE_SECONDS)
-        private = {"cache-control", "etag"} if visitor_parts.CSRF_FIELD in parts else set()
+        private = {"cache-control", "etag"} if visitor_parts.CSRF_FIELD in body.slots else set()
         private |= {"x-cache", "content-length"}
         headers = [(name, value) for name, value in response.items() if name.lower() not in private]
         stored = StoredPage(
@@ -280,7 +283,6 @@ class PageCacheMiddleware:
             body,
             reads,
             values_for(request.GET, reads),
-            parts,
         )
         cache.set(page_key(request, values_for(request.GET, every_read)), stored, settings.PAGE_CACHE_SECONDS)
 

@@ -1,9 +1,9 @@
 """The parts of a cached page that are each visitor's own: a form's CSRF token and spam time stamp.
 
 A page with a form is the same for everyone except for a few hidden inputs. When the page cache
-(page_cache.py) stores such a page, `take_out()` replaces the value of each registered hidden
-input with a marker; whenever the copy is served, `put_in()` writes a fresh value for this
-visitor in its place. So a form page costs about what any cached page costs, and two visitors
+(page_cache.py) stores such a page, `take_out()` cuts the body where the value of each registered
+hidden input goes; whenever the copy is served, `put_in()` joins the pieces around a fresh value
+for this visitor. So a form page costs about what any cached page costs, and two visitors
 of one cached copy never share a token.
 
 - The CSRF token (Django's `csrfmiddlewaretoken`) is registered here. A copy that holds one is
@@ -18,7 +18,7 @@ of one cached copy never share a token.
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -29,7 +29,6 @@ from django.middleware.csrf import (  # type: ignore[attr-defined]  # Django's o
 )
 
 CSRF_FIELD = "csrfmiddlewaretoken"
-MARKER = "@@mrdinfo-visitor-part:{name}@@"
 
 _makers: dict[str, Callable[[HttpRequest], str]] = {CSRF_FIELD: get_token}
 # 64 letters and digits on their own: the shape of a masked CSRF token.
@@ -43,33 +42,50 @@ def register_field(name: str, make: Callable[[HttpRequest], str]) -> None:
     _pattern.cache_clear()
 
 
-def marker(name: str) -> bytes:
-    return MARKER.format(name=name).encode()
-
-
 @cache
 def _pattern() -> re.Pattern[bytes]:
     names = b"|".join(re.escape(name.encode()) for name in _makers)
     return re.compile(rb'(<input\b[^>]*?\bname="(' + names + rb')"[^>]*?\bvalue=")([^"]*)(")')
 
 
-def take_out(body: bytes) -> tuple[bytes, tuple[str, ...]]:
-    """The body with every registered input's value replaced by its marker, and the names found."""
-    found: list[str] = []
+class Holes(NamedTuple):
+    """A body cut where each visitor's own values go: `pieces[0]`, a value for `slots[0]`,
+    `pieces[1]`, ... Cut once when the copy is stored, so serving it joins bytes instead of
+    searching a 60 KB page for markers on every hit."""
 
-    def replace(match: re.Match[bytes]) -> bytes:
-        name = match.group(2).decode()
-        if name not in found:
-            found.append(name)
-        return match.group(1) + marker(name) + match.group(4)
+    pieces: tuple[bytes, ...]
+    slots: tuple[str, ...]
 
-    return _pattern().sub(replace, body), tuple(found)
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.slots)
+
+    def without_values(self) -> bytes:
+        return b"".join(self.pieces)
 
 
-def put_in(request: HttpRequest, body: bytes, names: tuple[str, ...]) -> bytes:
-    for name in names:
-        body = body.replace(marker(name), _makers[name](request).encode())
-    return body
+def take_out(body: bytes) -> Holes:
+    """The body cut at the value of every registered input (the values dropped)."""
+    pieces: list[bytes] = []
+    slots: list[str] = []
+    start = 0
+    for match in _pattern().finditer(body):
+        pieces.append(body[start : match.end(1)])
+        slots.append(match.group(2).decode())
+        start = match.start(4)
+    pieces.append(body[start:])
+    return Holes(tuple(pieces), tuple(slots))
+
+
+def put_in(request: HttpRequest, holes: Holes) -> bytes:
+    """The body with this visitor's values: one fresh value per name, wherever the name appears."""
+    if not holes.slots:
+        return holes.pieces[0]
+    values = {name: _makers[name](request).encode() for name in dict.fromkeys(holes.slots)}
+    joined = [holes.pieces[0]]
+    for slot, piece in zip(holes.slots, holes.pieces[1:], strict=True):
+        joined += (values[slot], piece)
+    return b"".join(joined)
 
 
 def leaks_csrf_token(request: HttpRequest, body: bytes) -> bool:

@@ -7,17 +7,25 @@
 - Permissions-Policy: turn off browser features no page uses."""
 
 from collections.abc import Callable
+from functools import cache
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+@cache
+def _admin_prefix(urlconf: str | None, script_prefix: str) -> str:
+    return reverse("wagtailadmin_home", urlconf=urlconf)
 
 
 def is_admin_path(path: str) -> bool:
-    return path.startswith(reverse("wagtailadmin_home"))
+    # Asked on every request, static files included; reversing costs more than serving a
+    # cached page's headers, so the answer is kept per URL configuration.
+    return path.startswith(_admin_prefix(get_urlconf(settings.ROOT_URLCONF), get_script_prefix()))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
