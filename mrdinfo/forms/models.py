@@ -158,6 +158,7 @@ class FormPage(StoredFormMixin, EmailFormMixin, FormMixin, BasePage):
 
     parent_page_types = ["home.HomePage", "general.GeneralPage"]
     subpage_types: list[str] = []
+    forms_list_kind = "Answers to a form"  # the admin's Forms list (admin_list.py)
 
     class Meta:
         verbose_name = "form page"

@@ -4,8 +4,11 @@ answers; answers hold parents' names, email addresses and worries, so reading th
 Settings → Groups → the group → Object permissions → Form submission → View."""
 
 from django.contrib.auth.models import Permission
+from django.urls import path
 
 from wagtail import hooks
+
+from .admin_list import FormsListView
 
 VIEW_SUBMISSIONS = "wagtailforms.view_formsubmission"
 
@@ -20,3 +23,13 @@ def only_with_view_permission(user, editable_forms):
 @hooks.register("register_permissions")
 def form_submission_permissions():
     return Permission.objects.filter(content_type__app_label="wagtailforms", codename="view_formsubmission")
+
+
+@hooks.register("register_admin_urls", order=-1)
+def forms_list_urls():
+    # Before Wagtail's own "forms/" (order=-1): the same addresses, so `wagtailforms:index` and
+    # its results view (the filters' live update) both land on the charity's list.
+    return [
+        path("forms/", FormsListView.as_view(), name="mrdinfo_forms_index"),
+        path("forms/results/", FormsListView.as_view(results_only=True), name="mrdinfo_forms_index_results"),
+    ]

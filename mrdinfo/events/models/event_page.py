@@ -1,11 +1,9 @@
 """EventPage: one event. Its dates (stored aware, shown in Europe/London), status, where it is,
-taking part, registration (a link to another site, or a form here with limited places), its
-questions and answers, and its routes: the page, register/ and calendar/ (an .ics file)."""
+taking part, registration (a link to another site, or a form here with limited places) and its
+routes: the page, register/ and calendar/ (an .ics file)."""
 
 from datetime import datetime, time, timedelta
 from typing import Any
-
-from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,7 +19,7 @@ from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from mrdinfo.core.models import BasePage
@@ -140,6 +138,11 @@ class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormM
     subpage_types: list[str] = []
     # A page, not a form: Wagtail's form mixin would offer "form" and "landing" previews instead.
     preview_modes = Page.DEFAULT_PREVIEW_MODES
+    forms_list_kind = "Event registrations"  # the admin's Forms list (forms/admin_list.py)
+
+    @classmethod
+    def finished_for_forms_list(cls) -> "models.QuerySet[EventPage]":  # over: hidden under Forms
+        return cls.objects.filter(finishes_at__lte=timezone.now())
 
     class Meta:
         verbose_name = "event page"
@@ -289,11 +292,3 @@ class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormM
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> TemplateResponse:
         return self.event(request)
-
-
-class EventFAQ(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="faqs")
-    question = models.CharField(max_length=200)
-    answer = RichTextField(features=RICH_TEXT_FEATURES)
-
-    panels = [FieldPanel("question"), FieldPanel("answer")]
