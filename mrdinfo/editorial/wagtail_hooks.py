@@ -2,12 +2,18 @@
 dashboard panel and report, reviewer profiles (Settings → Clinical reviewers) and the editors'
 guide (Help → Editors' guide)."""
 
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.pages.listing import IndexView as PageExplorerView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import review_dates
 from .content_checks import use_our_content_checker
@@ -15,6 +21,26 @@ from .models import ReviewerProfile
 from .views import ReviewDatesReportView, can_view_review_dates, editors_guide
 
 hooks.register("construct_wagtail_userbar", use_our_content_checker)
+
+
+@hooks.register("insert_editor_js")
+def publish_after_autosave():
+    return format_html('<script src="{}"></script>', static("editorial/publish-after-autosave.js"))
+
+
+@hooks.register("after_edit_page")
+def after_a_review_go_to_the_dashboard(request, page):
+    """A reviewer who approves (or sends back) a page from its editor lands on their dashboard.
+
+    Wagtail sends them on to the section's page list, which the Clinical reviewers group may not
+    open (they review, they do not manage pages): the approval had worked, but the next screen
+    said "Sorry, you do not have permission to access this area". The dashboard is where their
+    remaining reviews are."""
+    if not request.POST.get("action-workflow-action") or get_valid_next_url_from_request(request):
+        return None
+    if PagePermissionPolicy().user_has_any_permission(request.user, PageExplorerView.any_permission_required):
+        return None
+    return redirect("wagtailadmin_home")
 
 
 class ReviewerProfileViewSet(ModelViewSet):

@@ -74,6 +74,22 @@ def test_each_custom_check_flags_its_case_and_a_clean_page_passes(logged_in, liv
         assert found == [rule], (rule, everything)
 
 
+def test_the_key_figure_block_raises_no_finding_editors_cannot_fix(site_content, live_server, browser_page):
+    # Wagtail's "paragraphs as headings" rule flagged the site's own key figure (a big, bold
+    # number before its explanation) on "The MRD test", which no editor can change.
+    get_user_model().objects.create_superuser("checker", "checker@example.org", "a-long-test-password")
+    browser_page.goto(live_server.url + "/admin/login/")
+    browser_page.get_by_label("Username").fill("checker")
+    browser_page.get_by_label("Password").fill("a-long-test-password")
+    browser_page.get_by_role("button", name="Sign in").click()
+    browser_page.wait_for_url("**/admin/")
+    page = live_server.url + "/understanding-mrd/the-mrd-test/"
+    assert browser_page.goto(page).status == 200
+    assert browser_page.locator(".key-figure").count() > 0
+    _found, everything = our_findings(browser_page, page)
+    assert "Misusing paragraphs as headings" not in everything, everything
+
+
 def test_the_editors_checks_panel_shows_our_findings(logged_in, live_server, page_tree):
     page = GeneralPageFactory(parent=page_tree["home"], title="Vague links", body=[("text", CASES[2][1])])
     logged_in.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
