@@ -186,6 +186,19 @@ MUTATIONS = [
     Mutation(
         "event categories cleared", "mrdinfo/events/signals.py", "cache.delete(CATEGORIES_CACHE_KEY)", [EVENTS_TESTS]
     ),
+    Mutation(
+        "event place taken: places left shown afresh",
+        "mrdinfo/events/places.py",
+        "caching.content_changed()",
+        ["mrdinfo/events/tests/test_places.py"],
+    ),
+    # privacy: an erased or minimised record leaves Wagtail's search index as it now is
+    Mutation(
+        "erased record reindexed",
+        "mrdinfo/privacy/service.py",
+        "index.insert_or_update_object(current)",
+        ["mrdinfo/privacy/tests/test_search_index.py"],
+    ),
     # promotions: cards follow the generation
     Mutation(
         "card set key has the generation",
