@@ -27,6 +27,9 @@ from .stage_wording import (
     seen_sentence,
 )
 
+# The words on the table's disclosure (shown open without script, folded beside the drawn scale).
+TABLE_SUMMARY = "Every stage in one table"
+
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
@@ -246,4 +249,7 @@ def explainer_view(explainer, element_id, heading="", start_stage=""):
         "data": data,
         "data_id": f"{element_id}-data",
         "step_sentence": step_sentence(body, sample),
+        # The table's disclosure: open in the HTML (the story without script), closed by the script
+        # once the scale is drawn, since the picture and the stage cards then tell the same story.
+        "table_summary": TABLE_SUMMARY,
     }

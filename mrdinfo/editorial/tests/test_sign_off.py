@@ -87,7 +87,9 @@ def test_a_page_goes_live_only_after_a_clinical_reviewer_approves(section, clien
 
     client.logout()
     html = public_html(client, page)
-    assert "Clinically reviewed</strong> by Dr Rita Reviewer, Consultant paediatric haematologist" in html
+    # The page's review line names the clinician; its details add their role.
+    assert '<span class="review-status">Clinically reviewed by Dr Rita Reviewer on <time' in html
+    assert "Clinically reviewed by Dr Rita Reviewer, Consultant paediatric haematologist, on" in html
     assert f'datetime="{today:%Y-%m-%d}"' in html and "Clinical review: pending" not in html
 
 

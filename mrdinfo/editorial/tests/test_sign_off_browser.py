@@ -73,10 +73,14 @@ def test_editor_submits_reviewer_approves_page_shows_review(home_page, live_serv
     try:
         visitor = visitor_context.new_page()
         visitor.goto(live_server.url + page.url)
-        review = visitor.locator(".review-status")
+        # The review line names the clinician and the day; its details (a tap) add their role.
+        review = visitor.locator(".review-line .review-status")
         today = datetime.date.today()
-        expect(review).to_contain_text("Clinically reviewed by Dr Rita Reviewer, Consultant paediatric haematologist")
-        expect(review).to_contain_text(f"{today.day} {today:%B %Y}")
+        expect(review).to_have_text(f"Clinically reviewed by Dr Rita Reviewer on {today.day} {today:%B %Y}.")
+        visitor.get_by_text("Sources and review details").click()
+        expect(visitor.locator(".review-status-detail")).to_contain_text(
+            "Clinically reviewed by Dr Rita Reviewer, Consultant paediatric haematologist"
+        )
         expect(visitor.get_by_text(NEW_SUMMARY).first).to_be_visible()
         expect(visitor.get_by_text("Clinical review: pending")).to_have_count(0)
     finally:

@@ -88,7 +88,10 @@ def test_at_320_px_nothing_scrolls_sideways_with_a_result_read_and_the_explainer
     ready(page)
     page.wait_for_selector(f"{READER}.is-enhanced")
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    # The explainer's table is one card per stage: every cell inside the page, nothing cut off.
+    # The explainer's table, folded beside the drawn scale and opened with a tap, is one card per
+    # stage: every cell inside the page, nothing cut off.
+    page.locator(".explainer__table-summary").click()
+    assert page.locator(".explainer__table tbody tr").first.is_visible()
     assert page.evaluate(
         """() => [...document.querySelectorAll('.explainer__table td, .explainer__table th[scope=row]')]
             .every((cell) => { const r = cell.getBoundingClientRect();

@@ -10,7 +10,6 @@ from mrdinfo.editorial.review import years_after
 from mrdinfo.general.models import GeneralPage
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
 from mrdinfo.information.tests.factories import (
-    CLINICAL_REVIEW,
     GlossaryPageFactory,
     InformationPageFactory,
     TopicIndexPageFactory,
@@ -175,29 +174,6 @@ def test_references_are_listed_once_at_the_end_with_review_dates(client, hub):
     assert text(source) == "Source: Blood, 2015" and select_one(source, "a")["href"] == "#source-study-2015"
 
 
-def test_a_page_is_clinical_review_pending_until_a_named_clinician_signs_it_off(client, hub):
-    page = InformationPageFactory(parent=hub, title="Remission", last_updated=datetime.date(2026, 11, 28))
-    about = select_one(html_of(client, page), "section.about-information")
-    assert text(about, ".review-status strong") == "Clinical review: pending."
-    assert "Clinically reviewed" not in text(about)
-    # First published is the day the page first went live.
-    page.refresh_from_db()
-    published = page.first_published_at.date()
-    assert review_dates(about)["First published"][0] == f"{published:%Y-%m-%d}"
-
-    for key, value in CLINICAL_REVIEW.items():
-        setattr(page, key, value)
-    page.save_revision().publish()
-    about = select_one(html_of(client, page), "section.about-information")
-    assert "Clinical review: pending" not in text(about)
-    status = select_one(about, ".review-status")
-    assert text(status) == (
-        "Clinically reviewed by Dr Test Reviewer, Consultant paediatric haematologist, on 1 February 2026."
-    )
-    assert text(status, "strong") == "Clinically reviewed"
-    assert select_one(status, "time")["datetime"] == "2026-02-01"
-
-
 def test_half_a_clinical_review_is_refused(hub):
     page = InformationPageFactory(parent=hub, title="Remission")
     page.clinical_reviewer_name = "Information team"
@@ -239,23 +215,6 @@ def test_a_reference_needs_a_year_and_a_doi_or_link_and_a_key_figure_a_real_refe
         {"type": "key_figure", "value": {**figure, "reference": "study-2015"}},
     ]
     stream.clean(stream.to_python(good))
-
-
-def test_next_review_due_can_be_set_and_an_overdue_review_says_so(client, hub):
-    page = InformationPageFactory(
-        parent=hub,
-        title="Old page",
-        last_updated=datetime.date(2020, 3, 1),
-        next_review_due=datetime.date(2021, 3, 1),
-    )
-    html = html_of(client, page)
-    assert '<time datetime="2021-03-01">1 March 2021</time>' in html
-    assert "Overdue: this page is being checked again." in html
-
-    page.next_review_due = None
-    page.last_updated = datetime.date.today()
-    page.save_revision().publish()
-    assert "Overdue" not in html_of(client, page)
 
 
 def test_review_due_date_rules(hub):

@@ -44,6 +44,11 @@ class Explainer {
     this.index = linked === null ? this.data.start : linked;
 
     root.classList.add("is-enhanced");
+    // The table tells the same story as the scale and the stage cards: folded, a tap away, once the
+    // scale is drawn (the HTML sends it open, for reading without script). Before the first paint
+    // (the script holds it), so nothing moves.
+    const table = root.querySelector("[data-explainer-table]");
+    if (table) table.open = false;
     this.drawScales();
     this.show(this.index, false);
     this.listen();
