@@ -1,5 +1,4 @@
-"""The donation journey (a DonatePage's sub-routes) and the payment webhook (the newsletter's
-views are in newsletter_views.py).
+"""The donation journey (a DonatePage's sub-routes) and the payment webhook.
 
 Donation steps: 1. amount and frequency (the page itself, a GET form, so links can pre-fill it);
 2. details, Gift Aid and contact choices (details/: the donation is stored here, pending);
@@ -19,10 +18,9 @@ from django.views.decorators.http import require_POST
 from mrdinfo.core.models import SiteSettings
 
 from . import giftaid
-from .blocks import newsletter_form_context
 from .exports import house_name_or_number
 from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm
-from .models import Donation, GiftAidDeclaration
+from .models import Donation, GiftAidDeclaration, GivingStreamBlock
 from .payments import complete_test_payment, handle_event
 from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, cancel_url, get_provider
 from .ratelimits import limited
@@ -32,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 
 def page_context(page, request, **extra):
-    request._giving_assets_linked = True  # the step templates link giving.css in <head>
     context = page.get_context(request)
     context.update({"test_mode": get_provider().is_test_mode, "privacy_url": privacy_url(request), **extra})
     donation = extra.get("donation")
@@ -254,16 +251,27 @@ def test_payment(page, request, reference):
     return TemplateResponse(request, "giving/test_payment.html", page_context(page, request, donation=donation))
 
 
+THANK_YOU_SIGN_UP = {
+    "heading": "Follow what your gift does",
+    "text": "“Every Step”, our newsletter, has stories from families and news about research. "
+    "It comes once a month by email.",
+}
+
+
 def thank_you(page, request, reference):
     donation = Donation.objects.filter(reference=reference).first()
     share_url = request.build_absolute_uri(page.url)
+    # The newsletter sign-up that giving's pages offer in their body (GivingStreamBlock), in words
+    # for someone who has just given.
+    sign_up = GivingStreamBlock.base_blocks["newsletter"]
+    newsletter_sign_up = sign_up.bind(sign_up.to_python(THANK_YOU_SIGN_UP))
     context = page_context(
         page,
         request,
         donation=donation,
         share_url=share_url,
         share_message=f"{page.share_text} {share_url}".strip(),
-        **newsletter_form_context(page, request),
+        newsletter_sign_up=newsletter_sign_up,
     )
     return TemplateResponse(request, "giving/thank_you.html", context)
 

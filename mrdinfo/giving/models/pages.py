@@ -21,14 +21,14 @@ from wagtail.search import index
 from mrdinfo.core.models import BasePage
 from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.core.pages.headings import collect_headings
+from mrdinfo.newsletter.blocks import NewsletterSignupBlock
 
-from ..blocks import NewsletterSignupBlock
 from ..validation import format_pounds
 from .donations import FREQUENCY_CHOICES, ONE_OFF
 
 
 class GivingStreamBlock(BaseStreamBlock):
-    newsletter = NewsletterSignupBlock()
+    newsletter = NewsletterSignupBlock()  # the newsletter's block (an allowed import: pyproject.toml)
 
 
 class DonatePage(RoutablePageMixin, BasePage):
