@@ -20,7 +20,7 @@ from mrdinfo.core.models import SiteSettings
 from . import giftaid
 from .exports import house_name_or_number
 from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm
-from .models import Donation, GiftAidDeclaration, GivingStreamBlock
+from .models import Donation, GiftAidDeclaration
 from .payments import complete_test_payment, handle_event
 from .providers import BadWebhook, CheckoutError, StripeProvider, TestModeProvider, cancel_url, get_provider
 from .ratelimits import limited
@@ -251,27 +251,16 @@ def test_payment(page, request, reference):
     return TemplateResponse(request, "giving/test_payment.html", page_context(page, request, donation=donation))
 
 
-THANK_YOU_SIGN_UP = {
-    "heading": "Follow what your gift does",
-    "text": "“Every Step”, our newsletter, has stories from families and news about research. "
-    "It comes once a month by email.",
-}
-
-
 def thank_you(page, request, reference):
     donation = Donation.objects.filter(reference=reference).first()
     share_url = request.build_absolute_uri(page.url)
-    # The newsletter sign-up that giving's pages offer in their body (GivingStreamBlock), in words
-    # for someone who has just given.
-    sign_up = GivingStreamBlock.base_blocks["newsletter"]
-    newsletter_sign_up = sign_up.bind(sign_up.to_python(THANK_YOU_SIGN_UP))
     context = page_context(
         page,
         request,
         donation=donation,
         share_url=share_url,
         share_message=f"{page.share_text} {share_url}".strip(),
-        newsletter_sign_up=newsletter_sign_up,
+        newsletter_sign_up=page.thank_you_sign_up(),
     )
     return TemplateResponse(request, "giving/thank_you.html", context)
 
