@@ -261,7 +261,7 @@ NOT_CLEARING = {
     ("mrdinfo/forms/models.py", "queue_notification"): "sends an email after the commit",
     ("mrdinfo/forms/spam.py", "cache.delete(used_token_key"): "a spam check's one-use token",
     ("mrdinfo/giving/emails.py", "queue_email"): "sends an email after the commit",
-    ("mrdinfo/giving/newsletter.py", "queue_email"): "sends an email after the commit",
+    ("mrdinfo/newsletter/subscriptions.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/core/caching/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
     ("mrdinfo/core/caching/page_cache.py", "generation = caching.generation()"): "starts a lost generation afresh",
 }

@@ -89,8 +89,8 @@ MODEL_PERMISSIONS = {
         *_crud("giving.donation", ("view", "export")),
         *_crud("giving.donationpayment", ("view",)),
         *_crud("giving.giftaiddeclaration", ("view", "export")),
-        *_crud("giving.subscriber", ("view", "export")),
-        *_crud("giving.newsletterconsent", ("view",)),
+        *_crud("newsletter.subscriber", ("view", "export")),
+        *_crud("newsletter.newsletterconsent", ("view",)),
         # Event registrations are form submissions on event pages (only pages they can edit).
         "wagtailforms.view_formsubmission",
     ],

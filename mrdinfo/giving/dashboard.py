@@ -1,9 +1,15 @@
 """The fundraiser's dashboard panel: money received this month and this year (one-off, monthly,
-total), Gift Aid claimable on it, monthly donors gained and lost, newsletter sign-ups and
-unsubscribes, failed payments and donor emails waiting to be retried, and a twelve-month chart.
+total), Gift Aid claimable on it, monthly donors gained and lost, failed payments and donor
+emails waiting to be retried, and a twelve-month chart; and other apps' figures for the same
+periods (the newsletter's sign-ups and unsubscribes).
 
 Money counts only what the payment provider reported as received (DonationPayment, paid), in UK
-time; a pending or failed gift is not money. Each figure links to the list behind it."""
+time; a pending or failed gift is not money. Each figure links to the list behind it.
+
+Other apps add their figures without giving importing them: a function registered with the
+Wagtail hook "register_fundraising_figures" returns {"rows": [(label, link, count), ...],
+"emails_waiting": n}, where count(start, end) is the row's figure for a period and n the app's
+emails to supporters that failed and will be tried again."""
 
 import datetime
 from dataclasses import dataclass
@@ -14,13 +20,15 @@ from django.db.models import Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import MONTHLY, ONE_OFF, Donation, DonationPayment, OutgoingEmail, Subscriber
+from .models import MONTHLY, ONE_OFF, Donation, DonationPayment, OutgoingEmail
 
 GIFT_AID_RATE = Decimal("0.25")  # HMRC adds 25p for every £1 given with a valid declaration
 CHART_MONTHS = 12
 CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 480, 160, 20
+FIGURES_HOOK = "register_fundraising_figures"
 
 
 def pounds_and_pence(amount: Decimal | None) -> str:
@@ -71,10 +79,6 @@ class Period:
                 frequency=MONTHLY, status=Donation.CANCELLED, **in_period
             ).count(),
             "failed": Donation.objects.filter(status=Donation.FAILED, **in_period).count(),
-            "sign_ups": Subscriber.objects.filter(confirmed_at__gte=self.start, confirmed_at__lt=self.end).count(),
-            "unsubscribes": Subscriber.objects.filter(
-                unsubscribed_at__gte=self.start, unsubscribed_at__lt=self.end
-            ).count(),
         }
 
 
@@ -92,6 +96,18 @@ def emails_waiting() -> int:
     return OutgoingEmail.objects.filter(
         sent_at__isnull=True, attempts__gt=0, attempts__lt=OutgoingEmail.MAX_ATTEMPTS
     ).count()
+
+
+def other_figures(periods: list[Period]) -> tuple[list[dict[str, Any]], int]:
+    """Other apps' rows (their figure for each period) and their emails waiting to be retried."""
+    rows, waiting = [], 0
+    for figures in hooks.get_hooks(FIGURES_HOOK):
+        contribution = figures()
+        waiting += contribution.get("emails_waiting", 0)
+        for label, link, count in contribution.get("rows", []):
+            values = [count(period.start, period.end) for period in periods]
+            rows.append({"label": label, "link": link, "values": values})
+    return rows, waiting
 
 
 def chart(today: datetime.date) -> dict[str, Any]:
@@ -136,9 +152,12 @@ class GivingPanel(Component):
         context = super().get_context_data(parent_context)
         today = timezone.localdate()
         donations = reverse("donations:index")
+        shown = periods(today)
+        rows, waiting_elsewhere = other_figures(shown)
         context.update(
-            periods=[period.figures() for period in periods(today)],
-            emails_waiting=emails_waiting(),
+            periods=[period.figures() for period in shown],
+            other_rows=rows,
+            emails_waiting=emails_waiting() + waiting_elsewhere,
             chart=chart(today),
             links={
                 "donations": donations,
@@ -147,8 +166,6 @@ class GivingPanel(Component):
                 "cancelled": f"{donations}?status={Donation.CANCELLED}",
                 "failed": f"{donations}?status={Donation.FAILED}",
                 "gift_aid": reverse("giving_gift_aid_claim"),
-                "subscribed": f"{reverse('subscribers:index')}?status={Subscriber.CONFIRMED}",
-                "unsubscribed": f"{reverse('subscribers:index')}?status={Subscriber.UNSUBSCRIBED}",
             },
         )
         return context

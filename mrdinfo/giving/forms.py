@@ -1,5 +1,5 @@
-"""The donation forms (choose an amount; your details, Gift Aid and contact choices) and the
-newsletter sign-up. All take the forms app's spam protection: a honeypot and a signed time stamp.
+"""The donation forms (choose an amount; your details, Gift Aid and contact choices). Both take
+the forms app's spam protection: a honeypot and a signed time stamp.
 
 Nothing here is pre-ticked or pre-chosen that the law says the person must choose themselves:
 Gift Aid yes/no, its scope, and each way we may contact them."""
@@ -217,32 +217,4 @@ class DonorDetailsForm(SpamProtectedFormMixin, forms.Form):
         return cleaned
 
 
-class NewsletterForm(SpamProtectedFormMixin, forms.Form):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    first_name = forms.CharField(
-        label="First name", required=False, max_length=60, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    consent = forms.BooleanField(
-        error_messages={"required": "Tick the box to say you want the newsletter"},
-    )
-    page = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
-
-    def __init__(self, *args, **kwargs):
-        from .newsletter import CONSENT_WORDING
-
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].label = CONSENT_WORDING
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_first_name(self):
-        value = self.cleaned_data.get("first_name", "")
-        return clean_name(value, "first name", max_length=60) if value.strip() else ""
-
-
-__all__ = ["AmountForm", "DonorDetailsForm", "NewsletterForm", "MONTHLY", "ONE_OFF", "OTHER"]
+__all__ = ["AmountForm", "DonorDetailsForm", "MONTHLY", "ONE_OFF", "OTHER"]

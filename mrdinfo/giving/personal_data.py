@@ -1,6 +1,5 @@
 """What giving keeps about a person, for the register (core/records/personal_data.py): donations,
-Gift Aid declarations, newsletter subscribers with their consents, and the stored emails to
-donors and subscribers.
+Gift Aid declarations and the stored emails to donors (the newsletter registers its own).
 
 Donations and declarations are never deleted (NoDeleteQuerySet): erasing or pruning minimises
 them. A donation keeps its amount, dates and reference (the charity's financial records) and
@@ -30,8 +29,6 @@ DECLARANT_FIELDS = ("title", "first_name", "last_name", "house_name_or_number", 
 # What HMRC requires of a declaration (with its words and date): erasure keeps these, empties the rest.
 KEPT_FOR_HMRC = ("first_name", "last_name", "house_name_or_number", "postcode")
 DECLARATION_EXPORT = ("declared_at", "scope", "wording_version", "wording") + DECLARANT_FIELDS + ("cancelled_at",)
-SUBSCRIBER_FIELDS = ("email", "first_name")
-CONSENT_FIELDS = ("wording_version", "wording", "page_url", "signed_up_at", "confirmed_at", "withdrawn_at")
 EMAIL_FIELDS = ("to", "subject", "body", "headers")
 
 
@@ -85,28 +82,6 @@ def _past_last_payment(cutoff: datetime) -> Any:
     return _donations().annotate(last=Coalesce(Max("payments__received_at"), "created_at")).filter(last__lt=cutoff)
 
 
-def erase_subscribers(subscribers: list[Any]) -> int:
-    from .models import NewsletterConsent, OutgoingEmail, Subscriber
-
-    now = timezone.now()
-    with transaction.atomic():
-        for subscriber in subscribers:
-            NewsletterConsent.objects.filter(subscriber=subscriber, withdrawn_at__isnull=True).update(withdrawn_at=now)
-            OutgoingEmail.objects.filter(subscriber=subscriber).delete()
-            subscriber.email = f"erased-{subscriber.pk}@invalid"
-            subscriber.first_name = ""
-            subscriber.status = Subscriber.UNSUBSCRIBED
-            subscriber.unsubscribed_at = subscriber.unsubscribed_at or now
-            subscriber.save()
-    return len(subscribers)
-
-
-def export_subscriber(subscriber: Any) -> dict[str, Any]:
-    data = fields_of(subscriber, SUBSCRIBER_FIELDS + ("status", "created_at", "confirmed_at", "unsubscribed_at"))
-    data["consents"] = [fields_of(consent, CONSENT_FIELDS) for consent in subscriber.consents.all()]
-    return data
-
-
 def _gifts_in_sessions(email: str) -> set[tuple[str, str]]:
     """A browser's session remembers the gift it made last (by reference, to refill the form after
     "Cancel"): such a session is about the donor, so it is found (and erased) with them."""
@@ -117,7 +92,7 @@ def _gifts_in_sessions(email: str) -> set[tuple[str, str]]:
 
 
 def register_personal_data() -> None:
-    from .models import GiftAidDeclaration, OutgoingEmail, Subscriber
+    from .models import GiftAidDeclaration, OutgoingEmail
 
     register_session_marks(_gifts_in_sessions)
 
@@ -127,13 +102,6 @@ def register_personal_data() -> None:
     def prune_declarations(cutoff: datetime) -> int:
         due = GiftAidDeclaration.objects.filter(donation__in=_past_last_payment(cutoff).values("pk"))
         return anonymise_declarations(list(due.exclude(first_name="Erased", postcode="")))
-
-    def prune_subscribers(cutoff: datetime) -> int:
-        left = Q(status=Subscriber.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
-        never_confirmed = Q(status=Subscriber.PENDING, created_at__lt=cutoff)
-        return erase_subscribers(
-            list(Subscriber.objects.filter(left | never_confirmed).exclude(email__endswith="@invalid"))
-        )
 
     def prune_emails(cutoff: datetime) -> int:
         due = OutgoingEmail.objects.annotate(since=Coalesce("sent_at", "created_at")).filter(since__lt=cutoff)
@@ -178,37 +146,15 @@ def register_personal_data() -> None:
     )
     register(
         PersonalData(
-            key="newsletter",
-            what="“Every Step” newsletter sign-ups",
-            holds="Your email address and first name, the words you agreed to, the page you used, and "
-            "when you signed up, confirmed or left",
-            lawful_basis="Consent",
-            kept_while="While you stay subscribed",
-            period=Period(12, "months", "you unsubscribe, or after a sign-up you never confirmed"),
-            on_erasure="Email address and name removed; the sign-up is marked withdrawn",
-            fields={"giving.Subscriber": SUBSCRIBER_FIELDS, "giving.NewsletterConsent": CONSENT_FIELDS},
-            find=lambda email: list(Subscriber.objects.filter(email__iexact=email.strip())),
-            erase=erase_subscribers,
-            export=export_subscriber,
-            prune=prune_subscribers,
-            order=60,
-        )
-    )
-    register(
-        PersonalData(
             key="donor-emails",
-            what="Emails we send you about a gift or the newsletter (receipts, confirmations)",
+            what="Emails we send you about a gift (receipts)",
             holds="Your email address and the email's text, which can include your name and gift",
-            lawful_basis="The same as the gift or sign-up the email is about",
+            lawful_basis="The same as the gift the email is about",
             period=Period(3, "months", "it was sent"),
             on_erasure="Deleted",
             fields={"giving.OutgoingEmail": EMAIL_FIELDS},
             find=lambda email: list(
-                OutgoingEmail.objects.filter(
-                    Q(to__iexact=email.strip())
-                    | Q(donation__email__iexact=email.strip())
-                    | Q(subscriber__email__iexact=email.strip())
-                )
+                OutgoingEmail.objects.filter(Q(to__iexact=email.strip()) | Q(donation__email__iexact=email.strip()))
             ),
             erase=lambda emails: OutgoingEmail.objects.filter(pk__in=[e.pk for e in emails]).delete()[0],
             export=lambda email: fields_of(email, ("kind", *EMAIL_FIELDS, "created_at", "sent_at")),

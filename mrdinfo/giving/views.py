@@ -1,5 +1,4 @@
-"""The donation journey (a DonatePage's sub-routes) and the payment webhook (the newsletter's
-views are in newsletter_views.py).
+"""The donation journey (a DonatePage's sub-routes) and the payment webhook.
 
 Donation steps: 1. amount and frequency (the page itself, a GET form, so links can pre-fill it);
 2. details, Gift Aid and contact choices (details/: the donation is stored here, pending);
@@ -19,7 +18,6 @@ from django.views.decorators.http import require_POST
 from mrdinfo.core.models import SiteSettings
 
 from . import giftaid
-from .blocks import newsletter_form_context
 from .exports import house_name_or_number
 from .forms import CONTACT_WORDING_VERSION, AmountForm, DonorDetailsForm
 from .models import Donation, GiftAidDeclaration
@@ -32,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 
 def page_context(page, request, **extra):
-    request._giving_assets_linked = True  # the step templates link giving.css in <head>
     context = page.get_context(request)
     context.update({"test_mode": get_provider().is_test_mode, "privacy_url": privacy_url(request), **extra})
     donation = extra.get("donation")
@@ -263,7 +260,7 @@ def thank_you(page, request, reference):
         donation=donation,
         share_url=share_url,
         share_message=f"{page.share_text} {share_url}".strip(),
-        **newsletter_form_context(page, request),
+        newsletter_sign_up=page.thank_you_sign_up(),
     )
     return TemplateResponse(request, "giving/thank_you.html", context)
 

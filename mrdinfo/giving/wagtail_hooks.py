@@ -1,5 +1,9 @@
-"""Giving in the Wagtail admin: donations, Gift Aid declarations and subscribers (read-only,
-filterable, exportable as CSV) and the Gift Aid claim export under Reports."""
+"""Giving in the Wagtail admin: donations and Gift Aid declarations (read-only, filterable,
+exportable as CSV) under the Giving menu, and the Gift Aid claim export under Reports.
+
+Other apps put their fundraising lists in the Giving menu without giving importing them: a
+viewset whose menu_hook is "register_fundraising_menu_item" (the group's submenu_hook) is listed
+there (the newsletter's subscribers)."""
 
 import datetime
 
@@ -18,7 +22,7 @@ from mrdinfo.core.records.spreadsheets import SafeSpreadsheetExportMixin
 
 from .dashboard import GivingPanel, pounds_and_pence
 from .exports import claim_csv
-from .models import Donation, GiftAidDeclaration, Subscriber
+from .models import Donation, GiftAidDeclaration
 
 CLAIM_PERMISSION = "giving.view_giftaiddeclaration"
 
@@ -122,27 +126,12 @@ class GiftAidDeclarationViewSet(ModelViewSet):
     export_headings = {"get_scope_display": "Covers", "donation_reference": "Donation reference"}
 
 
-class SubscriberViewSet(ModelViewSet):
-    index_view_class = SafeExportIndexView
-    model = Subscriber
-    icon = "mail"
-    menu_label = "Newsletter subscribers"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    exclude_form_fields: list[str] = []  # never shown: the permission policy refuses add, edit and delete
-    list_display = ["email", "first_name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "created_at"]
-    search_fields = ["email", "first_name"]
-    list_export = ["email", "first_name", "get_status_display", "created_at", "confirmed_at", "unsubscribed_at"]
-    export_headings = {"get_status_display": "Status"}
-    export_filename = "newsletter-subscribers"
-
-
 class GivingViewSetGroup(ModelViewSetGroup):
     menu_label = "Giving"
     menu_icon = "pick"
     menu_order = 250
-    items = (DonationViewSet("donations"), GiftAidDeclarationViewSet("gift_aid"), SubscriberViewSet("subscribers"))
+    submenu_hook = "register_fundraising_menu_item"
+    items = (DonationViewSet("donations"), GiftAidDeclarationViewSet("gift_aid"))
 
 
 @hooks.register("register_admin_viewset")

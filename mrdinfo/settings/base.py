@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "mrdinfo.explainer",
     "mrdinfo.forms",
     "mrdinfo.giving",
+    "mrdinfo.newsletter",
     "mrdinfo.news",
     "mrdinfo.promotions",
     "mrdinfo.people",
@@ -275,7 +276,8 @@ STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 1)
 FRONTEND_CACHE_TIMEOUT = env_int("FRONTEND_CACHE_TIMEOUT", 5)
 # A staging copy may use the test-mode provider; `check --deploy` warns on any other (giving/checks.py).
 GIVING_TEST_MODE_ALLOWED = env_bool("GIVING_TEST_MODE_ALLOWED", False)
-# Rate limits for the donation and newsletter forms are counted in the default cache (Redis in
+# Rate limits for the donation and newsletter forms (GIVING_RATE_LIMITS, NEWSLETTER_RATE_LIMITS
+# override their defaults) are counted in the default cache (Redis in
 # production), by the visitor's address as core/client_address.client_ip works it out (CLIENT_IP_HEADER
 # below); if the cache cannot count, the gift goes through rather than turn a donor away.
 # Uploads: a 100-megapixel image took a worker to 628 MB making its thumbnail; refuse over ~40 MP.

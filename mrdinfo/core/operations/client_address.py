@@ -1,5 +1,5 @@
 """The visitor's address, worked out once per request by ClientAddressMiddleware and used by
-every rate limit (core/operations/ratelimits.py, giving's limits through django-ratelimit), the admin
+every rate limit (core/operations/ratelimits.py: the forms', giving's and the newsletter's), the admin
 sign-in lockout (django-axes: AXES_CLIENT_IP_CALLABLE) and the app's log lines.
 
 The header a proxy sets (CLIENT_IP_HEADER, e.g. X-Real-IP or X-Forwarded-For) is believed only

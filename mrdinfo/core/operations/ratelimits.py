@@ -15,18 +15,25 @@ RATELIMIT_IP_META_KEY): worked out once per request, trusting only the configure
 header (CLIENT_IP_HEADER, CLIENT_IP_TRUSTED_PROXIES). If the cache is down the
 limit is not applied (RATELIMIT_FAIL_OPEN): losing a parent's message is worse than letting a
 burst through while Redis is away, and the honeypot and time checks still apply.
+
+`over_limit(request, group, value, rate)` counts tries by any value (an IP address, or an email
+address, hashed so no address is a cache key), for limits of an app's own: giving's per-donor
+and the newsletter's per-subscriber limits (their ratelimits.py).
 """
 
+import hashlib
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
+logger = logging.getLogger(__name__)
 View = Callable[..., HttpResponseBase]
 
 RATE_LIMITED_MESSAGE = (
@@ -62,3 +69,15 @@ def limit_form_posts(group: str, rate: str | None = None) -> Callable[[View], Vi
         return wrapped
 
     return decorator
+
+
+def over_limit(request: HttpRequest, group: str, value: Any, rate: str) -> bool:
+    """Count one try for `value` (an IP or an email) under `group`; True once past `rate`. If the
+    cache cannot count, the try is let through (and the log says so)."""
+    digest = hashlib.sha256(str(value).strip().lower().encode()).hexdigest()  # no emails as cache keys
+    try:
+        usage = get_usage(request, group=group, key=lambda _group, _request: digest, rate=rate, increment=True)
+    except Exception:
+        logger.exception("Rate limit %s could not be counted; allowing the request", group)
+        return False
+    return bool(usage and usage["should_limit"])

@@ -1,9 +1,9 @@
-"""Giving: appeal pages, donations, Gift Aid declarations, the "Every Step" newsletter, and the
-emails about them.
+"""Giving: appeal pages, donations, Gift Aid declarations and the emails about them (the "Every
+Step" newsletter is the newsletter app's).
 
 Storage first, everywhere: a donation (pending) and its declaration are saved before the donor
-is sent to pay; a sign-up and its consent are saved before any email; every email is a row here
-before it is a message, so a mail server that is down loses nothing (see OutgoingEmail)."""
+is sent to pay; every email is a row here before it is a message, so a mail server that is down
+loses nothing (see OutgoingEmail)."""
 
 from .donations import (
     FREQUENCY_CHOICES,
@@ -15,7 +15,7 @@ from .donations import (
     NoDeleteQuerySet,
     WebhookEvent,
 )
-from .mailing import NewsletterConsent, OutgoingEmail, Subscriber
+from .mailing import OutgoingEmail
 from .pages import DonatePage, DonationAmount, GivingPage, GivingStreamBlock
 
 __all__ = [
@@ -29,9 +29,7 @@ __all__ = [
     "GiftAidDeclaration",
     "GivingPage",
     "GivingStreamBlock",
-    "NewsletterConsent",
     "NoDeleteQuerySet",
     "OutgoingEmail",
-    "Subscriber",
     "WebhookEvent",
 ]

@@ -1,5 +1,5 @@
-"""The "Every Step" newsletter's subscribers and their consent, and every email about giving:
-stored as a row before it is a message, so a mail server that is down loses nothing."""
+"""Every email about a gift (the donor's receipt): stored as a row before it is a message, so a
+mail server that is down loses nothing. (The newsletter's emails are the newsletter app's own.)"""
 
 from django.db import models
 from django.utils import timezone
@@ -9,61 +9,17 @@ from mrdinfo.core.operations.outbox import StoredEmail, send_and_record
 from .donations import Donation
 
 
-class Subscriber(models.Model):
-    """Someone who asked for the "Every Step" newsletter. Confirmed only through the emailed link."""
-
-    PENDING, CONFIRMED, UNSUBSCRIBED = "pending", "confirmed", "unsubscribed"
-    email = models.EmailField(max_length=254, unique=True)
-    first_name = models.CharField(max_length=60, blank=True)
-    status = models.CharField(
-        max_length=12,
-        choices=[(PENDING, "Waiting for confirmation"), (CONFIRMED, "Subscribed"), (UNSUBSCRIBED, "Unsubscribed")],
-        default=PENDING,
-        db_index=True,
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        permissions = [("export_subscriber", "Can export newsletter subscribers")]
-
-    def __str__(self) -> str:
-        return self.email
-
-
-class NewsletterConsent(models.Model):
-    """One sign-up: the words the person agreed to, where, and when it was confirmed or withdrawn."""
-
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
-    wording_version = models.CharField(max_length=20)
-    wording = models.TextField()
-    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    page_url = models.CharField(max_length=500, blank=True)
-    signed_up_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-signed_up_at"]
-
-    def __str__(self) -> str:
-        return f"{self.subscriber} signed up {self.signed_up_at:%d/%m/%Y}"
-
-
 class OutgoingEmail(StoredEmail):
-    """An email to a donor or subscriber, stored before it is sent. A background task sends it;
-    if that fails, `manage.py send_giving_emails` (cron) tries again."""
+    """An email to a donor, stored before it is sent. A background task sends it; if that fails,
+    `manage.py send_giving_emails` (cron) tries again."""
 
-    RECEIPT, NEWSLETTER_CONFIRM, NEWSLETTER_WELCOME = "receipt", "newsletter_confirm", "newsletter_welcome"
+    RECEIPT = "receipt"
     kind = models.CharField(max_length=30)
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=200)
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
     donation = models.ForeignKey(Donation, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
-    subscriber = models.ForeignKey(Subscriber, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

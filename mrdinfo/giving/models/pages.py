@@ -21,14 +21,22 @@ from wagtail.search import index
 from mrdinfo.core.models import BasePage
 from mrdinfo.core.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from mrdinfo.core.pages.headings import collect_headings
+from mrdinfo.newsletter.blocks import NewsletterSignupBlock
 
-from ..blocks import NewsletterSignupBlock
 from ..validation import format_pounds
 from .donations import FREQUENCY_CHOICES, ONE_OFF
 
 
 class GivingStreamBlock(BaseStreamBlock):
-    newsletter = NewsletterSignupBlock()
+    newsletter = NewsletterSignupBlock()  # the newsletter's block (an allowed import: pyproject.toml)
+
+
+# The thank-you page's newsletter sign-up, in words for someone who has just given.
+THANK_YOU_SIGN_UP = {
+    "heading": "Follow what your gift does",
+    "text": "“Every Step”, our newsletter, has stories from families and news about research. "
+    "It comes once a month by email.",
+}
 
 
 class DonatePage(RoutablePageMixin, BasePage):
@@ -124,6 +132,12 @@ class DonatePage(RoutablePageMixin, BasePage):
         from ..views import thank_you
 
         return thank_you(self, request, reference)
+
+    def thank_you_sign_up(self) -> Any:
+        """The newsletter sign-up this page's body offers (GivingStreamBlock), for the thank-you page
+        ({% include_block %} renders it with the page's request, so with its own CSRF token)."""
+        block = GivingStreamBlock.base_blocks["newsletter"]
+        return block.bind(block.to_python(THANK_YOU_SIGN_UP))
 
     def frequencies(self) -> list[tuple[str, str]]:
         return FREQUENCY_CHOICES if self.allow_monthly else FREQUENCY_CHOICES[:1]

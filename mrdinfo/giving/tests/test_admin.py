@@ -1,4 +1,4 @@
-"""Staff see donations, declarations and subscribers in Wagtail only with permission; nobody can
+"""Staff see donations and declarations in Wagtail only with permission; nobody can
 edit or delete them there; the CSV exports and the Gift Aid claim export are what HMRC asks for."""
 
 import csv
@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from mrdinfo.giving.exports import CLAIM_COLUMNS
-from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, Subscriber
+from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration
 from mrdinfo.giving.payments import complete_test_payment, record_payment
 
 from .factories import DonatePageFactory, details_data, details_url
@@ -50,14 +50,13 @@ def rows(response):
 def test_personal_data_needs_the_permission(client, donate, django_user_model):
     give(client, donate)
     client.force_login(staff(django_user_model))
-    for url in ("/admin/donations/", "/admin/gift_aid/", "/admin/subscribers/", "/admin/giving/gift-aid-claim/"):
+    for url in ("/admin/donations/", "/admin/gift_aid/", "/admin/giving/gift-aid-claim/"):
         response = client.get(url)
         assert response.status_code in {302, 403}, url
     client.force_login(staff(django_user_model, "view_donation", "view_giftaiddeclaration", username="fundraiser"))
     response = client.get("/admin/donations/")
     assert response.status_code == 200 and "Siân O’Brien-Nguyễn" in response.content.decode()
     assert client.get("/admin/gift_aid/").status_code == 200
-    assert client.get("/admin/subscribers/").status_code in {302, 403}
 
 
 def test_nobody_can_edit_or_delete_in_the_admin(client, donate, admin_user):
@@ -122,7 +121,6 @@ def test_the_gift_aid_claim_export_has_hmrc_columns_and_only_claimable_gifts(cli
 def test_erasure_keeps_only_what_hmrc_needs(client, donate):
     with_gift_aid = give(client, donate, phone="07700 900123", contact_by_email="on")
     without = give(client, donate, gift_aid="no", email="other@example.org")
-    Subscriber.objects.create(email="sian@example.org", status=Subscriber.CONFIRMED)
     call_command("erase_personal_data", "sian@example.org", stdout=io.StringIO())
     assert Donation.objects.get(pk=with_gift_aid.pk).email == "sian@example.org"  # only reported, not done
     call_command("erase_personal_data", "Sian@Example.org", "--confirm", stdout=io.StringIO())
@@ -133,5 +131,3 @@ def test_erasure_keeps_only_what_hmrc_needs(client, donate):
     assert (declaration.first_name, declaration.house_name_or_number, declaration.postcode) == ("Siân", "12", "LS1 4AP")
     assert declaration.wording and declaration.declared_at
     assert Donation.objects.get(pk=without.pk).email == "other@example.org"  # someone else's gift untouched
-    subscriber = Subscriber.objects.get()
-    assert subscriber.email != "sian@example.org" and subscriber.status == Subscriber.UNSUBSCRIBED

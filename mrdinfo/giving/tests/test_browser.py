@@ -128,20 +128,6 @@ def test_every_step_with_errors_is_accessible(site, browser_page):
     assert page.evaluate("document.activeElement.name") == "gift_aid"
 
 
-def test_the_newsletter_form_is_accessible_empty_and_with_errors(site, browser_page):
-    base, donate = site
-    page = browser_page
-    page.goto(base + "/newsletter/sign-up/")
-    assert_no_axe_violations(page)
-    page.get_by_label("Email address").fill("nope")
-    page.get_by_role("button", name="Sign up").click()
-    assert page.locator(".error-summary").is_visible()
-    assert page.get_by_label("Email address").input_value() == "nope"
-    assert_no_axe_violations(page)
-    page.goto(base + donate.url)
-    assert_no_axe_violations(page, selector=".newsletter")
-
-
 @pytest.mark.parametrize("step", ["appeal", "details", "payment", "thank-you"])
 def test_each_step_fits_320px(site, chromium, step):
     base, donate = site

@@ -1,6 +1,6 @@
-"""Every staff export of giving (donations, Gift Aid declarations, subscribers, the Gift Aid
-claim) is safe to open in a spreadsheet: a cell that starts = + - @, a tab or a carriage return
-is text, never a formula, in CSV and XLSX alike."""
+"""Every staff export of giving (donations, Gift Aid declarations, the Gift Aid claim) is safe to
+open in a spreadsheet: a cell that starts = + - @, a tab or a carriage return is text, never a
+formula, in CSV and XLSX alike."""
 
 import csv
 import io
@@ -8,9 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from django.utils import timezone
-
-from mrdinfo.giving.models import Donation, GiftAidDeclaration, Subscriber
+from mrdinfo.giving.models import Donation, GiftAidDeclaration
 
 from .factories import DonatePageFactory, details_data, details_url
 
@@ -31,7 +29,7 @@ def xlsx_cells(response):
 
 @pytest.fixture
 def hostile_records(client, page_tree):
-    """A donation, its declaration and subscribers whose every typed field is a formula."""
+    """A donation and its declaration whose every typed field is a formula."""
     from mrdinfo.giving.payments import complete_test_payment
 
     donate = DonatePageFactory(parent=page_tree["home"])
@@ -45,12 +43,10 @@ def hostile_records(client, page_tree):
     GiftAidDeclaration.objects.filter(donation=donation).update(
         title=FORMULAS[0], first_name=FORMULAS[1], last_name=FORMULAS[2], address=FORMULAS[3]
     )
-    for index, formula in enumerate(FORMULAS):
-        Subscriber.objects.create(email=f"{formula}{index}@example.org", first_name=formula)
     return donation
 
 
-@pytest.mark.parametrize("url", ["/admin/donations/", "/admin/gift_aid/", "/admin/subscribers/"])
+@pytest.mark.parametrize("url", ["/admin/donations/", "/admin/gift_aid/"])
 def test_csv_exports_neutralise_formula_cells(admin_client, hostile_records, url):
     rows = csv_rows(admin_client.get(url, {"export": "csv"}))
     cells = [cell for row in rows[1:] for cell in row]
@@ -59,7 +55,7 @@ def test_csv_exports_neutralise_formula_cells(admin_client, hostile_records, url
     assert "'" + FORMULAS[1] in cells  # the text is kept, behind the apostrophe
 
 
-@pytest.mark.parametrize("url", ["/admin/donations/", "/admin/gift_aid/", "/admin/subscribers/"])
+@pytest.mark.parametrize("url", ["/admin/donations/", "/admin/gift_aid/"])
 def test_xlsx_exports_hold_formulas_as_text(admin_client, hostile_records, url):
     cells = xlsx_cells(admin_client.get(url, {"export": "xlsx"}))
     assert any(cell.value == "=1+2" or cell.value == "=1+2@example.org" for cell in cells)
@@ -69,10 +65,3 @@ def test_xlsx_exports_hold_formulas_as_text(admin_client, hostile_records, url):
 def test_the_gift_aid_claim_neutralises_formula_cells(admin_client, hostile_records):
     rows = csv_rows(admin_client.get("/admin/giving/gift-aid-claim/", {"download": "1"}))
     assert rows[1][:3] == ["'" + FORMULAS[0], "'" + FORMULAS[1], "'" + FORMULAS[2]]
-
-
-def test_a_control_character_does_not_break_the_spreadsheet_export(admin_client, hostile_records):
-    Subscriber.objects.create(email="bell@example.org", first_name="a\x07\x1b[31mred", created_at=timezone.now())
-    response = admin_client.get("/admin/subscribers/", {"export": "xlsx"})
-    assert response.status_code == 200
-    assert "a\ufffd\ufffd[31mred" in [cell.value for cell in xlsx_cells(response)]

@@ -1,15 +1,14 @@
 """Issue 19, in Chromium: a donor who gets something wrong on step 2 corrects it and reaches
 payment (never "already sent"); "Cancel and go back" from payment brings back every choice; and
-a double-click on each giving button (details, test payment, newsletter sign-up, its
-confirmation, unsubscribe) stores one record and shows the page a single click shows."""
+a double-click on each giving button (details, test payment) stores one record and shows the
+page a single click shows (the newsletter's buttons: newsletter/tests/test_browser.py)."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from mrdinfo.giving import newsletter
-from mrdinfo.giving.models import Donation, NewsletterConsent, OutgoingEmail, Subscriber
+from mrdinfo.giving.models import Donation, OutgoingEmail
 from mrdinfo.testing.browser import double_click, posts_to, submissions_received
 
 from .test_browser import fill_details, site  # noqa: F401 - the giving browser tests' site fixture
@@ -117,39 +116,3 @@ def test_double_clicks_on_the_donation_buttons_make_one_gift_and_one_payment(sit
     donation = Donation.objects.get()
     assert donation.status == Donation.PAID and donation.payments.count() == 1
     assert OutgoingEmail.objects.filter(kind=OutgoingEmail.RECEIPT).count() == 1
-
-
-def test_double_clicks_on_the_newsletter_buttons_sign_up_confirm_and_unsubscribe_once(
-    site,  # noqa: F811
-    browser_page,
-    monkeypatch,
-):
-    base, _donate = site
-    page = browser_page
-    page.goto(base + "/newsletter/sign-up/")
-    page.get_by_label("Email address").fill("twice@example.org")
-    page.locator("input[name=consent]").check()
-    sign_up_posts, received = posts_to(page, "/newsletter/sign-up/"), submissions_received(monkeypatch)
-    double_click(page, page.get_by_role("button", name="Sign up"))
-    expect(page.locator("h1")).to_have_text("Check your email")
-    assert len(sign_up_posts) == len(received) == 2
-    subscriber = Subscriber.objects.get()
-    assert NewsletterConsent.objects.count() == 1
-    assert OutgoingEmail.objects.filter(kind=OutgoingEmail.NEWSLETTER_CONFIRM).count() == 1
-
-    page.goto(base + f"/newsletter/confirm/{newsletter.confirmation_token(NewsletterConsent.objects.get())}/")
-    confirm_posts = posts_to(page, "/newsletter/confirm/")
-    double_click(page, page.get_by_role("button", name="Yes, send me “Every Step”"))
-    expect(page.locator("h1")).to_have_text("You are signed up")
-    assert len(confirm_posts) == 2
-    subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.CONFIRMED
-    assert OutgoingEmail.objects.filter(kind=OutgoingEmail.NEWSLETTER_WELCOME).count() == 1
-
-    page.goto(base + f"/newsletter/unsubscribe/{newsletter.unsubscribe_token(subscriber)}/")
-    unsubscribe_posts = posts_to(page, "/newsletter/unsubscribe/")
-    double_click(page, page.get_by_role("button", name="Unsubscribe"))
-    expect(page.locator("h1")).to_have_text("You are unsubscribed")
-    assert len(unsubscribe_posts) == 2
-    subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.UNSUBSCRIBED

@@ -1,4 +1,5 @@
-"""Property-based tests: arbitrary input at every public form and link never gives a server error."""
+"""Property-based tests: arbitrary input at every giving form and link never gives a server error
+(the newsletter's are in newsletter/tests/test_properties.py)."""
 
 import json
 
@@ -22,9 +23,7 @@ stamp = st.one_of(st.just("fresh"), anything)
 
 @pytest.fixture
 def donate(page_tree, settings):
-    settings.GIVING_RATE_LIMITS = dict.fromkeys(
-        ("donation-ip", "donation-email", "newsletter-ip", "newsletter-email"), "100000/h"
-    )
+    settings.GIVING_RATE_LIMITS = dict.fromkeys(("donation-ip", "donation-email"), "100000/h")
     return DonatePageFactory(parent=page_tree["home"])
 
 
@@ -63,31 +62,6 @@ def test_the_details_step_takes_any_answers(client, donate, data, form_started):
     data["form_started"] = started() if form_started == "fresh" else form_started
     data.setdefault("website", "")
     assert_not_a_server_error(client.post(details_url(donate), data))
-
-
-@PROPERTY_SETTINGS
-@given(
-    data=st.fixed_dictionaries(
-        {}, optional={"email": anything, "first_name": anything, "consent": anything, "page": anything}
-    ),
-    form_started=stamp,
-)
-def test_the_newsletter_form_takes_any_answers(client, donate, data, form_started):
-    data["form_started"] = started() if form_started == "fresh" else form_started
-    assert_not_a_server_error(client.post("/newsletter/sign-up/", data))
-
-
-@PROPERTY_SETTINGS
-@given(
-    token=st.text(
-        alphabet=st.characters(blacklist_characters="/?#%", blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=60
-    )
-)
-def test_confirm_and_unsubscribe_links_take_any_token(client, donate, token):
-    for name in ("giving:newsletter_confirm", "giving:newsletter_unsubscribe"):
-        url = reverse(name, args=[token])
-        assert_not_a_server_error(client.get(url))
-        assert_not_a_server_error(client.post(url))
 
 
 @PROPERTY_SETTINGS

@@ -10,28 +10,13 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import RequestFactory
 
-from mrdinfo.giving.models import Donation, Subscriber
+from mrdinfo.giving.models import Donation
 from mrdinfo.giving.ratelimits import over_limit
 
-from .factories import DonatePageFactory, details_data, details_url, started
+from .factories import DonatePageFactory, details_data, details_url
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def sign_up(client, email, ip):
-    data = {"email": email, "consent": "on", "website": "", "form_started": started()}
-    return client.post("/newsletter/sign-up/", data, REMOTE_ADDR=ip)
-
-
-def test_too_many_sign_ups_for_one_email_are_refused_and_not_stored(client, settings):
-    settings.GIVING_RATE_LIMITS = {"newsletter-email": "2/h", "newsletter-ip": "100/h"}
-    assert sign_up(client, "a@example.org", "10.0.0.1").status_code == 302
-    assert sign_up(client, "A@example.org", "10.0.0.2").status_code == 302
-    third = sign_up(client, "a@example.org", "10.0.0.3")
-    assert third.status_code == 429 and "Please wait a while" in third.content.decode()
-    assert Subscriber.objects.get().consents.count() == 2
-    assert sign_up(client, "b@example.org", "10.0.0.3").status_code == 302  # others are not affected
 
 
 def test_too_many_tries_from_one_address_are_refused(client, settings, page_tree):
@@ -55,9 +40,9 @@ import django
 django.setup()
 from django.test import RequestFactory, override_settings
 from mrdinfo.giving.ratelimits import over_limit
-with override_settings(GIVING_RATE_LIMITS={"newsletter-email": "5/h"}):
+with override_settings(GIVING_RATE_LIMITS={"donation-email": "5/h"}):
     request = RequestFactory().post("/")
-    allowed = sum(not over_limit(request, "newsletter-email", "shared@example.org") for _ in range(4))
+    allowed = sum(not over_limit(request, "donation-email", "shared@example.org") for _ in range(4))
 print(allowed)
 """
 
@@ -77,13 +62,13 @@ def test_the_limit_holds_across_two_processes_sharing_redis(settings):
     assert all(process.returncode == 0 for process in processes)
     assert sum(allowed) == 5, allowed
     # This process sees the same count: the next try is refused here too.
-    settings.GIVING_RATE_LIMITS = {"newsletter-email": "5/h"}
-    assert over_limit(RequestFactory().post("/"), "newsletter-email", "shared@example.org") is True
+    settings.GIVING_RATE_LIMITS = {"donation-email": "5/h"}
+    assert over_limit(RequestFactory().post("/"), "donation-email", "shared@example.org") is True
 
 
 def test_a_cache_that_cannot_count_lets_the_gift_through(settings, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr("mrdinfo.giving.ratelimits.get_usage", broken)
+    monkeypatch.setattr("mrdinfo.core.operations.ratelimits.get_usage", broken)
     assert over_limit(RequestFactory().post("/"), "donation-ip", "10.0.0.1") is False

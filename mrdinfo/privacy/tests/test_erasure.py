@@ -21,9 +21,10 @@ from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFacto
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms.spam import SALT
 from mrdinfo.forms.tests.factories import FormPageFactory
-from mrdinfo.giving.models import Donation, GiftAidDeclaration, OutgoingEmail, Subscriber
+from mrdinfo.giving.models import Donation, GiftAidDeclaration, OutgoingEmail
 from mrdinfo.giving.tests.factories import DonatePageFactory, details_data, details_url
 from mrdinfo.giving.tests.test_stripe import fake_stripe, send_webhook, session_completed  # noqa: F401 (a fixture)
+from mrdinfo.newsletter.models import NewsletterEmail, Subscriber
 from mrdinfo.privacy.models import DataProtectionAction
 from mrdinfo.privacy.service import lookup
 
@@ -103,6 +104,7 @@ def traces_left():
     read = {model._meta.label for model in apps.get_models()}
     # The search index, task payloads and stored emails are among the tables read.
     assert {"wagtailsearch.IndexEntry", "django_tasks_database.DBTaskResult", "giving.OutgoingEmail"} <= read
+    assert "newsletter.NewsletterEmail" in read
     # A session's data is signed and encoded: read as the site reads it.
     rows += [("sessions.Session", json.dumps(s.get_decoded()).lower()) for s in Session.objects.all()]
     references = {str(reference) for reference in Donation.objects.values_list("reference", flat=True)}
@@ -121,11 +123,14 @@ def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, djang
     assert found.keys() == {entry.key for entry in entries() if entry.find is not None}
     assert all(found.values()), found  # and every kind of record finds them
     assert OutgoingEmail.objects.filter(to__iexact=EMAIL).exists()
+    assert NewsletterEmail.objects.filter(to__iexact=EMAIL).exists()
     before = {label for label, _ in traces_left()}
-    assert {"giving.OutgoingEmail", "django_tasks_database.DBTaskResult", "sessions.Session"} <= before, before
+    stored_emails = {"giving.OutgoingEmail", "newsletter.NewsletterEmail"}
+    assert stored_emails | {"django_tasks_database.DBTaskResult", "sessions.Session"} <= before, before
     # The emails sent (receipt, newsletter confirmation, the staff's notices) carried them too.
     assert any("erin" in message.body.lower() for message in mail.outbox if EMAIL.lower() in message.to[0].lower())
     stored_bodies = list(OutgoingEmail.objects.values_list("body", flat=True))
+    stored_bodies += list(NewsletterEmail.objects.values_list("body", flat=True))
     client = type(client)()  # the data-protection lead's own browser, not the donor's
     client.force_login(DataProtectionLeadFactory())
 
@@ -151,6 +156,7 @@ def test_the_screen_finds_exports_and_erases_one_person(client, page_tree, djang
     assert erased.status_code == 200 and "Nothing is held under this email address" in erased.content.decode()
     assert traces_left() == sorted(KEPT_FOR_HMRC)
     assert stored_bodies and not OutgoingEmail.objects.exists()  # the receipts' bodies went with them
+    assert not NewsletterEmail.objects.exists()  # and the confirmation's
 
     declaration = GiftAidDeclaration.objects.get(donation=donation)
     kept = (declaration.first_name, declaration.last_name, declaration.house_name_or_number, declaration.postcode)

@@ -22,7 +22,8 @@ from mrdinfo.core.records.personal_data import entries, entry
 from mrdinfo.events.tests.factories import EventIndexPageFactory, EventPageFactory
 from mrdinfo.feedback.models import PageFeedback
 from mrdinfo.forms.tests.factories import FormPageFactory
-from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, OutgoingEmail, Subscriber
+from mrdinfo.giving.models import Donation, DonationPayment, GiftAidDeclaration, OutgoingEmail
+from mrdinfo.newsletter.models import NewsletterEmail, Subscriber
 from mrdinfo.privacy.service import prune
 from mrdinfo.search.models import NoResultSearch
 
@@ -87,6 +88,8 @@ def records(page_tree):
         return OutgoingEmail.objects.create(kind="receipt", to="a@example.org", subject=subject, body="b", sent_at=when)
 
     old_email, new_email = email("old", due("donor-emails")), email("new", not_due("donor-emails"))
+    for subject, when in (("old", due("newsletter-emails")), ("new", not_due("newsletter-emails"))):
+        NewsletterEmail.objects.create(kind="newsletter_confirm", to="b@example.org", subject=subject, sent_at=when)
 
     old_feedback = PageFeedback.objects.create(page=home, helpful=True, comment="old")
     new_feedback = PageFeedback.objects.create(page=home, helpful=True, comment="new")
@@ -135,6 +138,7 @@ def test_prune_removes_exactly_what_is_past_its_period(records):
         "donations": 1,
         "gift-aid": 1,
         "newsletter": 2,
+        "newsletter-emails": 1,
         "donor-emails": 1,
         "page-feedback": 1,
         "search-terms": 3,
@@ -158,6 +162,7 @@ def test_prune_removes_exactly_what_is_past_its_period(records):
     assert set(emails) == {"", "leftlately", "stillsubscribed"}  # the two erased have no name left
     assert emails["leftlately"] == "leftlately@example.org"
     assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["new"]
+    assert list(NewsletterEmail.objects.values_list("subject", flat=True)) == ["new"]
     assert list(PageFeedback.objects.values_list("comment", flat=True)) == ["new"]
     assert list(NoResultSearch.objects.values_list("query_string", flat=True)) == ["new words"]
     assert list(Query.objects.values_list("query_string", flat=True)) == ["new query"]

@@ -4,7 +4,7 @@ from mrdinfo.giving.models import OutgoingEmail
 
 
 class Command(BaseCommand):
-    help = "Retry donor receipts and newsletter emails that have not been sent yet (run from cron)."
+    help = "Retry donor receipts that have not been sent yet (run from cron)."
 
     def handle(self, *args, **options):
         pending = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=OutgoingEmail.MAX_ATTEMPTS)

@@ -1,10 +1,11 @@
 """The "Every Step" newsletter sign-up, as a block editors can place on a page.
 
-Donate pages offer it in their body. Another app's page type offers it by adding one line to
-its StreamBlock (and making a migration for that app), as home and information do with the
-explainer:
+Giving's pages (Donate, giving information pages) offer it in their body, and the donate
+thank-you page renders it. Another app's page type offers it by adding one line to its
+StreamBlock (and making a migration for that app), listed as an allowed import in
+pyproject.toml's contracts:
 
-    from mrdinfo.giving.blocks import NewsletterSignupBlock
+    from mrdinfo.newsletter.blocks import NewsletterSignupBlock
     newsletter = NewsletterSignupBlock()
 
 The form posts to /newsletter/sign-up/ (views.newsletter_signup), which works the same for
@@ -12,9 +13,10 @@ every page that carries the block."""
 
 from wagtail import blocks
 
+from mrdinfo.core.models import SiteSettings
 from mrdinfo.forms.spam import HONEYPOT_FIELD, STARTED_FIELD, started_token
 
-from .newsletter import CONSENT_WORDING
+from .subscriptions import CONSENT_WORDING
 
 
 class NewsletterSignupBlock(blocks.StructBlock):
@@ -27,7 +29,7 @@ class NewsletterSignupBlock(blocks.StructBlock):
 
     class Meta:
         icon = "mail"
-        template = "giving/blocks/newsletter_signup.html"
+        template = "newsletter/blocks/signup.html"
         label = "Newsletter sign-up"
         description = "A sign-up form for the “Every Step” email newsletter, with a clear, unticked consent box."
         preview_value = {"heading": "Get “Every Step”, our newsletter", "text": "Once a month, by email."}
@@ -37,9 +39,9 @@ class NewsletterSignupBlock(blocks.StructBlock):
         parent_context = parent_context or {}
         request = parent_context.get("request")
         # The stylesheet is linked once per page, by the first sign-up block (as the explainer does).
-        context["include_assets"] = request is not None and not getattr(request, "_giving_assets_linked", False)
+        context["include_assets"] = request is not None and not getattr(request, "_newsletter_assets_linked", False)
         if request is not None:
-            request._giving_assets_linked = True
+            request._newsletter_assets_linked = True
         context.update(
             newsletter_form_context(
                 parent_context.get("page"), parent_context.get("request"), block_id=parent_context.get("block_id")
@@ -48,10 +50,14 @@ class NewsletterSignupBlock(blocks.StructBlock):
         return context
 
 
+def privacy_url(request):
+    settings = SiteSettings.for_request(request)
+    page = settings.privacy_page if settings.privacy_page_id else None
+    return page.get_url(request) if page is not None and page.live else ""
+
+
 def newsletter_form_context(page, request, block_id=None, form=None):
     """What the sign-up form template needs, whether from a block or the sign-up view."""
-    from .views import privacy_url
-
     prefix = f"newsletter-{str(block_id)[:8]}" if block_id else "newsletter"
     return {
         "newsletter_prefix": prefix,

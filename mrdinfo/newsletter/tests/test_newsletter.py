@@ -11,25 +11,18 @@ from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse
 
-from mrdinfo.giving import newsletter
-from mrdinfo.giving.models import NewsletterConsent, OutgoingEmail, Subscriber
+from mrdinfo.giving.tests.factories import DonatePageFactory
+from mrdinfo.newsletter import subscriptions as newsletter
+from mrdinfo.newsletter.models import NewsletterConsent, NewsletterEmail, Subscriber
 
-from .factories import DonatePageFactory, started
+from .factories import NewsletterConsentFactory, SubscriberFactory, sign_up_data, started
 
 pytestmark = pytest.mark.django_db
 SIGN_UP = "/newsletter/sign-up/"
 
 
 def sign_up(client, **overrides):
-    data = {
-        "email": "Parent@Example.org",
-        "first_name": "Ama",
-        "consent": "on",
-        "website": "",
-        "form_started": started(),
-    }
-    data.update(overrides)
-    return client.post(SIGN_UP, data)
+    return client.post(SIGN_UP, sign_up_data(**overrides))
 
 
 def link_in(message, path):
@@ -104,7 +97,7 @@ def test_the_confirmation_link_expires(client, page_tree, django_capture_on_comm
     eight_days_ago = signing.time.time() - 8 * 24 * 60 * 60
     with mock.patch("django.core.signing.time.time", return_value=eight_days_ago):
         old_token = newsletter.confirmation_token(consent)
-    response = client.post(reverse("giving:newsletter_confirm", args=[old_token]))
+    response = client.post(reverse("newsletter:confirm", args=[old_token]))
     assert response.status_code == 400 and "expired" in response.content.decode()
     assert Subscriber.objects.get().status == Subscriber.PENDING
 
@@ -122,7 +115,7 @@ def test_the_confirmation_link_cannot_be_forged(client, page_tree, django_captur
         signing.TimestampSigner(salt="another-purpose").sign(value),
         "garbage",
     ):
-        response = client.post(reverse("giving:newsletter_confirm", args=[forged]))
+        response = client.post(reverse("newsletter:confirm", args=[forged]))
         assert response.status_code == 400
     assert Subscriber.objects.get().status == Subscriber.PENDING
 
@@ -130,16 +123,16 @@ def test_the_confirmation_link_cannot_be_forged(client, page_tree, django_captur
 def test_one_click_unsubscribe_needs_no_cookie_or_csrf_token(db, django_capture_on_commit_callbacks):
     from django.test import Client
 
-    subscriber = Subscriber.objects.create(email="a@example.org", status=Subscriber.CONFIRMED)
-    NewsletterConsent.objects.create(subscriber=subscriber, wording="w", wording_version="v")
+    subscriber = SubscriberFactory(status=Subscriber.CONFIRMED)
+    NewsletterConsentFactory(subscriber=subscriber)
     mail_client = Client(enforce_csrf_checks=True)
-    url = reverse("giving:newsletter_unsubscribe", args=[newsletter.unsubscribe_token(subscriber)])
+    url = reverse("newsletter:unsubscribe", args=[newsletter.unsubscribe_token(subscriber)])
     response = mail_client.post(url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.UNSUBSCRIBED and subscriber.unsubscribed_at
     assert NewsletterConsent.objects.get().withdrawn_at is not None
-    bad = reverse("giving:newsletter_unsubscribe", args=[f"{subscriber.pk}:forged"])
+    bad = reverse("newsletter:unsubscribe", args=[f"{subscriber.pk}:forged"])
     assert mail_client.post(bad).status_code == 400
 
 
@@ -149,10 +142,10 @@ def test_a_sign_up_survives_a_mail_server_that_is_down(client, page_tree, settin
         response = sign_up(client)
     assert response.status_code == 302
     assert Subscriber.objects.filter(email="parent@example.org").exists()
-    email = OutgoingEmail.objects.get(kind=OutgoingEmail.NEWSLETTER_CONFIRM)
+    email = NewsletterEmail.objects.get(kind=NewsletterEmail.CONFIRM)
     assert email.sent_at is None and email.attempts == 1
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("send_giving_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_newsletter_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
     email.refresh_from_db()
     assert email.sent_at is not None and len(mail.outbox) == 1
     assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -166,11 +159,11 @@ def test_bots_get_a_normal_answer_and_nothing_is_stored_or_sent(client, page_tre
     assert honeypot.status_code == 302 and honeypot["Location"] == "/newsletter/check-your-email/"
     assert "sent very quickly" in too_fast.content.decode()
     assert "check your answers" in no_stamp.content.decode()
-    assert not Subscriber.objects.exists() and not OutgoingEmail.objects.exists() and not mail.outbox
+    assert not Subscriber.objects.exists() and not NewsletterEmail.objects.exists() and not mail.outbox
 
 
 def test_signing_up_again_when_confirmed_sends_nothing(client, page_tree, django_capture_on_commit_callbacks):
-    Subscriber.objects.create(email="parent@example.org", status=Subscriber.CONFIRMED)
+    SubscriberFactory(email="parent@example.org", status=Subscriber.CONFIRMED)
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client)
     assert not mail.outbox

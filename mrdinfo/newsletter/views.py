@@ -1,5 +1,5 @@
 """The newsletter's own addresses: sign-up, "check your email", the confirmation link and
-one-click unsubscribe (giving/urls.py)."""
+one-click unsubscribe (urls.py)."""
 
 import logging
 
@@ -15,11 +15,10 @@ from wagtail.models import Page
 
 from mrdinfo.forms.spam import CLAIMED
 
-from . import newsletter
+from . import subscriptions
 from .blocks import newsletter_form_context
 from .forms import NewsletterForm
 from .ratelimits import limited
-from .views import error_links
 
 logger = logging.getLogger(__name__)
 
@@ -36,24 +35,24 @@ def chrome_context(request, **extra):
 def newsletter_signup(request):
     if request.method == "GET":
         context = chrome_context(request, **newsletter_form_context(None, request))
-        return TemplateResponse(request, "giving/newsletter_signup.html", context)
+        return TemplateResponse(request, "newsletter/signup.html", context)
     form = NewsletterForm(request.POST)
     page = None
     if form.is_valid():
         if form.is_spam:
             logger.info("Newsletter: discarded a sign-up that filled the honeypot")
-            return redirect(reverse("giving:newsletter_check_email"))
+            return redirect(reverse("newsletter:check_email"))
         email = form.cleaned_data["email"]
-        check_email = reverse("giving:newsletter_check_email")
+        check_email = reverse("newsletter:check_email")
         earlier = form.claim_submission()
         if earlier is None:
-            if limited(request, "newsletter", email):
+            if limited(request, email):
                 form.release_started_token()
-                return TemplateResponse(request, "giving/too_many.html", chrome_context(request), status=429)
+                return TemplateResponse(request, "newsletter/too_many.html", chrome_context(request), status=429)
             if form.cleaned_data.get("page"):
                 page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
             try:
-                newsletter.sign_up(
+                subscriptions.sign_up(
                     email,
                     form.cleaned_data["first_name"],
                     page,
@@ -70,42 +69,42 @@ def newsletter_signup(request):
     if form.cleaned_data.get("page"):
         page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
     context = chrome_context(
-        request, error_links=error_links(form), **newsletter_form_context(page, request, form=form)
+        request, error_links=form.error_links(), **newsletter_form_context(page, request, form=form)
     )
-    return TemplateResponse(request, "giving/newsletter_signup.html", context, status=200)
+    return TemplateResponse(request, "newsletter/signup.html", context, status=200)
 
 
 def newsletter_check_email(request):
-    return TemplateResponse(request, "giving/newsletter_check_email.html", chrome_context(request))
+    return TemplateResponse(request, "newsletter/check_email.html", chrome_context(request))
 
 
 @require_http_methods(["GET", "POST"])
 def newsletter_confirm(request, token):
     try:
-        subscriber_id, consent_id = newsletter.read_confirmation_token(token)
+        subscriber_id, consent_id = subscriptions.read_confirmation_token(token)
     except signing.SignatureExpired:
         return TemplateResponse(
-            request, "giving/newsletter_link_problem.html", chrome_context(request, expired=True), status=400
+            request, "newsletter/link_problem.html", chrome_context(request, expired=True), status=400
         )
     except (signing.BadSignature, ValueError):
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
+        return TemplateResponse(request, "newsletter/link_problem.html", chrome_context(request), status=400)
     if request.method == "GET":
         # A button, not an instant confirmation: mail scanners that open links do not press buttons.
-        return TemplateResponse(request, "giving/newsletter_confirm.html", chrome_context(request, token=token))
-    subscriber = newsletter.confirm(subscriber_id, consent_id, base_url(request))
+        return TemplateResponse(request, "newsletter/confirm.html", chrome_context(request, token=token))
+    subscriber = subscriptions.confirm(subscriber_id, consent_id, base_url(request))
     if subscriber is None:
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
-    return TemplateResponse(request, "giving/newsletter_confirmed.html", chrome_context(request))
+        return TemplateResponse(request, "newsletter/link_problem.html", chrome_context(request), status=400)
+    return TemplateResponse(request, "newsletter/confirmed.html", chrome_context(request))
 
 
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no cookie or token
 @require_http_methods(["GET", "POST"])
 def newsletter_unsubscribe(request, token):
     try:
-        subscriber_id = newsletter.read_unsubscribe_token(token)
+        subscriber_id = subscriptions.read_unsubscribe_token(token)
     except (signing.BadSignature, ValueError):
-        return TemplateResponse(request, "giving/newsletter_link_problem.html", chrome_context(request), status=400)
+        return TemplateResponse(request, "newsletter/link_problem.html", chrome_context(request), status=400)
     if request.method == "GET":
-        return TemplateResponse(request, "giving/newsletter_unsubscribe.html", chrome_context(request, token=token))
-    newsletter.unsubscribe(subscriber_id)
-    return TemplateResponse(request, "giving/newsletter_unsubscribed.html", chrome_context(request))
+        return TemplateResponse(request, "newsletter/unsubscribe.html", chrome_context(request, token=token))
+    subscriptions.unsubscribe(subscriber_id)
+    return TemplateResponse(request, "newsletter/unsubscribed.html", chrome_context(request))

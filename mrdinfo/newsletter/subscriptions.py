@@ -14,6 +14,8 @@ CONSENT_WORDING = (
     "Yes, please email me “Every Step”, the charity's newsletter, about once a month. It has stories "
     "from families, news about research and ways to help. I can unsubscribe at any time."
 )
+# The salts keep the names they had when the newsletter lived in giving: links already emailed
+# (to confirm, and every unsubscribe link, which never expires) must go on working.
 CONFIRM_SALT = "mrdinfo.giving.newsletter.confirm"
 UNSUBSCRIBE_SALT = "mrdinfo.giving.newsletter.unsubscribe"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7  # a week: long enough for a busy parent, short enough to go stale
@@ -46,7 +48,7 @@ def unsubscribe_headers(unsubscribe_url):
 def sign_up(email, first_name, page, page_url, base_url):
     """Store the sign-up, then queue the confirmation email. Returns the consent record."""
     from .emails import queue_email
-    from .models import NewsletterConsent, OutgoingEmail, Subscriber
+    from .models import NewsletterConsent, NewsletterEmail, Subscriber
 
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
@@ -68,11 +70,11 @@ def sign_up(email, first_name, page, page_url, base_url):
             consent.confirmed_at = timezone.now()
             consent.save(update_fields=["confirmed_at"])
             return consent
-        confirm_url = base_url + reverse("giving:newsletter_confirm", args=[confirmation_token(consent)])
-        unsubscribe_url = base_url + reverse("giving:newsletter_unsubscribe", args=[unsubscribe_token(subscriber)])
+        confirm_url = base_url + reverse("newsletter:confirm", args=[confirmation_token(consent)])
+        unsubscribe_url = base_url + reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
         greeting = f"Hello {subscriber.first_name}," if subscriber.first_name else "Hello,"
-        email_row = OutgoingEmail.objects.create(
-            kind=OutgoingEmail.NEWSLETTER_CONFIRM,
+        email_row = NewsletterEmail.objects.create(
+            kind=NewsletterEmail.CONFIRM,
             to=subscriber.email,
             subscriber=subscriber,
             subject="Please confirm: “Every Step” newsletter",
@@ -91,7 +93,7 @@ def sign_up(email, first_name, page, page_url, base_url):
 def confirm(subscriber_id, consent_id, base_url):
     """Mark the sign-up confirmed and queue a welcome email. Returns the subscriber, or None."""
     from .emails import queue_email
-    from .models import NewsletterConsent, OutgoingEmail, Subscriber
+    from .models import NewsletterConsent, NewsletterEmail, Subscriber
 
     with transaction.atomic():
         # Locked: a double-click's two presses confirm once (one welcome email), one after the other.
@@ -116,9 +118,9 @@ def confirm(subscriber_id, consent_id, base_url):
         subscriber.confirmed_at = now
         subscriber.unsubscribed_at = None
         subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
-        unsubscribe_url = base_url + reverse("giving:newsletter_unsubscribe", args=[unsubscribe_token(subscriber)])
-        email_row = OutgoingEmail.objects.create(
-            kind=OutgoingEmail.NEWSLETTER_WELCOME,
+        unsubscribe_url = base_url + reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+        email_row = NewsletterEmail.objects.create(
+            kind=NewsletterEmail.WELCOME,
             to=subscriber.email,
             subscriber=subscriber,
             subject="Welcome to “Every Step”",
