@@ -348,7 +348,7 @@ def test_every_donor_behind_nginx_is_counted_as_themselves_and_forged_headers_ch
         answers.append(browser.newsletter_sign_up(visitor, deployment.nginx, f"reader{n}-crowd@example.org").status)
     assert answers == [302] * 60, answers
     assert stored_rows(deployment, "giving_donation", "%-crowd@example.org") == 30
-    assert stored_rows(deployment, "giving_subscriber", "%-crowd@example.org") == 30
+    assert stored_rows(deployment, "newsletter_subscriber", "%-crowd@example.org") == 30
 
     one = browser.Visitor("127.11.0.1")
     statuses = []
