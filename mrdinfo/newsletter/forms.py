@@ -61,10 +61,12 @@ class NewsletterForm(SpamProtectedFormMixin, forms.Form):
         value = self.cleaned_data.get("first_name", "")
         return clean_first_name(value) if value.strip() else ""
 
-    def error_links(self):
-        """The error summary's entries: each links to its question, in the order they appear."""
+    def error_links(self, prefix):
+        """The error summary's entries: each links to its question, in the order they appear.
+        The inputs' ids carry the form's prefix (includes/form.html: "<prefix>-first-name")."""
         links = [{"text": error, "href": ""} for error in self.non_field_errors()]
         for field in self:
             if field.name not in {"website", "form_started"}:
-                links += [{"text": error, "href": f"#{field.auto_id}"} for error in field.errors]
+                anchor = f"#{prefix}-{field.name.replace('_', '-')}"
+                links += [{"text": error, "href": anchor} for error in field.errors]
         return links

@@ -68,9 +68,8 @@ def newsletter_signup(request):
             return redirect(earlier)  # sent already (a double-click): signed up once
     if form.cleaned_data.get("page"):
         page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
-    context = chrome_context(
-        request, error_links=form.error_links(), **newsletter_form_context(page, request, form=form)
-    )
+    form_context = newsletter_form_context(page, request, form=form)
+    context = chrome_context(request, error_links=form.error_links(form_context["newsletter_prefix"]), **form_context)
     return TemplateResponse(request, "newsletter/signup.html", context, status=200)
 
 

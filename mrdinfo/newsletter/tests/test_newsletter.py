@@ -65,6 +65,9 @@ def test_mistakes_are_explained_and_kept(client, page_tree):
     assert response.status_code == 200 and page.title.get_text().startswith("Error:")
     errors = [a.get_text() for a in page.select(".error-summary a")]
     assert "Enter a valid email address." in errors and "Tick the box to say you want the newsletter" in errors
+    # Each entry takes the reader to its own question (GOV.UK's error summary).
+    targets = [page.select_one(a["href"]) for a in page.select(".error-summary a")]
+    assert [target.get("name") for target in targets] == ["email", "consent"]
     assert page.select_one('input[name="email"]')["value"] == "nope"
     assert not Subscriber.objects.exists()
 
