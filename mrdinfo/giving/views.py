@@ -89,7 +89,7 @@ def details_step(page, request):
             if earlier is None:
                 if limited(request, "donation", form.cleaned_data["email"]):
                     form.release_started_token()
-                    return TemplateResponse(request, "giving/too_many.html", page_context(page, request), status=429)
+                    return TemplateResponse(request, "core/too_many.html", page_context(page, request), status=429)
                 try:
                     donation = store_donation(page, request, form.cleaned_data, amount, frequency)
                 except DatabaseError:

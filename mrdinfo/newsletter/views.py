@@ -48,7 +48,7 @@ def newsletter_signup(request):
         if earlier is None:
             if limited(request, email):
                 form.release_started_token()
-                return TemplateResponse(request, "newsletter/too_many.html", chrome_context(request), status=429)
+                return TemplateResponse(request, "core/too_many.html", chrome_context(request), status=429)
             if form.cleaned_data.get("page"):
                 page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
             try:

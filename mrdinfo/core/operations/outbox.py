@@ -6,7 +6,7 @@ a timeout under EMAIL_TIMEOUT, a page deleted since) counts as an attempt and is
 reason, so the retry command (cron) can try again later and staff can see why it has not gone."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.mail import EmailMessage
@@ -29,6 +29,11 @@ class StoredEmail(models.Model):
         abstract = True
         indexes = [models.Index(fields=["sent_at", "attempts"])]
 
+    @classmethod
+    def waiting(cls) -> "models.QuerySet[Any]":
+        """Not sent yet, and not given up on: what the retry command tries again."""
+        return cls._default_manager.filter(sent_at__isnull=True, attempts__lt=cls.MAX_ATTEMPTS)
+
 
 def send_and_record(record: Any, build_message: Callable[[], EmailMessage], description: str) -> bool:
     """Send `build_message()` (an EmailMessage) and record the attempt on `record`.
@@ -45,3 +50,14 @@ def send_and_record(record: Any, build_message: Callable[[], EmailMessage], desc
     record.last_error = ""
     record.save(update_fields=["attempts", "sent_at", "last_error"])
     return True
+
+
+def retry(waiting: Iterable[Any]) -> str:
+    """Try each stored email again (each app's retry command, run from cron): the line it logs."""
+    sent = failed = 0
+    for record in waiting:
+        if record.deliver():
+            sent += 1
+        else:
+            failed += 1
+    return f"{sent} sent, {failed} failed and will be tried again."

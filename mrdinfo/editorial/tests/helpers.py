@@ -2,10 +2,14 @@
 sign-off come from factories.py: StaffFactory, SignOffSectionFactory)."""
 
 import datetime
+import time
 
+from wagtail.admin.models import EditingSession
 from wagtail.models import Workflow
 
 from mrdinfo.editorial.setup import WORKFLOW_NAME
+
+from .factories import PASSWORD
 
 
 def sign_off_workflow():
@@ -26,3 +30,22 @@ def submit_for_sign_off(page, user, **changes):
 def years_ago(years, today=None):
     today = today or datetime.date.today()
     return today.replace(year=today.year - years)
+
+
+# In Chromium (the browser tests):
+def log_in(tab, live_server, username):
+    tab.goto(live_server.url + "/admin/login/")
+    tab.get_by_label("Username").fill(username)
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url("**/admin/")
+
+
+def leave_editor(tab):
+    # Leaving the editor releases its editing session with a beacon; wait for the server to
+    # handle it before the test database is flushed.
+    tab.goto("about:blank")
+    deadline = time.monotonic() + 10
+    while EditingSession.objects.exists():
+        assert time.monotonic() < deadline, "the editor did not release its editing session"
+        time.sleep(0.05)

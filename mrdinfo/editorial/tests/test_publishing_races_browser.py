@@ -15,36 +15,17 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from wagtail.admin.models import EditingSession
-
 from mrdinfo.information.tests.factories import InformationPageFactory
 from mrdinfo.news.models import NewsPage
 from mrdinfo.news.tests.factories import NewsIndexPageFactory
 
-from .factories import PASSWORD, SignOffSectionFactory, StaffFactory
+from .factories import SignOffSectionFactory, StaffFactory
+from .helpers import leave_editor, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REPEATS = 10
 RED_ERRORS = ("do not have permission", "could not be created", "could not be saved", "already in use")
-
-
-def log_in(tab, live_server, username):
-    tab.goto(live_server.url + "/admin/login/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
-
-
-def leave_editor(tab):
-    # The editor releases its editing session with a beacon as it unloads; let the server handle
-    # it before the test database is flushed.
-    tab.goto("about:blank")
-    deadline = time.monotonic() + 10
-    while EditingSession.objects.exists():
-        assert time.monotonic() < deadline, "the editor did not release its editing session"
-        time.sleep(0.05)
 
 
 def assert_no_red_error(tab):

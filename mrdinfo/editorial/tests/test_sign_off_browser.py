@@ -3,36 +3,16 @@ clinical reviewer approves it from their dashboard; the public page then names t
 gives the date."""
 
 import datetime
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from wagtail.admin.models import EditingSession
-
-from .factories import PASSWORD, SignOffSectionFactory, StaffFactory
+from .factories import SignOffSectionFactory, StaffFactory
+from .helpers import leave_editor, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_SUMMARY = "MRD means the few leukaemia cells that can be left after treatment starts."
-
-
-def log_in(tab, live_server, username):
-    tab.goto(live_server.url + "/admin/login/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
-
-
-def leave_editor(tab):
-    # Leaving the editor releases its editing session with a beacon; wait for the server to
-    # handle it before the test database is flushed.
-    tab.goto("about:blank")
-    deadline = time.monotonic() + 10
-    while EditingSession.objects.exists():
-        assert time.monotonic() < deadline, "the editor did not release its editing session"
-        time.sleep(0.05)
 
 
 def test_editor_submits_reviewer_approves_page_shows_review(home_page, live_server, browser_page, chromium):
