@@ -7,7 +7,7 @@ newsletter/migrations/0001-0002 took them over with their rows, and their permis
 from django.db import models
 from django.utils import timezone
 
-from mrdinfo.core.operations.outbox import StoredEmail, send_and_record
+from mrdinfo.core.operations.outbox import StoredMessage
 
 
 class Subscriber(models.Model):
@@ -53,27 +53,10 @@ class NewsletterConsent(models.Model):
         return f"{self.subscriber} signed up {self.signed_up_at:%d/%m/%Y}"
 
 
-class NewsletterEmail(StoredEmail):
+class NewsletterEmail(StoredMessage):
     """An email to a subscriber (the confirmation link, the welcome), stored before it is sent. A
     background task sends it; if that fails, `manage.py send_newsletter_emails` (cron) tries again."""
 
     CONFIRM, WELCOME = "newsletter_confirm", "newsletter_welcome"
-    kind = models.CharField(max_length=30)
-    to = models.EmailField(max_length=254)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    headers = models.JSONField(default=dict, blank=True)
+    DESCRIPTION = "Newsletter email"
     subscriber = models.ForeignKey(Subscriber, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"{self.kind} to {self.to}"
-
-    def deliver(self) -> bool:
-        from django.core.mail import EmailMessage
-
-        return send_and_record(
-            self,
-            lambda: EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=self.headers or None),
-            f"Newsletter email {self.pk}",
-        )

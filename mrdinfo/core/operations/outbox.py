@@ -35,6 +35,32 @@ class StoredEmail(models.Model):
         return cls._default_manager.filter(sent_at__isnull=True, attempts__lt=cls.MAX_ATTEMPTS)
 
 
+class StoredMessage(StoredEmail):
+    """A plain email written when it is stored (a receipt, a newsletter confirmation): its kind,
+    address, words and headers, sent as they are. `DESCRIPTION` names it in the log."""
+
+    DESCRIPTION = "Email"
+    kind = models.CharField(max_length=30)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta(StoredEmail.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to}"
+
+    def deliver(self) -> bool:
+        return send_and_record(
+            self,
+            lambda: EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=self.headers or None),
+            f"{self.DESCRIPTION} {self.pk}",
+        )
+
+
 def send_and_record(record: Any, build_message: Callable[[], EmailMessage], description: str) -> bool:
     """Send `build_message()` (an EmailMessage) and record the attempt on `record`.
     Returns True once sent, False after a failure (logged, and kept on the record)."""

@@ -34,8 +34,8 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def logged_in(page_tree, live_server, browser_page):
+def sign_in_as_checker(live_server, browser_page):
+    """A superuser signed in to the admin in this tab."""
     get_user_model().objects.create_superuser("checker", "checker@example.org", "a-long-test-password")
     browser_page.goto(live_server.url + "/admin/login/")
     browser_page.get_by_label("Username").fill("checker")
@@ -43,6 +43,11 @@ def logged_in(page_tree, live_server, browser_page):
     browser_page.get_by_role("button", name="Sign in").click()
     browser_page.wait_for_url("**/admin/")
     return browser_page
+
+
+@pytest.fixture
+def logged_in(page_tree, live_server, browser_page):
+    return sign_in_as_checker(live_server, browser_page)
 
 
 def our_findings(browser_page, url):
@@ -77,12 +82,7 @@ def test_each_custom_check_flags_its_case_and_a_clean_page_passes(logged_in, liv
 def test_the_key_figure_block_raises_no_finding_editors_cannot_fix(site_content, live_server, browser_page):
     # Wagtail's "paragraphs as headings" rule flagged the site's own key figure (a big, bold
     # number before its explanation) on "The MRD test", which no editor can change.
-    get_user_model().objects.create_superuser("checker", "checker@example.org", "a-long-test-password")
-    browser_page.goto(live_server.url + "/admin/login/")
-    browser_page.get_by_label("Username").fill("checker")
-    browser_page.get_by_label("Password").fill("a-long-test-password")
-    browser_page.get_by_role("button", name="Sign in").click()
-    browser_page.wait_for_url("**/admin/")
+    sign_in_as_checker(live_server, browser_page)
     page = live_server.url + "/understanding-mrd/the-mrd-test/"
     assert browser_page.goto(page).status == 200
     assert browser_page.locator(".key-figure").count() > 0
