@@ -36,7 +36,7 @@ are personal (logged in, session, CSRF token, POST, preview) are `private, no-st
 import logging
 import time
 from collections.abc import Callable
-from typing import NamedTuple, cast
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,11 +45,11 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
 
-from mrdinfo.core import caching
 from mrdinfo.core.caching import query_reads, visitor_parts
 from mrdinfo.core.operations.security import is_admin_path
 
-from .page_keys import LOCK_KEY, Values, page_key, reads_key, request_is_cacheable, significant_pairs, values_for
+from .page_keys import LOCK_KEY, page_key, reads_key, request_is_cacheable, values_for
+from .page_lookup import Lookup, StoredPage, look_up
 
 logger = logging.getLogger(__name__)
 
@@ -57,18 +57,6 @@ CACHEABLE_STATUSES = {200, 301, 404}
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 PERSONAL_DIRECTIVES = {"private", "no-store", "no-cache"}
 CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
-
-
-class StoredPage(NamedTuple):
-    """What the cache holds for a page."""
-
-    generation: int | None  # the content generation it was rendered under
-    purge: int | None  # the purge generation (caching.PURGE_KEY)
-    status: int
-    headers: list[tuple[str, str]]
-    body: visitor_parts.Holes  # cut where the per-visitor parts go (visitor_parts.py)
-    reads: frozenset[str]  # the query parameters the render read (query_reads.ALL: all)
-    values: Values  # their values in the request it was rendered for
 
 
 def cache_control_directives(response: HttpResponseBase) -> set[str]:
@@ -140,40 +128,6 @@ def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponseBas
     return answer if answer is not None else response  # given a response, Django never answers None
 
 
-class Lookup(NamedTuple):
-    key: str
-    stored: StoredPage | None
-    generation: int | None
-    purge: int | None
-    changed_at: float | None
-    reads: frozenset[str] | None  # the names this path is known to read (None: not known)
-
-
-def look_up(request: HttpRequest) -> Lookup:
-    """One round trip for a plain address (the generations and the copy together), two when
-    the query string has parameters (first the names the path reads)."""
-    state = [caching.generation_key(), caching.purge_key(), caching.changed_at_key()]
-    query = request.GET
-    has_query = bool(significant_pairs(query))
-    first = reads_key(request) if has_query else page_key(request, ())
-    found = cache.get_many([*state, first])
-    generation = found.get(state[0])
-    purge = found.get(state[1])
-    if generation is None:
-        generation = caching.generation()
-    if purge is None:
-        purge = caching.purge_generation()
-    reads = None
-    if has_query:
-        reads = found.get(first)
-        values = values_for(query, reads if reads is not None else {query_reads.ALL})
-        key = page_key(request, values)
-        stored = cache.get(key)
-    else:
-        key, stored = first, found.get(first)
-    return Lookup(key, stored, generation, purge, found.get(state[2]), reads)
-
-
 class PageCacheMiddleware:
     """The first middleware (before SecurityMiddleware and WhiteNoise, whose headers the stored
     copy already holds), so a hit costs one cache round trip and no database query."""
@@ -193,12 +147,8 @@ class PageCacheMiddleware:
         if lookup is None:
             return self.uncached(request)
         stored, lock = lookup.stored, None
-        if (
-            stored is not None
-            and stored.purge == lookup.purge
-            and stored.values == values_for(request.GET, stored.reads)
-        ):
-            if stored.generation == lookup.generation:
+        if stored is not None and lookup.copy_applies(request.GET):
+            if lookup.is_current:
                 return self.serve(request, stored, "hit")
             recent = (
                 lookup.changed_at is not None and time.time() - lookup.changed_at < settings.PAGE_CACHE_STALE_SECONDS
