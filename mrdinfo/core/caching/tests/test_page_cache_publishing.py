@@ -142,3 +142,17 @@ def test_a_page_whose_restriction_is_removed_is_public_at_once(page_tree):
     response = Client().get("/about-us/")
     assert response.status_code == 200 and response["X-Cache"] == "miss"
     assert 'type="password"' not in response.content.decode()
+
+
+def test_a_story_whose_restriction_is_removed_appears_in_the_cached_news_list_at_once(page_tree):
+    from mrdinfo.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+
+    index = NewsIndexPageFactory(parent=page_tree["home"])
+    story = NewsPageFactory(parent=index, title="Families' day at the hospital")
+    restriction = PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    warm("/news/")  # the list leaves out a story only signed-in visitors may read
+    assert "Families&#x27; day" not in Client().get("/news/").content.decode()
+    restriction.delete()
+    response = Client().get("/news/")
+    assert response["X-Cache"] == "miss"
+    assert "Families&#x27; day" in response.content.decode()
