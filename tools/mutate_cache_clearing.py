@@ -39,6 +39,7 @@ EVENTS_TESTS = "mrdinfo/events/tests/test_caching.py"
 PROMOTIONS_TESTS = "mrdinfo/promotions/tests/test_caching.py"
 SEARCH_TESTS = "mrdinfo/search/tests/test_caching.py"
 PUBLISHING_TESTS = "mrdinfo/core/caching/tests/test_page_cache_publishing.py"
+EARLY_HITS_TESTS = "mrdinfo/core/caching/tests/test_early_hits.py"
 EVERY_CACHE = [CORE_TESTS, GLOSSARY_TESTS, EXPLAINER_TESTS, EVENTS_TESTS, PROMOTIONS_TESTS, SEARCH_TESTS]
 
 NEUTRAL = "neutral"  # replace the statement with `pass`
@@ -151,10 +152,17 @@ MUTATIONS = [
     ),
     Mutation(
         "page cache copy checked against the generation",
-        "mrdinfo/core/caching/page_cache.py",
-        "if stored.generation == lookup.generation:",
-        [CORE_TESTS],
-        replace=("stored.generation == lookup.generation", "True"),
+        "mrdinfo/core/caching/page_lookup.py",
+        "self.stored.generation == self.generation",
+        [CORE_TESTS, EARLY_HITS_TESTS],
+        replace=("self.stored.generation == self.generation", "True"),
+    ),
+    Mutation(
+        "page cache copy checked against the purge generation",
+        "mrdinfo/core/caching/page_lookup.py",
+        "stored.purge == self.purge and",
+        [PUBLISHING_TESTS, EARLY_HITS_TESTS],
+        replace=("stored.purge == self.purge and", "True and"),
     ),
     Mutation(
         "fragment key has the generation",
@@ -263,7 +271,7 @@ NOT_CLEARING = {
     ("mrdinfo/giving/emails.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/newsletter/subscriptions.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/core/caching/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
-    ("mrdinfo/core/caching/page_cache.py", "generation = caching.generation()"): "starts a lost generation afresh",
+    ("mrdinfo/core/caching/page_lookup.py", "generation = caching.generation()"): "starts a lost generation afresh",
 }
 
 
