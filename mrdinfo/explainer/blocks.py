@@ -20,7 +20,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from mrdinfo.core.pages.slugs import unique_slug
 
 from .presentation import explainer_view
-from .reader import reader_view
+from .reader import reader_view, script_data
 from .results import read_result
 
 # The query parameter the result reader answers. The page cache keys on it: keep the name.
@@ -167,6 +167,9 @@ class ResultReaderBlock(blocks.StructBlock):
         context["include_css"] = _first_time(state, "css")
         context["include_script"] = _first_time(state, "result-reader.js")
         context["reader_id"] = unique_slug("result-reader", state["ids"])
+        # The grammar and the words, for the script to read results in the browser (offline too).
+        context["reader_data"] = script_data(methods)
+        context["reader_data_id"] = f"{context['reader_id']}-data"
         context["heading"] = value.get("heading") or "Read a result"
         context["answer"] = None
         query = getattr(request, "GET", None)

@@ -3,13 +3,40 @@ cells of the sample), the other ways labs write it, where it sits against what e
 and on the scale; a Question with both readings side by side; or, for NotRead, what it tried
 and what to do. It converts notation; it never says what a result means for a child's risk, and
 every answer ends by sending the parent to the care team. The sentences themselves are in
-reader_wording.py; here each answer becomes the view the template and the script show."""
+reader_wording.py; here each answer becomes the view the template shows, and script_data gives
+the page the tables and sentences result-reader.js builds the same view from in the browser."""
 
 from fractions import Fraction
+from functools import cache
 
 from . import numbers, result_words
-from .reader_wording import ASK, ASK_TO_READ, NOT_READ, explain, headline, in_words, other_ways, reading_notes
-from .results import ABOVE, AT_LEAST, AT_MOST, BELOW, NONE_FOUND, NotRead, Question, Reading
+from .reader_wording import (
+    AMOUNTS,
+    ASK,
+    ASK_TO_READ,
+    NOT_READ,
+    OUTCOME_HEADLINES,
+    RELATION_PREFIXES,
+    WORDS,
+    explain,
+    fill,
+    headline,
+    in_words,
+    other_ways,
+    reading_notes,
+)
+from .result_notation import OUTCOME_TEXT
+from .results import (
+    AT_MOST,
+    BELOW,
+    MAX_LENGTH,
+    NONE_FOUND,
+    SMALLEST_MEASURABLE,
+    SMALLEST_SHARE,
+    NotRead,
+    Question,
+    Reading,
+)
 
 # The scale the reader places a result on: 1 in 10 down to 1 in 10 million.
 SCALE_TOP, SCALE_BOTTOM = -1, -7
@@ -21,12 +48,12 @@ def placement(share: Fraction, methods) -> list[dict]:
     lines = []
     for name, best, worst, limit_text in methods:
         if share >= Fraction(10) ** worst:
-            status, text = "finds", f"can find a share this size. It finds as little as {limit_text}."
+            status = "finds"
         elif share >= Fraction(10) ** best:
-            status, text = "edge", f"can find a share this small only at its best. It finds {limit_text}."
+            status = "edge"
         else:
-            status, text = "cannot", f"cannot find a share this small. It finds as little as {limit_text}."
-        lines.append({"name": name, "status": status, "text": text})
+            status = "cannot"
+        lines.append({"name": name, "status": status, "text": fill(status, limit=limit_text)})
     return lines
 
 
@@ -40,8 +67,8 @@ def scale(share: Fraction | None, methods, marker: str = "") -> list[dict]:
         power = Fraction(10) ** exponent
         if share is not None and power < share and (not rows or rows[-1]["share"] > share):
             rows.append(_scale_row(in_words(share), share, marker, [], between=True))
-        floors = [f"{name} finds down to here" for name, _, worst, _ in methods if worst == exponent]
-        floors += [f"{name}, at its best" for name, best, worst, _ in methods if best == exponent and best != worst]
+        floors = [fill("floor", name=name) for name, _, worst, _ in methods if worst == exponent]
+        floors += [fill("floor_best", name=name) for name, best, worst, _ in methods if best == exponent != worst]
         rows.append(_scale_row(numbers.one_in(exponent), power, marker if share == power else "", floors))
     if share is not None and share < Fraction(10) ** SCALE_BOTTOM:
         rows.append(_scale_row(in_words(share), share, marker, [], between=True))
@@ -74,39 +101,31 @@ def _reading_view(reading: Reading, methods, typed: str) -> dict:
         "ask": ASK,
     }
     if reading.share is not None:
-        relation = {BELOW: "below ", AT_MOST: "at most ", ABOVE: "above ", AT_LEAST: "at least "}
-        prefix = "" if reading.outcome == NONE_FOUND else relation.get(reading.relation, "")
+        prefix = "" if reading.outcome == NONE_FOUND else RELATION_PREFIXES.get(reading.relation, "")
         view["other_ways"] = [prefix + way for way in other_ways(reading.share)]
         if reading.outcome == NONE_FOUND:
-            view["scale"] = scale(reading.share, methods, "◀ the test could find down to here")
+            view["scale"] = scale(reading.share, methods, WORDS["marker_limit"])
         else:
             view["placement"] = placement(reading.share, methods)
-            here = {BELOW: "◀ this result is below here", AT_MOST: "◀ this result is at or below here"}
-            view["scale"] = scale(reading.share, methods, here.get(reading.relation, "◀ this result"))
+            here = {BELOW: "marker_below", AT_MOST: "marker_at_most"}.get(reading.relation, "marker")
+            view["scale"] = scale(reading.share, methods, WORDS[here])
     return view
 
 
 def _question_view(question: Question) -> dict:
     number = question.number
     if question.kind == result_words.PERCENT_SIGN:
-        title = "Does your report show a % sign after the number?"
-        explanation = (
-            f"“{number}” can be read in two ways, 100 times apart. Look for a % sign after the number, or "
-            "at the top of its column. Then choose below."
-        )
-        labels = [f"Yes, it shows {choice.text}" for choice in question.choices[:1]]
-        labels.append(f"No, there is no % sign: {number} as a share of 1")
+        title = WORDS["percent_title"]
+        explanation = fill("percent_explanation", number=number)
+        labels = [fill("percent_yes", text=question.choices[0].text), fill("percent_no", number=number)]
     else:
         meant = question.choices[0].reading.share
         assert meant is not None  # a question's choices are always numbers
         exponent = -len(str(meant.denominator)) + 1  # 10⁻⁴ has a denominator of 5 digits
         power = numbers.superscript_power(exponent)
-        title = f"Did you mean {power} ({in_words(meant)})?"
-        explanation = (
-            f"“{number}” can be read in two ways, 10 times apart. Many people write 10e-4 for 10⁻⁴, "
-            "but in the E notation some reports use, 10E-4 means 10 × 10⁻⁴, which is 10⁻³."
-        )
-        labels = [f"I meant {power}", f"The report shows {number} exactly"]
+        title = fill("power_title", power=power, words=in_words(meant))
+        explanation = fill("power_explanation", number=number)
+        labels = [fill("power_meant", power=power), fill("power_exactly", number=number)]
     choices = [
         {"label": label, "text": choice.text, "headline": headline(choice.reading)}
         for label, choice in zip(labels, question.choices, strict=True)
@@ -118,13 +137,13 @@ def _question_view(question: Question) -> dict:
         "headline": title,
         "explanation": explanation,
         "choices": choices,
-        "ask": "If you are not sure, ask your care team to read it with you.",
+        "ask": WORDS["question_ask"],
     }
 
 
 def reader_view(answer, methods, typed: str | None) -> dict:
     """Everything the template shows for one answer of results.read_result."""
-    typed = (typed or "").strip()[:100]
+    typed = (typed or "").strip()[:MAX_LENGTH]
     if isinstance(answer, Reading):
         view = _reading_view(answer, methods, typed)
     elif isinstance(answer, Question):
@@ -133,9 +152,54 @@ def reader_view(answer, methods, typed: str | None) -> dict:
         answer = answer if isinstance(answer, NotRead) else NotRead(result_words.UNKNOWN)
         message = NOT_READ[answer.reason].format(number=answer.number)
         view = {"ok": False, "kind": "not_read", "message": message, "ask": ASK_TO_READ}
-        view["summary"] = f"{message} {ASK_TO_READ}"
+        view["summary"] = f"{message} {ASK_TO_READ}"  # as the script writes it too
     view.update(typed=typed, reading=answer.describe())
+    if isinstance(answer, Reading):  # what the answer's data-reading-* attributes carry
+        share = answer.share
+        view["words"], view["cells"], view["method"] = view["headline"], answer.cells, answer.method
+        view["share"] = f"{share.numerator}/{share.denominator}" if share is not None else ""
+        view["comparison"] = answer.relation if share is not None else ""
     if "summary" not in view:
         stop = "" if view["headline"].endswith("?") else "."
-        view["summary"] = f"{view['headline']}{stop} {view['ask']}"
+        view["summary"] = fill("summary", headline=view["headline"], stop=stop, ask=view["ask"])
     return view
+
+
+@cache
+def _grammar_and_words() -> dict:
+    w = result_words
+    return {
+        "grammar": {
+            "outcomes": w.OUTCOME_PHRASES,
+            "low": w.LOW_WORDS,
+            "limits": w.LIMIT_INTRODUCTIONS,
+            "relations": w.RELATION_WORDS,
+            "trailing": w.TRAILING_RELATIONS,
+            "percent": w.PERCENT_WORDS,
+            "oneIn": w.ONE_IN_WORDS,
+            "times": w.TIMES_WORDS,
+            "methods": w.METHOD_WORDS,
+            "labels": w.LABEL_WORDS,
+            "timePoints": w.TIME_POINT_WORDS,
+            "signs": w.RELATION_SIGNS,
+            "outcomeText": OUTCOME_TEXT,
+        },
+        "words": WORDS,
+        "notRead": NOT_READ,
+        "headlines": OUTCOME_HEADLINES,
+        "amounts": AMOUNTS,
+        "prefixes": RELATION_PREFIXES,
+        # Powers of ten: the shortest share read, the smallest any test measures, the scale.
+        "maxLength": MAX_LENGTH,
+        "smallest": len(str(SMALLEST_SHARE.denominator)) - 1,
+        "measurable": len(str(SMALLEST_MEASURABLE.denominator)) - 1,
+        "scale": [SCALE_TOP, SCALE_BOTTOM],
+    }
+
+
+def script_data(methods) -> dict:
+    """What result-reader.js needs to read a result in the browser as read_result and
+    reader_view do here (offline too): the grammar's phrase tables and every sentence, from the
+    same tables and templates the server uses, and the explainer's methods. The script holds
+    only the rules; a change of wording here reaches both."""
+    return {**_grammar_and_words(), "methods": [list(method) for method in methods]}

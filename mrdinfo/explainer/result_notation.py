@@ -45,7 +45,7 @@ def power_text(share: Fraction) -> str:
     return f"10^{exponent}"
 
 
-_OUTCOME_TEXT = {
+OUTCOME_TEXT = {
     NONE_FOUND: "negative",
     NOT_QUANTIFIABLE: "positive not quantifiable",
     POSITIVE: "positive",
@@ -62,5 +62,5 @@ def canonical_text(reading: "Reading", form: Callable[[Fraction], str] = percent
         number += f" of {reading.cells}" if reading.cells else ""
     if reading.outcome and number:
         number = f"({number})"
-    text = " ".join(filter(None, [_OUTCOME_TEXT.get(reading.outcome, ""), number]))
+    text = " ".join(filter(None, [OUTCOME_TEXT.get(reading.outcome, ""), number]))
     return text + (f" ({reading.method})" if reading.method else "")

@@ -1,7 +1,9 @@
 """Read an MRD result as a parent types it from the report, with a small grammar.
 
-One pure function, `read_result(text)`, used by the page, the no-JavaScript form and (through the
-page) the script. It gives one of three answers, never a guess (the grammar is in result_grammar.py):
+One pure function, `read_result(text)`, used by the page and the no-JavaScript form; the script
+(result-reader.js) follows it rule by rule in the browser, offline too, and
+tests/test_reader_table.py holds the two to the same answers. It gives one of three answers,
+never a guess (the grammar is in result_grammar.py):
 
 - a `Reading`: what the report says (a word, a number, or both), exactly (Fraction arithmetic);
 - a `Question`: the text can mean two results that differ 10 or 100 times ("0.01" without a %

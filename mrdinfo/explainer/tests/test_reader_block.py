@@ -76,6 +76,48 @@ def test_the_server_answers_on_the_same_page(client, results_page):
     )
 
 
+CD19 = "<0.01% of CD19+ cells by flow"
+
+
+@pytest.mark.parametrize(
+    ("typed", "attributes"),
+    [
+        (
+            CD19,
+            {
+                "kind": "share",
+                "words": "Fewer than 1 in 10,000 of the CD19+ cells counted",
+                "typed": CD19,
+                "share": "1/10000",
+                "comparison": "below",
+                "cells": "CD19+ cells",
+                "method": "flow",
+            },
+        ),
+        (
+            "  Negative (1 in 100,000) ",
+            {
+                "kind": "none_found",
+                "words": "None found, by a test that can find 1 in 100,000",
+                "typed": "Negative (1 in 100,000)",
+                "share": "1/100000",
+                "comparison": "exact",
+            },
+        ),
+        ("MRD positive", {"kind": "positive", "words": "Found", "typed": "MRD positive"}),
+        ("0.01", {"kind": "question"}),
+        ("abc", {"kind": "not_read"}),
+    ],
+)
+def test_the_answer_carries_its_reading_as_data_attributes(client, results_page, typed, attributes):
+    """What the results diary stores (and the script's answer carries the same: test_reader_table)."""
+    _, reader = reader_of(client, results_page.url, result=typed)
+    answer = reader.find(attrs={"data-result-reader-answer": True})
+    prefix = "data-reading-"
+    found = {name.removeprefix(prefix): value for name, value in answer.attrs.items() if name.startswith(prefix)}
+    assert found == attributes
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
@@ -102,7 +144,9 @@ def test_bad_input_is_not_read_and_nothing_is_guessed(client, results_page, type
     field = reader.find("input", attrs={"name": "result"})
     assert field["aria-invalid"] == "true" and error["id"] in field["aria-describedby"]
     assert field["value"] == typed.strip()[:100]
-    assert reader.find("script") is None  # what was typed is escaped, never run
+    # What was typed is escaped, never run: the one script is the reader's JSON data, not run either.
+    assert [script.get("type") for script in reader.find_all("script")] == ["application/json"]
+    assert "alert" not in reader.find("script").get_text()
 
 
 def test_a_repeated_or_odd_query_string_never_breaks_the_page(client, results_page):

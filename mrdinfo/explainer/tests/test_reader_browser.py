@@ -67,6 +67,31 @@ def test_typing_1e_04_reads_1_in_10000_on_the_scale_announced_politely(results_u
     assert_no_axe_violations(page)
     assert not page.problems
 
+    # If reading in the browser ever fails (here its data block is gone), the server answers in
+    # place through a fetch of the same page; if that fails too, the form is sent as usual.
+    asked = []
+    page.on("request", lambda request: "result=" in request.url and asked.append(request.resource_type))
+    page.evaluate("document.getElementById('result-reader-data').remove()")
+    field.fill("<0.01%")
+    field.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-result-reader-answer]').dataset.reading === 'share <1/10000'"
+    )
+    assert asked == ["fetch"] and page.evaluate("history.length") == history_length
+    assert field.get_attribute("aria-invalid") is None
+    page.route(
+        lambda url: "result=" in url,
+        lambda route: route.abort() if route.request.resource_type == "fetch" else route.continue_(),
+    )
+    field.fill("negative")
+    with page.expect_navigation():
+        field.press("Enter")
+    assert page.locator("[data-result-reader-answer]").get_attribute("data-reading") == "none_found"
+    assert asked == ["fetch", "fetch", "document"]
+    # The one problem is the refused fetch's own console line, which this test made.
+    assert len(page.problems) == 1 and "ERR_FAILED" in page.problems[0]
+    page.problems.clear()
+
 
 def test_without_javascript_the_form_is_answered_by_the_server(results_url, chromium):
     context, page = open_context(chromium, java_script_enabled=False, viewport={"width": 1280, "height": 900})
