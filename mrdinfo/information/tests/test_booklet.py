@@ -225,3 +225,17 @@ def test_the_booklet_is_served_inline_and_rebuilt_after_a_content_change(site_co
     assert "What the letters MRD stand for" in bookmarks and "MRD in a few words" not in bookmarks
     page_text = fresh.pages[fresh.get_destination_page_number(bookmarks["What the letters MRD stand for"])].extract_text()
     assert "What the letters MRD stand for" in words(page_text)
+
+
+def test_with_a_task_worker_a_publish_builds_the_booklet_in_the_background(
+    site_content, stand_in_build, settings, django_capture_on_commit_callbacks
+):
+    settings.BOOKLET_BUILD_IN_BACKGROUND = True  # tests run tasks at once (ImmediateBackend)
+    hub = TopicIndexPage.objects.live().get()
+    assert booklet_cache.figures(hub) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        InformationPage.objects.get(slug="remission").save_revision().publish()
+    assert stand_in_build == [hub.pk]
+    assert booklet_cache.figures(hub) == {"pages": 7, "size": 900, "size_words": "1 KB"}
+    assert link_text(Client(), "/understanding-mrd/remission/") == "Download the whole guide (PDF, 7 pages, 1 KB)"
+    assert stand_in_build == [hub.pk]  # built once
