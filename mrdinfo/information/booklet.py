@@ -218,4 +218,3 @@ def build(hub: Page) -> Booklet:
     html = booklet_html(hub, now)
     pdf, pages = render_pdf(html, hub.get_site().root_url)
     return Booklet(pdf=pdf, pages=pages, built_at=now)
-

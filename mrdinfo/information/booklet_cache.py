@@ -100,7 +100,13 @@ def build_and_store(hub: Any) -> Booklet:
     started = time.monotonic()
     built = booklet.build(hub)
     store(hub, built, generation)
-    logger.info("Built the booklet of %s: %s pages, %s bytes, %.1f s", hub.pk, built.pages, built.size, time.monotonic() - started)
+    logger.info(
+        "Built the booklet of %s: %s pages, %s bytes, %.1f s",
+        hub.pk,
+        built.pages,
+        built.size,
+        time.monotonic() - started,
+    )
     if generation is not None and caching.generation() == generation:
         moved_to = caching.bump_generation_from(generation)
         if moved_to is not None:

@@ -82,7 +82,9 @@ def real_build(django_db_setup, django_db_blocker):
 
 
 def test_every_page_its_headings_and_the_glossary_are_in_the_booklet_in_order(real_build):
-    print(f"\nbooklet: {real_build.built.pages} pages, {real_build.built.size} bytes, built in {real_build.seconds:.1f} s")
+    print(
+        f"\nbooklet: {real_build.built.pages} pages, {real_build.built.size} bytes, built in {real_build.seconds:.1f} s"
+    )
     assert real_build.built.pages == len(real_build.reader.pages) > len(real_build.chapters)
     text = real_build.text
     expected = [part for c in real_build.chapters for part in [c["title"], *c["headings"]]] + real_build.terms
@@ -92,7 +94,10 @@ def test_every_page_its_headings_and_the_glossary_are_in_the_booklet_in_order(re
         found = text.find(words(part), position)
         assert found >= 0, f"{part!r} is missing from the booklet, or out of order"
         position = found + len(words(part))
-    for question in ("Will my child have an MRD test, and when?", "Who do we call if we are worried, by day or at night?"):
+    for question in (
+        "Will my child have an MRD test, and when?",
+        "Who do we call if we are worried, by day or at night?",
+    ):
         assert question in text
 
 
@@ -107,7 +112,9 @@ def test_the_pdf_is_tagged_with_a_title_a_language_and_bookmarks_from_each_pages
     assert top == [c["title"] for c in real_build.chapters] + ["Where our information comes from"]
     children = [item for item in outline if isinstance(item, list)]
     what_is_mrd = children[1]  # the bookmarks under the second page's title
-    assert [item.title for item in what_is_mrd if not isinstance(item, list)][:2] == real_build.chapters[1]["headings"][:2]
+    assert [item.title for item in what_is_mrd if not isinstance(item, list)][:2] == real_build.chapters[1]["headings"][
+        :2
+    ]
 
 
 def test_each_pages_qr_code_reads_back_its_address(real_build):
@@ -223,7 +230,9 @@ def test_the_booklet_is_served_inline_and_rebuilt_after_a_content_change(site_co
     fresh = PdfReader(io.BytesIO(b"".join(client.get(BOOKLET_URL).streaming_content)))
     bookmarks = {item.title: item for item in fresh.outline[3]}  # under "What is MRD?"
     assert "What the letters MRD stand for" in bookmarks and "MRD in a few words" not in bookmarks
-    page_text = fresh.pages[fresh.get_destination_page_number(bookmarks["What the letters MRD stand for"])].extract_text()
+    page_text = fresh.pages[
+        fresh.get_destination_page_number(bookmarks["What the letters MRD stand for"])
+    ].extract_text()
     assert "What the letters MRD stand for" in words(page_text)
 
 
