@@ -132,7 +132,7 @@ def get_or_build(hub: Any) -> Booklet:
         if found is not None:
             return found
         if not cache.get(lock):
-            break  # the other build ended without a booklet: build it here
+            break  # the other build ended without a booklet (or the cache is down): build it here
     return build_and_store(hub)
 
 
