@@ -136,10 +136,20 @@ def get_or_build(hub: Any) -> Booklet:
     return build_and_store(hub)
 
 
-def queue_build(hub: Any) -> None:
+def tasks_run_in_a_worker() -> bool:
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    return not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+
+
+def queue_build(hub: Any, from_a_page: bool = False) -> None:
     """Ask the task worker to build the current booklet, once per generation (pages that find
-    no figures call this on every render until it is built)."""
+    no figures call this on every render until it is built, `from_a_page`: never when tasks run
+    at once, which would build it in the page's render)."""
     if not getattr(settings, "BOOKLET_BUILD_IN_BACKGROUND", False):
+        return
+    if from_a_page and not tasks_run_in_a_worker():
         return
     try:
         if not cache.add(_key(QUEUED_KEY, hub), 1, BUILD_LOCK_SECONDS):

@@ -68,5 +68,5 @@ def booklet_link(context):
         return {"url": None}
     figures = booklet_cache.figures(hub)
     if figures is None and not getattr(request, "is_preview", False):
-        booklet_cache.queue_build(hub)
+        booklet_cache.queue_build(hub, from_a_page=True)
     return {"url": hub.get_url(request) + BOOKLET_FILE, "figures": figures}

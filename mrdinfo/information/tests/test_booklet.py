@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -129,7 +130,7 @@ def test_each_pages_qr_code_reads_back_its_address(real_build):
         drawn = {b"/" + name for name in re.findall(rb"/([^\s/]+) Do", page.get_contents().get_data())}
         return {
             result.text
-            for name in page.images.keys()
+            for name in page.images.keys()  # noqa: SIM118 - pypdf iterates the images themselves; keys() are names
             if name.encode() in drawn
             for result in zxingcpp.read_barcodes(page.images[name].image.convert("L"))
         }
@@ -199,7 +200,8 @@ def link_text(client: Client, path: str) -> str:
     return words(link.get_text())
 
 
-def test_pages_link_the_booklet_with_figures_only_once_built_and_never_build_it(site_content, stand_in_build):
+def test_pages_link_the_booklet_with_figures_only_once_built_and_never_build_it(site_content, stand_in_build, settings):
+    settings.BOOKLET_BUILD_IN_BACKGROUND = True  # and tasks run at once here: a queued build would run now
     client = Client()
     assert link_text(client, "/understanding-mrd/what-is-mrd/") == "Download the whole guide (PDF)"
     assert stand_in_build == []  # rendering a page never builds the booklet
@@ -256,3 +258,16 @@ def test_with_a_task_worker_a_publish_builds_the_booklet_in_the_background(
     assert booklet_cache.figures(hub) == {"pages": 7, "size": 900, "size_words": "1 KB"}
     assert link_text(Client(), "/understanding-mrd/remission/") == "Download the whole guide (PDF, 7 pages, 1 KB)"
     assert stand_in_build == [hub.pk]  # built once
+
+
+def test_with_a_task_worker_a_page_without_figures_queues_the_build_once(site_content, settings, monkeypatch):
+    from mrdinfo.information import tasks
+
+    settings.BOOKLET_BUILD_IN_BACKGROUND = True
+    monkeypatch.setattr(booklet_cache, "tasks_run_in_a_worker", lambda: True)
+    queued = []
+    monkeypatch.setattr(tasks, "build_booklet", SimpleNamespace(enqueue=queued.append))
+    client = Client()
+    for path in ("/understanding-mrd/", "/understanding-mrd/remission/"):
+        assert link_text(client, path) == "Download the whole guide (PDF)"
+    assert queued == [TopicIndexPage.objects.live().get().pk]
