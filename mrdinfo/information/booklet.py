@@ -47,7 +47,6 @@ from .page_context import references_in
 
 TEMPLATE = "information/booklet/booklet.html"
 STYLESHEET = "information/booklet.css"
-FILENAME = "understanding-mrd-guide.pdf"
 # Blocks that are interactive on the page, and what the booklet prints instead.
 PRINTED_INSTEAD = {
     "explainer": "information/booklet/explainer.html",
@@ -114,7 +113,8 @@ def section_pages(hub: Page) -> list[Page]:
 
 def prefix_ids(html: str, prefix: str, links: dict[str, str]) -> str:
     """Make the ids of one page unique in the booklet (two pages may both have #about-the-test):
-    each id, and each in-page link to one, gets the page's prefix; a link to another page of
+    each id, and each in-page link to one, gets the page's prefix and a hyphen (slugs never hold
+    two hyphens together, so the template's own "<page>--title" ids cannot clash); a link to another page of
     the section (or a glossary term on the glossary page) goes to that place in the booklet."""
     html = ID_ATTRIBUTE.sub(lambda m: f'{m[1]}="{" ".join(f"{prefix}-{v}" for v in m[2].split())}"', html)
 

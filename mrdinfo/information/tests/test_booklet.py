@@ -31,7 +31,8 @@ from mrdinfo.information import booklet, booklet_cache
 from mrdinfo.information.glossary import get_glossary
 from mrdinfo.information.models import GlossaryPage, InformationPage, TopicIndexPage
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module (pytest-xdist's loadgroup), so the real booklet is built once in CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("booklet")]
 BOOKLET_URL = "/understanding-mrd/guide.pdf"
 
 
