@@ -39,7 +39,6 @@ from wagtail.models import Page, Site
 
 from mrdinfo.core.models import SiteSettings
 from mrdinfo.core.pages import prose
-from mrdinfo.core.pages.headings import collect_headings
 
 from .booklet_cache import Booklet
 from .glossary import get_glossary
@@ -163,7 +162,6 @@ def chapter(page: Page, request: HttpRequest, links: dict[str, str], glossary: d
         "url": url,
         "qr": qr_data_uri(url),
         "body": mark_safe(prefix_ids(html, page.slug, links)),  # noqa: S308 - the blocks' rendered templates
-        "headings": [h for h in collect_headings(page.body) if h["level"] <= 2],
         # Listed at the end of the booklet, each with its page's prefix: a key figure's link reaches it.
         "references": [
             {**reference, "anchor": f"{page.slug}-{reference['anchor']}"} for reference in references_in(page.body)
