@@ -13,6 +13,7 @@ from mrdinfo.core.operations.password_reset import LimitedPasswordResetView
 from mrdinfo.core.sharing import views as share_views
 from mrdinfo.feedback import views as feedback_views
 from mrdinfo.giving import urls as giving_urls
+from mrdinfo.information import urls as information_urls
 from mrdinfo.newsletter import urls as newsletter_urls
 from mrdinfo.search import views as search_views
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(giving_urls)),
+    path("", include(information_urls)),
     path("", include(newsletter_urls)),
     path("robots.txt", share_views.robots_txt, name="robots_txt"),
     path("share-image/<int:page_id>/<slug:key>.jpg", share_views.share_image, name="share_image"),

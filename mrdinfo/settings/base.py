@@ -149,6 +149,9 @@ from .caches import *  # noqa: E402, F403
 # Background tasks (Wagtail 8 uses django-tasks): run at once here; production uses the
 # database worker (see production.py and README.md).
 TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Build the booklet (PDF) after each content change as a task: not with tasks run at once, which
+# would make every save wait seconds for it; then the first request for it builds it.
+BOOKLET_BUILD_IN_BACKGROUND = env_bool("BOOKLET_BUILD_IN_BACKGROUND", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

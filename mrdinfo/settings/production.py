@@ -35,5 +35,8 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# The Understanding MRD booklet (PDF) is built by the task worker after each content change,
+# so pages show its size and page count at once (information/booklet_cache.py).
+BOOKLET_BUILD_IN_BACKGROUND = env_bool("BOOKLET_BUILD_IN_BACKGROUND", True)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

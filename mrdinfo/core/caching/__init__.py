@@ -39,6 +39,7 @@ from mrdinfo.core.caching.clearing import (
 )
 from mrdinfo.core.caching.content_generation import (
     bump_generation,
+    bump_generation_from,
     cached_fragment,
     changed_at_key,
     fragment_key,
@@ -52,6 +53,7 @@ from mrdinfo.core.caching.content_generation import (
 # What apps use: `from mrdinfo.core import caching`, then caching.register_cache(...) and so on.
 __all__ = [
     "bump_generation",
+    "bump_generation_from",
     "cached_fragment",
     "changed_at_key",
     "clear_everything",

@@ -108,6 +108,20 @@ def bump_generation(purge: bool = False) -> None:
         logger.exception("Could not move the content generation on")
 
 
+def bump_generation_from(expected: int) -> int | None:
+    """Move the content generation on from `expected` for something built from the content (the
+    booklet's figures, which pages show): every page and fragment is rendered again, but nothing
+    else is cleared. The new number, or None if the generation was not `expected` (content
+    changed meanwhile, and whatever was built from the older content must not be filed under
+    the newer number)."""
+    try:
+        moved_to = cache.incr(generation_key())
+        cache.set(changed_at_key(), time.time(), timeout=None)
+    except Exception:  # noqa: BLE001  not stored, or the cache is down: nothing to refresh
+        return None
+    return moved_to if moved_to == expected + 1 else None
+
+
 def fragment_key(name: str, *parts: Any) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return FRAGMENT_KEY.format(name=name, generation=generation(), digest=digest)

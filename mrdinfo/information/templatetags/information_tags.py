@@ -7,8 +7,11 @@ from wagtail.models import Site
 
 from mrdinfo.core import caching
 from mrdinfo.core.caching.page_keys import significant_query
+from mrdinfo.core.sharing.metadata import page_trail
 
+from .. import booklet_cache
 from ..glossary import get_glossary
+from ..models import TopicIndexPage
 
 register = template.Library()
 
@@ -43,3 +46,27 @@ def information_body(context, body):
         stored_form,
     )
     return mark_safe(caching.cached_fragment("information-body", parts, render))  # noqa: S308 - as above
+
+
+BOOKLET_FILE = "guide.pdf"  # after the hub's address: urls.py
+
+
+@register.inclusion_tag("information/includes/booklet_link.html", takes_context=True)
+def booklet_link(context):
+    """The link to the section's booklet, on the hub (the section's top page) and every page under
+    it, with its page count and size when the current booklet is built (one cache read, no
+    query: the hub comes from the page's breadcrumb trail). Never builds it: before it is built
+    the link has no figures, and the task worker is asked to build it (booklet_cache.py)."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is None:
+        return {"url": None}
+    # The hub itself, or the page's parent: information and glossary pages live only under a hub.
+    trail = page_trail(request, page)
+    hub = trail[-1] if isinstance(page, TopicIndexPage) else (trail[-2] if len(trail) > 1 else None)
+    if hub is None or not hub.pk:
+        return {"url": None}
+    figures = booklet_cache.figures(hub)
+    if figures is None and not getattr(request, "is_preview", False):
+        booklet_cache.queue_build(hub, from_a_page=True)
+    return {"url": hub.get_url(request) + BOOKLET_FILE, "figures": figures}

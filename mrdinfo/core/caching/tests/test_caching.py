@@ -355,3 +355,15 @@ def test_registering_a_cache_again_replaces_it(page_tree, commit):
         assert calls == ["second"]
     finally:
         clearing._registered_caches.pop("twice")
+
+
+def test_moving_the_generation_on_for_something_built_from_content(visitor, page_tree):
+    """bump_generation_from (the booklet's figures): pages are rendered again, and the new
+    number is given only if nothing else moved the generation since the build began."""
+    warm(visitor, "/about-us/")
+    built_from = caching.generation()
+    moved_to = caching.bump_generation_from(built_from)
+    assert moved_to == built_from + 1 == caching.generation()
+    assert visitor.get("/about-us/")["X-Cache"] in ("miss", "stale")
+    caching.bump_generation()  # content changed while something was being built from it
+    assert caching.bump_generation_from(built_from) is None
