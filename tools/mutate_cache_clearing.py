@@ -40,6 +40,7 @@ PROMOTIONS_TESTS = "mrdinfo/promotions/tests/test_caching.py"
 SEARCH_TESTS = "mrdinfo/search/tests/test_caching.py"
 PUBLISHING_TESTS = "mrdinfo/core/caching/tests/test_page_cache_publishing.py"
 EARLY_HITS_TESTS = "mrdinfo/core/caching/tests/test_early_hits.py"
+BOOKLET_TESTS = "mrdinfo/information/tests/test_booklet.py"
 EVERY_CACHE = [CORE_TESTS, GLOSSARY_TESTS, EXPLAINER_TESTS, EVENTS_TESTS, PROMOTIONS_TESTS, SEARCH_TESTS]
 
 NEUTRAL = "neutral"  # replace the statement with `pass`
@@ -207,6 +208,35 @@ MUTATIONS = [
         "index.insert_or_update_object(current)",
         ["mrdinfo/privacy/tests/test_search_index.py"],
     ),
+    # information: the booklet is kept per generation; a change queues its build, a build refreshes the pages
+    Mutation(
+        "booklet build queued on a content change",
+        "mrdinfo/information/signals.py",
+        'caching.register_cache("booklet", queue_builds)',
+        [BOOKLET_TESTS],
+    ),
+    Mutation(
+        "booklet key has the generation",
+        "mrdinfo/information/booklet_cache.py",
+        "template.format(generation=caching.generation() if generation is None else generation",
+        [BOOKLET_TESTS],
+        replace=("caching.generation() if generation is None else generation", "0"),
+    ),
+    Mutation(
+        "booklet filed under the generation it was built from",
+        "mrdinfo/information/booklet_cache.py",
+        "generation = caching.generation()",
+        [BOOKLET_TESTS],
+        after="def build_and_store",
+        replace=("caching.generation()", "0"),
+    ),
+    Mutation(
+        "booklet built: pages linking it refreshed",
+        "mrdinfo/information/booklet_cache.py",
+        "if generation is not None and caching.generation() == generation:",
+        [BOOKLET_TESTS],
+        replace=("caching.generation() == generation", "False"),
+    ),
     # promotions: cards follow the generation
     Mutation(
         "card set key has the generation",
@@ -272,6 +302,7 @@ NOT_CLEARING = {
     ("mrdinfo/newsletter/subscriptions.py", "queue_email"): "sends an email after the commit",
     ("mrdinfo/core/caching/page_cache.py", "cache.delete(lock)"): "frees a render lock early (it expires by itself)",
     ("mrdinfo/core/caching/page_lookup.py", "generation = caching.generation()"): "starts a lost generation afresh",
+    ("mrdinfo/information/booklet_cache.py", "cache.delete(lock)"): "frees a build lock early (it expires by itself)",
 }
 
 
