@@ -74,6 +74,9 @@ def _reading_view(reading: Reading, methods, typed: str) -> dict:
         "ask": ASK,
     }
     if reading.share is not None:
+        # For the results diary (results-diary.js): the share as "numerator/denominator".
+        view["reading_share"] = f"{reading.share.numerator}/{reading.share.denominator}"
+        view["reading_comparison"] = reading.relation
         relation = {BELOW: "below ", AT_MOST: "at most ", ABOVE: "above ", AT_LEAST: "at least "}
         prefix = "" if reading.outcome == NONE_FOUND else relation.get(reading.relation, "")
         view["other_ways"] = [prefix + way for way in other_ways(reading.share)]
