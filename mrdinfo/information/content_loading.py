@@ -5,6 +5,7 @@ The file is a list of terms:
     - term: Minimal residual disease
       other_names: [MRD]          # optional: a list, or one name
       slug: minimal-residual-disease   # optional: the #anchor on the glossary page
+      say_it_as: {MRD: M R D}     # optional: how "Listen to this page" says a name
       definition: >-
         One or two plain sentences.
 
@@ -25,9 +26,10 @@ from mrdinfo.core.content.yaml_lines import LineDict, LineList
 
 from .glossary import term_slug
 from .models import GlossaryTerm
+from .models.glossary_terms import say_it_as_text
 
 GLOSSARY_FILE = "glossary.yaml"
-KEYS = {"term", "definition", "other_names", "slug"}
+KEYS = {"term", "definition", "other_names", "slug", "say_it_as"}
 
 
 def load_glossary(loader):
@@ -49,7 +51,7 @@ def load_glossary(loader):
             loader,
             GlossaryTerm,
             key={"slug": entry["slug"]},
-            values={key: entry[key] for key in ("term", "definition", "other_names")},
+            values={key: entry[key] for key in ("term", "definition", "other_names", "say_it_as")},
             found=existing.get(entry["slug"]),
             label=None,  # noted below, in one line for the file
             validate=partial(check_fields, entry=entry, display=display),
@@ -83,14 +85,39 @@ def read_entry(item, display, line):
     if any("," in name for name in names):
         raise ContentError(display, item.line_of("other_names"), "a name cannot contain a comma")
     slug = str(item.get("slug") or term_slug(item["term"]))
+    term = " ".join(item["term"].split())
+    other_names = [" ".join(name.split()) for name in names]
     return {
-        "term": " ".join(item["term"].split()),
+        "term": term,
         "definition": " ".join(item["definition"].split()),
-        "other_names": ", ".join(" ".join(name.split()) for name in names),
+        "other_names": ", ".join(other_names),
+        "say_it_as": read_say_it_as(item, display, [term, *other_names]),
         "slug": slug,
         "line": line,
         "lines": item,
     }
+
+
+def read_say_it_as(item, display, names):
+    """say_it_as: {MRD: M R D}, a mapping of the term's own names to the words speech should say."""
+    say_it_as = item.get("say_it_as") or {}
+    line = item.line_of("say_it_as") if "say_it_as" in item else 1
+    if not isinstance(say_it_as, dict):
+        message = "say_it_as should be a mapping of a name to its spoken words, e.g. {MRD: M R D}"
+        raise ContentError(display, line, message)
+    pairs = []
+    for written, spoken in say_it_as.items():
+        written = " ".join(str(written).split())
+        if not isinstance(spoken, str) or not spoken.strip():
+            raise ContentError(display, line, f"say_it_as: give the spoken words for {written!r}")
+        if written not in names:
+            message = f"say_it_as: {written!r} is not this term or one of its other_names (written the same way)"
+            raise ContentError(display, line, message)
+        if "," in spoken or ":" in spoken:
+            message = f"say_it_as: the spoken words for {written!r} cannot hold a comma or colon"
+            raise ContentError(display, line, message)
+        pairs.append((written, " ".join(spoken.split())))
+    return say_it_as_text(pairs)
 
 
 def check_names_unique(entries, display):

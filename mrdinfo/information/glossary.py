@@ -83,6 +83,7 @@ def build_glossary(site: "Site | None") -> dict[str, Any]:
             "slug": term.slug,
             "definition": term.definition,
             "names": term.names(),
+            "say_it_as": term.pronunciations(),
         }
         for term in GlossaryTerm.objects.order_by("term")
     ]
@@ -169,6 +170,15 @@ def term_markup(matched_text: str, term: dict[str, Any], glossary_url: str) -> S
         term=term["term"],
         definition=term["definition"],
     )
+
+
+def pronunciations(request: HttpRequest | None) -> dict[str, str]:
+    """core's "Listen to this page" pronunciations: {written name: spoken words} from the
+    glossary of the request's site ("MRD" → "M R D"), read from the cached glossary (no query)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return {written: spoken for term in get_glossary(site)["terms"] for written, spoken in term["say_it_as"].items()}
 
 
 def link_prose(html: str, request: HttpRequest | None) -> str:

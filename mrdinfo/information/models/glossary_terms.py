@@ -13,6 +13,25 @@ from wagtail.admin.panels import FieldPanel
 from ..glossary import term_slug
 
 
+def parse_say_it_as(text: str) -> list[tuple[str, str]]:
+    """ "MRD: M R D, NGS: N G S" → [("MRD", "M R D"), ("NGS", "N G S")]. Raises ValueError on a
+    pair without a colon or with an empty side."""
+    pairs = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        written, colon, spoken = part.partition(":")
+        written, spoken = " ".join(written.split()), " ".join(spoken.split())
+        if not colon or not written or not spoken:
+            raise ValueError(f"“{part.strip()}” should be written as name: spoken words, e.g. “MRD: M R D”.")
+        pairs.append((written, spoken))
+    return pairs
+
+
+def say_it_as_text(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{written}: {spoken}" for written, spoken in pairs)
+
+
 class GlossaryTerm(models.Model):
     """A word families meet in hospital, with a plain definition (Snippets → Glossary terms)."""
 
@@ -37,12 +56,25 @@ class GlossaryTerm(models.Model):
         help_text="Other words for the same thing, separated by commas, e.g. “MRD” for minimal residual "
         "disease. Names in capitals (abbreviations) are only matched in capitals.",
     )
+    say_it_as = models.CharField(
+        "say it as",
+        max_length=255,
+        blank=True,
+        help_text="How “Listen to this page” should say a name that speech gets wrong, as name: spoken words, "
+        "separated by commas, e.g. “MRD: M R D”. The name must be the term or one of its other names.",
+    )
 
     # What the content loader last wrote (a digest of term, definition and other names), so a later
     # load can tell an editor's change in Wagtail from its own and leave the editor's alone.
     loaded_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("other_names"), FieldPanel("slug")]
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("definition"),
+        FieldPanel("other_names"),
+        FieldPanel("say_it_as"),
+        FieldPanel("slug"),
+    ]
     content_natural_key = "term"
 
     class Meta:
@@ -58,11 +90,24 @@ class GlossaryTerm(models.Model):
     def names(self) -> list[str]:
         return [self.term.strip()] + self.other_names_list()
 
+    def pronunciations(self) -> dict[str, str]:
+        """{written name: spoken words}, from say_it_as ("MRD: M R D, NGS: N G S")."""
+        return dict(parse_say_it_as(self.say_it_as))
+
     def content_values(self) -> dict[str, str]:
-        return {"term": self.term, "definition": self.definition, "other_names": self.other_names}
+        return {
+            "term": self.term,
+            "definition": self.definition,
+            "other_names": self.other_names,
+            "say_it_as": self.say_it_as,
+        }
 
     def values_digest(self) -> str:
-        text = "\x1f".join(self.content_values()[key] for key in ("term", "definition", "other_names"))
+        values = self.content_values()
+        text = "\x1f".join(values[key] for key in ("term", "definition", "other_names"))
+        # Only when set, so the digests of terms loaded before the field came still match.
+        if values["say_it_as"]:
+            text += "\x1f" + values["say_it_as"]
         return hashlib.sha256(text.encode()).hexdigest()
 
     def edited_since_loaded(self) -> bool:
@@ -82,6 +127,7 @@ class GlossaryTerm(models.Model):
         if not self.slug:
             self.slug = term_slug(self.term)
         self.other_names = ", ".join(self.other_names_list())
+        self.clean_say_it_as()
         # Each name may belong to one term only, or the glossary could not tell which one a word means.
         mine = {name.casefold(): name for name in self.names()}
         for other in GlossaryTerm.objects.exclude(pk=self.pk):
@@ -95,3 +141,16 @@ class GlossaryTerm(models.Model):
                 )
         if GlossaryTerm.objects.exclude(pk=self.pk).filter(slug=self.slug).exists():
             raise ValidationError({"slug": f"Another term already uses the link name “{self.slug}”."})
+
+    def clean_say_it_as(self) -> None:
+        try:
+            pairs = parse_say_it_as(self.say_it_as)
+        except ValueError as error:
+            raise ValidationError({"say_it_as": str(error)}) from None
+        names = set(self.names())
+        for written, _spoken in pairs:
+            if written not in names:
+                raise ValidationError(
+                    {"say_it_as": f"“{written}” is not this term or one of its other names (written the same way)."}
+                )
+        self.say_it_as = say_it_as_text(pairs)

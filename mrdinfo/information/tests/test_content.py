@@ -163,6 +163,13 @@ def test_a_term_changed_in_wagtail_is_left_alone_unless_asked(content_copy):
             "- term: Relapse\n  definition: Very long.",
             "definition: Ensure this value has at most 300 characters",
         ),
+        # A "say it as" for a name the term does not have: reported on its line.
+        (
+            "  say_it_as: {NGS: N G S}\n",
+            "  say_it_as: {NSG: N S G}\n",
+            "  say_it_as: {NSG: N S G}",
+            "say_it_as: 'NSG' is not this term or one of its other_names",
+        ),
         # Not YAML at all.
         (
             "- term: Remission\n",
@@ -204,3 +211,42 @@ def test_glossary_file_must_be_a_list(content_copy):
         load(content_copy)
     assert (error.value.path, error.value.line) == ("content/glossary.yaml", 1)
     assert "list of terms" in error.value.message
+
+
+def test_say_it_as_gives_every_page_of_the_section_its_pronunciations(site_content, client):
+    import json
+
+    assert GlossaryTerm.objects.get(slug="minimal-residual-disease").pronunciations() == {"MRD": "M R D"}
+    for path in ("/understanding-mrd/", "/understanding-mrd/what-is-mrd/", "/understanding-mrd/glossary/"):
+        page = BeautifulSoup(client.get(path).content, "html.parser")
+        data = page.select_one("script#listen-pronunciations[type='application/json']")
+        assert data is not None, path
+        pronunciations = json.loads(data.string)
+        assert pronunciations["MRD"] == "M R D" and pronunciations["ALL"] == "A L L", path
+        # Shown only by listen.js, once the browser has a voice.
+        assert page.select_one("[data-listen]").has_attr("hidden"), path
+
+
+def test_say_it_as_names_one_of_the_terms_own_names(db):
+    from django.core.exceptions import ValidationError
+
+    term = GlossaryTerm(term="PCR", definition="A test.", other_names="polymerase chain reaction")
+    term.say_it_as = " PCR :P C R ,"
+    term.clean()
+    assert term.say_it_as == "PCR: P C R" and term.pronunciations() == {"PCR": "P C R"}
+    for wrong in ("NGS: N G S", "PCR", "pcr: P C R"):
+        term.say_it_as = wrong
+        with pytest.raises(ValidationError) as error:
+            term.clean()
+        assert "say_it_as" in error.value.message_dict, wrong
+
+
+def test_terms_loaded_before_say_it_as_came_are_not_taken_for_editors_changes(db):
+    import hashlib
+
+    term = GlossaryTerm(term="Relapse", definition="It comes back.", other_names="")
+    # The digest as the loader wrote it before the field existed.
+    term.loaded_digest = hashlib.sha256(b"Relapse\x1fIt comes back.\x1f").hexdigest()
+    assert not term.edited_since_loaded()
+    term.say_it_as = "Relapse: re lapse"
+    assert term.edited_since_loaded()
