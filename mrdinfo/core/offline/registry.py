@@ -56,4 +56,3 @@ def guide_start_page_titles(request: HttpRequest) -> list[str]:
     """The titles of the pages that save the guide, for the offline page's advice."""
     ids = {page.pk for answer in hooks.get_hooks(GUIDE_OPENED_FROM_HOOK) for page in answer(request)}
     return list(Page.objects.filter(pk__in=ids).live().public().order_by("path").values_list("title", flat=True))
-

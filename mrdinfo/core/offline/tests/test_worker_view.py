@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from mrdinfo.core import caching
 from mrdinfo.core.offline import worker
 from mrdinfo.core.templatetags.offline_tags import offline_reading
-from mrdinfo.testing.html import select, select_one, text
+from mrdinfo.testing.html import select_one, text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_the_worker_is_a_script_for_the_whole_site_checked_on_every_visit(client
     assert response["Content-Type"] == "text/javascript; charset=utf-8"
     assert response["Service-Worker-Allowed"] == "/"
     assert set(response["Cache-Control"].replace(" ", "").split(",")) == {"no-cache", "max-age=0"}
-    assert "addEventListener(\"fetch\"" in response.content.decode()
+    assert 'addEventListener("fetch"' in response.content.decode()
     assert not response.cookies
     # Not stored by the page cache: a second request is rendered again, never a stored copy.
     assert response["X-Cache"] == "bypass"
