@@ -137,15 +137,21 @@ def check_the_guide_offline(page, base, section):
     )
     assert slider.get_attribute("aria-valuetext").startswith("End of the first month")
     assert_no_axe_violations(page)  # the note on a page with everything on it
+    # At 320 px: the note is small, above the page's heading, which is still on the first screen.
+    page.set_viewport_size({"width": 320, "height": 568})
     page.goto(base + "/understanding-mrd/reading-mrd-results/")
     page.wait_for_selector("#result-reader")
     assert page.get_by_label("The result, as it is written on the report").is_visible()
-    assert page.locator(NOTE).is_visible()
-    save_screenshot(page, "offline-saved-copy-note")
+    note, title = page.locator(NOTE).bounding_box(), page.locator("h1").bounding_box()
+    assert note["x"] >= 0 and note["x"] + note["width"] <= 320 and note["height"] < 200, note
+    assert note["y"] + note["height"] <= title["y"] and title["y"] + title["height"] <= 568, (note, title)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    save_screenshot(page, "offline-saved-copy-note-320")
 
     # A page never opened: the offline page, with links to what can be read.
     page.goto(base + "/events/")
     assert heading(page) == "This page is not saved on this device"
+    assert page.locator("h1").bounding_box()["y"] < 568 and page.evaluate("document.documentElement.scrollWidth") <= 320
     links = page.locator("main .offline-page__saved a")
     assert "Understanding MRD" in links.all_inner_texts()
     assert page.locator("main .offline-page__saved a[href='/understanding-mrd/glossary/']").count() == 1

@@ -36,6 +36,9 @@ def test_the_worker_is_a_script_for_the_whole_site_checked_on_every_visit(client
     # Not stored by the page cache: a second request is rendered again, never a stored copy.
     assert response["X-Cache"] == "bypass"
     assert client.get("/service-worker.js")["X-Cache"] == "bypass"
+    # The browser's check on each visit: unchanged, a 304 without the script.
+    unchanged = client.get("/service-worker.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert unchanged.status_code == 304 and not unchanged.content
 
 
 def test_no_cookie_even_for_a_visitor_who_has_a_session_or_is_signed_in(client, site_content):

@@ -17,6 +17,11 @@ if (script && workers && window.isSecureContext) {
   workers
     .register(script.dataset.serviceWorker, { scope: script.dataset.scope, updateViaCache: "none" })
     .then(() => workers.ready)
-    .then((registration) => tell(registration.active))
+    .then((registration) => {
+      tell(registration.active);
+      // Has the content changed? Browsers also check when a page is opened, but may skip a
+      // check that failed a moment ago (offline); unchanged, the answer is a 304 with no body.
+      return registration.update();
+    })
     .catch(() => {}); // no offline copies (private browsing, storage full): the site works as before
 }
