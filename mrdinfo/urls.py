@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mrdinfo.core.offline import views as offline_views
 from mrdinfo.core.operations import views as core_views
 from mrdinfo.core.operations.password_reset import LimitedPasswordResetView
 from mrdinfo.core.sharing import views as share_views
@@ -19,6 +20,9 @@ from mrdinfo.search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # At the root: a service worker's scope is its own folder (core/offline/views.py).
+    path("service-worker.js", offline_views.service_worker, name="service_worker"),
+    path("offline/", offline_views.offline_page, name="offline_page"),
     # Wagtail's own page at its own address, limited and with its email queued (before admin/).
     path("admin/password_reset/", LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),

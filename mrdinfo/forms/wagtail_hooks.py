@@ -9,6 +9,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .admin_list import FormsListView
+from .models import FormPage
 
 VIEW_SUBMISSIONS = "wagtailforms.view_formsubmission"
 
@@ -33,3 +34,9 @@ def forms_list_urls():
         path("forms/", FormsListView.as_view(), name="mrdinfo_forms_index"),
         path("forms/results/", FormsListView.as_view(results_only=True), name="mrdinfo_forms_index_results"),
     ]
+
+
+# Offline reading (core/offline): a form for visitors' details is never kept on a device.
+@hooks.register("mrdinfo_offline_never_save")
+def form_pages_never_saved(request):
+    return [page.get_url(request=request) for page in FormPage.objects.live()]

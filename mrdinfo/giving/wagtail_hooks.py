@@ -22,7 +22,7 @@ from mrdinfo.core.records.spreadsheets import SafeSpreadsheetExportMixin
 
 from .dashboard import GivingPanel, pounds_and_pence
 from .exports import claim_csv
-from .models import Donation, GiftAidDeclaration
+from .models import DonatePage, Donation, GiftAidDeclaration
 
 CLAIM_PERMISSION = "giving.view_giftaiddeclaration"
 
@@ -178,3 +178,10 @@ def register_gift_aid_claim_menu_item():
     return GiftAidClaimMenuItem(
         "Gift Aid claim", reverse("giving_gift_aid_claim"), name="gift-aid-claim", icon_name="doc-full", order=900
     )
+
+
+# Offline reading (core/offline): the donation journey (amounts, details, payment, thanks) is
+# never kept on a device, its first step included.
+@hooks.register("mrdinfo_offline_never_save")
+def donation_journey_never_saved(request):
+    return [page.get_url(request=request) for page in DonatePage.objects.live()]

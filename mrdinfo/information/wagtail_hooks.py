@@ -1,7 +1,9 @@
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import GlossaryTerm
+from .models import GlossaryTerm, TopicIndexPage
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -18,3 +20,18 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+# Offline reading (core/offline): opening a topic hub saves it and every page under it (the
+# glossary, the explainer's and the result reader's pages) for reading offline.
+@hooks.register("mrdinfo_offline_guide_opened_from")
+def hubs_save_the_guide(request):
+    return TopicIndexPage.objects.live()
+
+
+@hooks.register("mrdinfo_offline_guide_pages")
+def the_guide(request):
+    pages = []
+    for hub in TopicIndexPage.objects.live():
+        pages.extend(Page.objects.descendant_of(hub, inclusive=True).live())
+    return pages

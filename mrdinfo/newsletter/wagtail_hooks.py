@@ -63,3 +63,10 @@ def newsletter_figures():
         ],
         "emails_waiting": emails_waiting(),
     }
+
+
+# Offline reading (core/offline): sign-up, "check your email", confirmation and unsubscribe
+# pages (some carry a subscriber's own link) are never kept on a device.
+@hooks.register("mrdinfo_offline_never_save")
+def newsletter_pages_never_saved(request):
+    return [reverse("newsletter:signup").removesuffix("sign-up/")]

@@ -121,7 +121,10 @@ def chromium():
 def browser_page(chromium, request):
     """A fresh browser tab (own cookies and storage) that fails the test on any CSP violation
     or script error, and keeps a screenshot when the test fails."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    # Service workers blocked: the offline-reading worker (core/offline) would answer the tab's
+    # requests itself once it controls a page, and Playwright's page.route() does not see those.
+    # Its own tests open a tab that allows it (core/offline/tests/test_offline_browser.py).
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", service_workers="block")
     page = context.new_page()
     problems = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))

@@ -3,7 +3,7 @@
 import pytest
 
 from mrdinfo.core.measuring.budgets import PAGE_WEIGHT_BUDGET, live_page_urls, measure
-from mrdinfo.core.measuring.weight import MeasuringError, page_weight, weight_of
+from mrdinfo.core.measuring.weight import SERVICE_WORKER, MeasuringError, page_weight, weight_of
 
 pytestmark = pytest.mark.django_db
 
@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_page_weight_within_budget(client, page_tree, url):
     sizes = page_weight(client, url)
     assert "/static/css/main.css" in sizes
+    assert {"/static/core/offline.js", SERVICE_WORKER} <= set(sizes)  # offline reading counts
     assert sizes["total"] < PAGE_WEIGHT_BUDGET, sizes
 
 
