@@ -10,6 +10,7 @@ One tab for the whole journey, as a parent would have: each step needs the ones 
 from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect
 
 from django.core.servers.basehttp import WSGIRequestHandler
 
@@ -147,6 +148,15 @@ def check_the_guide_offline(page, base, section):
     assert note["y"] + note["height"] <= title["y"] and title["y"] + title["height"] <= 568, (note, title)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     save_screenshot(page, "offline-saved-copy-note-320")
+    # A reading works with no server: the page's script reads it (explainer/result-reader.js).
+    field = page.get_by_label("The result, as it is written on the report")
+    field.fill("1 x 10-4")
+    field.press("Enter")
+    answer = page.locator("[data-result-reader-answer]")
+    expect(answer.locator(".result-reader__answer-title")).to_have_text("What “1 x 10-4” means")
+    assert answer.get_attribute("data-reading-share") == "1/10000"
+    assert "1 in 10,000" in answer.inner_text()
+    assert page.locator(NOTE).count() == 1  # still the saved copy: nothing came from the server
 
     # A page never opened: the offline page, with links to what can be read.
     page.goto(base + "/events/")
