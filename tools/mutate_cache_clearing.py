@@ -41,6 +41,7 @@ SEARCH_TESTS = "mrdinfo/search/tests/test_caching.py"
 PUBLISHING_TESTS = "mrdinfo/core/caching/tests/test_page_cache_publishing.py"
 EARLY_HITS_TESTS = "mrdinfo/core/caching/tests/test_early_hits.py"
 BOOKLET_TESTS = "mrdinfo/information/tests/test_booklet.py"
+OFFLINE_TESTS = "mrdinfo/core/offline/tests/test_worker_view.py"
 EVERY_CACHE = [CORE_TESTS, GLOSSARY_TESTS, EXPLAINER_TESTS, EVENTS_TESTS, PROMOTIONS_TESTS, SEARCH_TESTS]
 
 NEUTRAL = "neutral"  # replace the statement with `pass`
@@ -207,6 +208,14 @@ MUTATIONS = [
         "mrdinfo/privacy/service.py",
         "index.insert_or_update_object(current)",
         ["mrdinfo/privacy/tests/test_search_index.py"],
+    ),
+    # core/offline: the service worker's script carries the generation, so a change installs a new one
+    Mutation(
+        "offline worker carries the generation",
+        "mrdinfo/core/offline/worker.py",
+        'return {"generation": caching.generation(),',
+        [OFFLINE_TESTS],
+        replace=('"generation": caching.generation(),', '"generation": 0,'),
     ),
     # information: the booklet is kept per generation; a change queues its build, a build refreshes the pages
     Mutation(
