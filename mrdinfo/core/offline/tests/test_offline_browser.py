@@ -35,6 +35,8 @@ CACHED_PATHS = """async () => {
     return paths;
 }"""
 
+GUIDE_SAVED_MS = 90_000
+
 
 @contextmanager
 def network_cut(page):
@@ -89,7 +91,8 @@ def test_the_guide_reads_offline_once_the_hub_was_opened(site_content, live_serv
         assert page.goto(base + path).ok
     assert page.locator("main form[method=post]").count() == 1  # booking: "private", in no list
     page.goto(base + "/understanding-mrd/")
-    page.wait_for_selector("html[data-offline-guide=saved]")
+    # Saving the guide is a dozen pages and their files: on a loaded CI machine, more than 30 s.
+    page.wait_for_selector("html[data-offline-guide=saved]", timeout=GUIDE_SAVED_MS)
     assert page.locator(NOTE).count() == 0  # online: the page itself, never a saved copy
     saved = page.evaluate(CACHED_PATHS)
     assert {p.url for p in section} <= set(saved)
@@ -107,7 +110,9 @@ def test_the_guide_reads_offline_once_the_hub_was_opened(site_content, live_serv
     changed.save_revision().publish()
     assert caching.generation() != generation
     page.goto(base + "/understanding-mrd/")
-    page.wait_for_selector(f"html[data-offline-saved='{caching.generation()}'][data-offline-guide=saved]")
+    page.wait_for_selector(
+        f"html[data-offline-saved='{caching.generation()}'][data-offline-guide=saved]", timeout=GUIDE_SAVED_MS
+    )
     with network_cut(page):
         page.goto(base + changed.url)
         assert "Updated today." in page.locator("main").inner_text()
