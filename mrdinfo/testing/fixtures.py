@@ -1,6 +1,7 @@
 """pytest fixtures shared by every app's tests (loaded from the root conftest.py)."""
 
 import os
+import shutil
 
 import pytest
 
@@ -30,19 +31,40 @@ def _clear_cache():
 use_delete_flush()
 
 
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """On PostgreSQL each test database is a copy of one migrated once for all workers and runs
-    (testing/prepared_site.py); Django's `migrate` then finds nothing to do. On SQLite the test
-    database is migrated as before."""
+def _on_sqlite() -> bool:
     from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """Each test database starts as a copy of one migrated once for all workers and runs
+    (testing/prepared_site.py); Django's `migrate` then finds nothing to do. On PostgreSQL it is
+    made from a template database; on SQLite it is a file copied into this process's own
+    temporary folder (instead of the in-memory database each worker migrated for 40 s)."""
+    from django.conf import settings
+
+    from . import prepared_site
 
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
-        from . import prepared_site
-
         url = os.environ["DATABASE_URL"]
         database.setdefault("TEST", {})["TEMPLATE"] = prepared_site.postgres_migrated_template(url)
+    elif _on_sqlite():
+        copy = tmp_path_factory.mktemp("test-database") / "test.sqlite3"
+        shutil.copyfile(prepared_site.sqlite_migrated(), copy)
+        database.setdefault("TEST", {})["NAME"] = str(copy)
+        # A test database nobody else opens, thrown away with its folder: nothing is worth a
+        # disk write's wait (a live-server test commits after every request).
+        database.setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;"
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """On SQLite the copied, migrated file above is the test database: Django must use it, not
+    delete it and migrate a new one (its folder goes when the run ends)."""
+    return _on_sqlite() or request.config.getvalue("reuse_db")
 
 
 @pytest.fixture(scope="session")

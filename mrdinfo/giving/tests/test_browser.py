@@ -112,7 +112,7 @@ def test_every_step_with_errors_is_accessible(site, browser_page):
     page = browser_page
     page.goto(base + donate.url + "?amount=abc")
     page.get_by_role("button", name="Continue").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()  # waits for the answer to the Continue
     assert page.locator("#id_other_amount").input_value() == "abc"
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Enter an amount in pounds, like 25 or 25.50").click()
@@ -121,7 +121,7 @@ def test_every_step_with_errors_is_accessible(site, browser_page):
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Continue to the test payment").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()  # waits for the answer to the Continue
     assert page.get_by_label("Email address").input_value() == "not an email"
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Choose yes or no for Gift Aid").click()
