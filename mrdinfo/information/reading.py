@@ -11,9 +11,6 @@ without its own full stop is read as a sentence of its own, as a reader reads it
 import re
 from html import unescape
 
-import textstat
-from wordfreq import zipf_frequency
-
 from django.utils.html import strip_tags
 
 TARGET = 70
@@ -83,12 +80,21 @@ def long_sentences(text, limit=LONGEST_SENTENCE):
 READING_AGE_TARGET = (9, 11)
 
 
+# textstat and wordfreq are imported where they are used, not with the models: wordfreq alone
+# took 0.4 s of every process's start (each gunicorn worker, each manage.py command), and only
+# the editor's reading panel and the content checks need them.
+
+
 def reading_age(text):
     """About how old a child must be to read this (years), or None for no text."""
+    import textstat
+
     return round(textstat.flesch_kincaid_grade(text) + 5) if text.strip() else None
 
 
 def reading_ease(text):
+    import textstat
+
     return textstat.flesch_reading_ease(text) if text.strip() else None
 
 
@@ -105,6 +111,9 @@ def terms_not_in_glossary(text, glossary_names, limit=TERMS_SHOWN):
     for name in sorted(glossary_names, key=len, reverse=True):
         words = r"\s+".join(re.escape(word) for word in name.split())
         text = re.sub(rf"(?<!\w){words}(?!\w)", " ", text, flags=re.IGNORECASE)
+    import textstat
+    from wordfreq import zipf_frequency
+
     familiar = {word.casefold() for word in glossary_names}
     found, seen = [], set()
     for word in WORD.findall(text):

@@ -44,8 +44,7 @@ def test_times_in_files_are_london_wall_clock_times():
     assert run.local_start.date() == timezone.localdate() + timedelta(days=24)
 
 
-def test_loading_on_a_later_day_moves_the_sample_dates_along():
-    ContentLoader(CONTENT).load()
+def test_loading_on_a_later_day_moves_the_sample_dates_along(site_content):
     first = EventPage.objects.get(slug="riverside-10k").start
     later = timezone.localdate() + timedelta(days=100)
     ContentLoader(CONTENT, today=later).load()

@@ -106,15 +106,14 @@ def test_news_feed_and_ambassadors_from_the_content(site_content, client):
     assert not Person.objects.exclude(name="").exists()
 
 
-def test_loading_twice_changes_no_card_set_or_person():
-    load()
+def test_loading_twice_changes_no_card_set_or_person(site_content):
+    # site_content is the first load (a snapshot of one: testing/content_snapshot.py).
     report = load()
     assert report.other == [], report.other
     assert report.created == [] and report.updated == []
 
 
-def test_a_card_changed_in_wagtail_is_left_alone_unless_asked(content_copy):
-    load(content_copy)
+def test_a_card_changed_in_wagtail_is_left_alone_unless_asked(site_content, content_copy):
     card = PromoCard.objects.get(title="Trekking training")
     card.text = "An editor's better words."
     card.save()

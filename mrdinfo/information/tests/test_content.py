@@ -99,8 +99,8 @@ def test_information_pages_link_glossary_terms(site_content, client):
     assert 'href="/understanding-mrd/glossary/#bone-marrow"' in html
 
 
-def test_loading_twice_changes_nothing():
-    load()
+def test_loading_twice_changes_nothing(site_content):
+    # site_content is the first load (a snapshot of one: testing/content_snapshot.py).
     revisions = Revision.objects.count()
     terms = glossary_state()
     report = load()
@@ -111,8 +111,7 @@ def test_loading_twice_changes_nothing():
     assert glossary_state() == terms
 
 
-def test_editing_a_glossary_entry_updates_that_term(content_copy):
-    load(content_copy)
+def test_editing_a_glossary_entry_updates_that_term(site_content, content_copy):
     path = content_copy / "glossary.yaml"
     text = path.read_text()
     path.write_text(text.replace("When leukaemia comes back after a remission.", "When leukaemia returns."))
@@ -121,8 +120,7 @@ def test_editing_a_glossary_entry_updates_that_term(content_copy):
     assert GlossaryTerm.objects.get(slug="relapse").definition == "When leukaemia returns."
 
 
-def test_a_term_changed_in_wagtail_is_left_alone_unless_asked(content_copy):
-    load(content_copy)
+def test_a_term_changed_in_wagtail_is_left_alone_unless_asked(site_content, content_copy):
     term = GlossaryTerm.objects.get(slug="relapse")
     term.definition = "An editor's better definition."
     term.save()
@@ -180,9 +178,8 @@ def test_a_term_changed_in_wagtail_is_left_alone_unless_asked(content_copy):
     ],
 )
 def test_a_mistake_in_the_glossary_file_is_reported_with_its_line_and_changes_nothing(
-    content_copy, find, replace, marker, message
+    site_content, content_copy, find, replace, marker, message
 ):
-    load(content_copy)
     before, revisions = glossary_state(), Revision.objects.count()
     path = content_copy / "glossary.yaml"
     text = path.read_text()
