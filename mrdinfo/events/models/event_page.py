@@ -270,7 +270,10 @@ class EventPage(RoutablePageMixin, EventPlacesMixin, StoredFormMixin, EmailFormM
             # Sold out, cancelled or over: say so, and store nothing that is sent.
             context = self.get_context(request)
             context["registration_closed"] = True
-            return TemplateResponse(request, "events/event_register.html", context)
+            # A form sent after the last place went is refused as one that raced for it is (409
+            # below): the same answer whether it arrived a moment before or after the last place.
+            refused = request.method == "POST" and self.is_full
+            return TemplateResponse(request, "events/event_register.html", context, status=409 if refused else 200)
         try:
             response = self.serve_form(
                 request, self.url + self.reverse_subpage("register"), template="events/event_register.html"

@@ -76,7 +76,7 @@ def test_without_a_waiting_list_a_full_event_says_full_and_stores_nothing(page_t
     closed = visitor.get(event.url + "register/")
     assert "all places have gone" in text(closed, "main")
     response = post(visitor, event, started_ago=31)
-    assert response.status_code == 200 and "all places have gone" in text(response, "main")
+    assert response.status_code == 409 and "all places have gone" in text(response, "main")
     assert counts(event) == (1, 0)
 
 
