@@ -108,12 +108,12 @@ def longest_sentences(text, count=LONGEST_SHOWN):
 def terms_not_in_glossary(text, glossary_names, limit=TERMS_SHOWN):
     """Long, unfamiliar words in the text that no glossary term (or its other names) explains,
     in the order they first appear: candidates for plainer words or a new glossary term."""
-    for name in sorted(glossary_names, key=len, reverse=True):
-        words = r"\s+".join(re.escape(word) for word in name.split())
-        text = re.sub(rf"(?<!\w){words}(?!\w)", " ", text, flags=re.IGNORECASE)
     import textstat
     from wordfreq import zipf_frequency
 
+    for name in sorted(glossary_names, key=len, reverse=True):
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        text = re.sub(rf"(?<!\w){words}(?!\w)", " ", text, flags=re.IGNORECASE)
     familiar = {word.casefold() for word in glossary_names}
     found, seen = [], set()
     for word in WORD.findall(text):

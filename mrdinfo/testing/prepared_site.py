@@ -88,8 +88,10 @@ def locked(name: str):
 
 
 def remove_old_builds(keep: str) -> None:
+    """Every folder built from other inputs; those of these inputs (the site, its PostgreSQL
+    media, the migrated SQLite file: each named with the key) stay."""
     for path in ROOT.iterdir():
-        if path.is_dir() and path.name not in (keep, f"sqlite-migrated-{keep}"):
+        if path.is_dir() and not path.name.endswith(keep):
             shutil.rmtree(path, ignore_errors=True)
 
 
